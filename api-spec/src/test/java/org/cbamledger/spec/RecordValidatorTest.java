@@ -1,0 +1,139 @@
+package org.cbamledger.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class RecordValidatorTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static JsonNode vector(String path) {
+        try (InputStream in = RecordValidatorTest.class.getResourceAsStream("/vectors/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no vector " + path);
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static java.util.List<String> kinds() {
+        return Kinds.ALL;
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void validate_acceptsTheValidExampleOfEveryKind(String kind) throws RecordValidationException {
+        RecordValidator.validate(vector("records/valid/" + kind + ".json"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void everyKind_hasASchemaWhoseKindIsConst(String kind) {
+        JsonNode schema = vector("../schemas/v1/" + kind + ".schema.json");
+        assertEquals(kind, schema.get("properties").get("kind").get("const").stringValue());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").stringValue());
+    }
+
+    private static String failure(String path) {
+        return assertThrows(RecordValidationException.class,
+                () -> RecordValidator.validate(vector("records/invalid/" + path))).getMessage();
+    }
+
+    @Test
+    void validate_rejectsUnknownKind() {
+        assertEquals("record kind \"fuel-delivery\" is unknown", failure("unknown_kind.json"));
+    }
+
+    @Test
+    void validate_rejectsMissingKind() {
+        assertEquals("record has no string member \"kind\"", failure("missing_kind.json"));
+    }
+
+    @Test
+    void validate_rejectsEnergyAsJsonNumber() {
+        String message = failure("energy_as_number.json");
+        assertTrue(message.startsWith("record does not match schema meter-reading-batch: "), message);
+        assertTrue(message.contains("energyKwh"), message);
+    }
+
+    @Test
+    void validate_rejectsStaleValueOnCommunicationFailure() {
+        String message = failure("stale_value_on_comm_failure.json");
+        assertTrue(message.startsWith("record does not match schema meter-reading-batch: "), message);
+    }
+
+    @Test
+    void validate_rejectsIntervalEndingBeforeItStarts() {
+        assertEquals("reading 0 ends before it starts", failure("interval_ends_before_start.json"));
+    }
+
+    @Test
+    void validate_rejectsUnexpectedMember() {
+        String message = failure("unexpected_member.json");
+        assertTrue(message.startsWith("record does not match schema key-revocation: "), message);
+        assertTrue(message.contains("comment"), message);
+    }
+
+    @Test
+    void validate_rejectsLocalTimeWithoutZone() {
+        assertTrue(failure("local_time_without_zone.json").startsWith("record does not match schema key-revocation: "));
+    }
+
+    @Test
+    void validate_rejectsCorrectionOfACorrection() {
+        assertTrue(failure("correction_of_correction.json").startsWith("record does not match schema correction: "));
+    }
+
+    @Test
+    void validate_checksTheReplacementAgainstItsOwnKind() {
+        String message = failure("correction_with_invalid_replacement.json");
+        assertTrue(message.startsWith("record does not match schema meter: "), message);
+    }
+
+    @Test
+    void validate_rejectsKeyValidUntilBeforeValidFrom() {
+        assertEquals("key registration validUntil is not after validFrom", failure("key_valid_until_before_from.json"));
+    }
+
+    @Test
+    void validate_rejectsImpossibleDate() {
+        ObjectNode record = (ObjectNode) vector("records/valid/key-revocation.json");
+        record.put("revokedAt", "2026-02-30T12:00:00Z");
+        RecordValidationException e = assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record));
+        assertTrue(e.getMessage().startsWith("record does not match schema key-revocation: "), e.getMessage());
+    }
+
+    @Test
+    void validate_rejectsSequenceBeyondExactDoubleRange() {
+        ObjectNode record = (ObjectNode) vector("records/valid/meter-reading-batch.json");
+        record.put("sequence", 9007199254740992L);
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record));
+        record.put("sequence", -1);
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record));
+    }
+
+    @Test
+    void validateAgainst_checksApiDocuments() throws RecordValidationException {
+        ObjectNode proof = JSON.createObjectNode();
+        proof.put("from", 3);
+        proof.put("to", 7);
+        proof.putArray("hashes").add("3ckBwCiJXDl3EwkV6NJvJPMDwKSqUrbEC03TO7KScgM=");
+        RecordValidator.validateAgainst("consistency-proof", proof);
+        proof.put("extra", 1);
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validateAgainst("consistency-proof", proof));
+        assertEquals("schema \"nope\" cannot be loaded", assertThrows(RecordValidationException.class,
+                () -> RecordValidator.validateAgainst("nope", proof)).getMessage());
+    }
+}

@@ -1,0 +1,147 @@
+package org.cbamledger.signer;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** RFC 8785 JSON Canonicalization Scheme (JCS). */
+public final class CanonicalJson {
+    static final JsonMapper STRICT_MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+
+    private CanonicalJson() {}
+
+    public static byte[] canonicalize(byte[] json) throws SignerException {
+        return canonicalize(parse(json));
+    }
+
+    public static byte[] canonicalize(JsonNode node) throws SignerException {
+        StringBuilder out = new StringBuilder();
+        write(node, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Parses JSON strictly: well-formed UTF-8, no duplicate member names, nothing after the value. */
+    static JsonNode parse(byte[] json) throws SignerException {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json));
+        } catch (CharacterCodingException e) {
+            throw new SignerException("JSON is not valid UTF-8", e);
+        }
+        try {
+            JsonNode node = STRICT_MAPPER.readTree(json);
+            if (node == null || node.isMissingNode()) {
+                throw new SignerException("JSON is empty");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new SignerException("JSON is malformed: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void write(JsonNode node, StringBuilder out) throws SignerException {
+        if (node.isObject()) {
+            List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
+            // RFC 8785 §3.2.3: sort by UTF-16 code units, which is String.compareTo.
+            members.sort(Map.Entry.comparingByKey());
+            out.append('{');
+            for (int i = 0; i < members.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                writeString(members.get(i).getKey(), out);
+                out.append(':');
+                write(members.get(i).getValue(), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            int i = 0;
+            for (JsonNode element : node.values()) {
+                if (i++ > 0) {
+                    out.append(',');
+                }
+                write(element, out);
+            }
+            out.append(']');
+        } else if (node.isString()) {
+            writeString(node.stringValue(), out);
+        } else if (node.isNumber()) {
+            out.append(EcmaScriptNumber.format(toDouble(node)));
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue() ? "true" : "false");
+        } else if (node.isNull()) {
+            out.append("null");
+        } else {
+            throw new SignerException("JSON value of unsupported type " + node.getNodeType());
+        }
+    }
+
+    private static double toDouble(JsonNode number) throws SignerException {
+        double value;
+        if (number.isIntegralNumber()) {
+            BigInteger integer = number.bigIntegerValue();
+            value = integer.doubleValue();
+            // Refuse rather than silently change an integer that a double cannot hold (RFC 7493 §2.2).
+            if (Double.isFinite(value) && !new BigDecimal(value).toBigIntegerExact().equals(integer)) {
+                throw new SignerException("JSON integer cannot be represented exactly as an IEEE 754 double");
+            }
+        } else if (number.isBigDecimal()) {
+            BigDecimal decimal = number.decimalValue();
+            value = decimal.doubleValue();
+        } else {
+            value = number.doubleValue();
+        }
+        if (!Double.isFinite(value)) {
+            throw new SignerException("JSON number is not finite");
+        }
+        return value;
+    }
+
+    // RFC 8785 §3.2.2.2
+    private static void writeString(String s, StringBuilder out) throws SignerException {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                throw new SignerException("JSON string contains an unpaired surrogate");
+            }
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

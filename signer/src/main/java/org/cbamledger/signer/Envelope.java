@@ -1,0 +1,228 @@
+package org.cbamledger.signer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** A DSSE envelope holding one record (CONTRACTS.md "Records and envelopes"). */
+public record Envelope(String payloadType, byte[] payload, List<DsseSignature> signatures) {
+    /** Maximum size of an entry's canonical bytes (CONTRACTS.md). */
+    public static final int MAX_BYTES = 65_536;
+
+    private static final Pattern PAYLOAD_TYPE =
+            Pattern.compile("application/vnd\\.cbamledger\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.v1\\+json");
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{64}");
+
+    public Envelope {
+        payload = payload.clone();
+        signatures = List.copyOf(signatures);
+    }
+
+    @Override
+    public byte[] payload() {
+        return payload.clone();
+    }
+
+    public static String payloadTypeFor(String kind) {
+        return "application/vnd.cbamledger." + kind + ".v1+json";
+    }
+
+    /** Canonicalizes the record (RFC 8785), checks its kind and signs the DSSE PAE with every key. */
+    public static Envelope sign(String kind, byte[] recordJson, SigningKey... keys) throws SignerException {
+        if (keys.length == 0) {
+            throw new SignerException("envelope has no signatures");
+        }
+        String payloadType = payloadTypeFor(kind);
+        if (!PAYLOAD_TYPE.matcher(payloadType).matches()) {
+            throw new SignerException("record kind \"" + kind + "\" is not a valid kind");
+        }
+        byte[] canonical = CanonicalJson.canonicalize(recordJson);
+        checkRecordKind(kind, canonical);
+        byte[] pae = pae(payloadType, canonical);
+        List<DsseSignature> signatures = new ArrayList<>();
+        for (SigningKey key : keys) {
+            signatures.add(new DsseSignature(key.keyId(), key.sign(pae)));
+        }
+        Envelope envelope = new Envelope(payloadType, canonical, signatures);
+        if (envelope.canonicalBytes().length > MAX_BYTES) {
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
+        return envelope;
+    }
+
+    /**
+     * Parses an envelope strictly: exactly the members payloadType, payload and signatures (each
+     * signature exactly keyid and sig), canonical base64, a payload that is the RFC 8785 form of a
+     * record whose kind matches payloadType. Signatures are not verified here (see EnvelopeVerifier).
+     */
+    public static Envelope parse(byte[] json) throws SignerException {
+        if (json.length > MAX_BYTES) {
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
+        JsonNode root = CanonicalJson.parse(json);
+        if (!root.isObject()) {
+            throw new SignerException("envelope is not a JSON object");
+        }
+        requireMembers(root, Set.of("payloadType", "payload", "signatures"), "envelope");
+        String payloadType = requireString(root, "payloadType", "envelope");
+        Matcher type = PAYLOAD_TYPE.matcher(payloadType);
+        if (!type.matches()) {
+            throw new SignerException("envelope payloadType \"" + payloadType + "\" is not a cbam-ledger record type");
+        }
+        byte[] payload = Base64s.decodeStrict(requireString(root, "payload", "envelope"), "envelope payload");
+        JsonNode signaturesNode = root.get("signatures");
+        if (!signaturesNode.isArray()) {
+            throw new SignerException("envelope member \"signatures\" is not an array");
+        }
+        if (signaturesNode.isEmpty()) {
+            throw new SignerException("envelope has no signatures");
+        }
+        List<DsseSignature> signatures = new ArrayList<>();
+        for (JsonNode signature : signaturesNode.values()) {
+            if (!signature.isObject()) {
+                throw new SignerException("envelope signature is not a JSON object");
+            }
+            requireMembers(signature, Set.of("keyid", "sig"), "envelope signature");
+            String keyId = requireString(signature, "keyid", "envelope signature");
+            if (!KEY_ID.matcher(keyId).matches()) {
+                throw new SignerException("envelope signature keyid is not a lowercase hex SHA-256");
+            }
+            byte[] sig = Base64s.decodeStrict(requireString(signature, "sig", "envelope signature"), "envelope signature sig");
+            signatures.add(new DsseSignature(keyId, sig));
+        }
+        byte[] canonicalPayload;
+        try {
+            canonicalPayload = CanonicalJson.canonicalize(payload);
+        } catch (SignerException e) {
+            throw new SignerException("envelope payload is not a JSON record", e);
+        }
+        if (!Arrays.equals(canonicalPayload, payload)) {
+            throw new SignerException("envelope payload is not canonical JSON (RFC 8785)");
+        }
+        checkRecordKind(type.group(1), payload);
+        Envelope envelope = new Envelope(payloadType, payload, signatures);
+        if (envelope.canonicalBytes().length > MAX_BYTES) {
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
+        return envelope;
+    }
+
+    public String kind() {
+        Matcher type = PAYLOAD_TYPE.matcher(payloadType);
+        if (!type.matches()) {
+            throw new IllegalStateException("payloadType is not a cbam-ledger record type: " + payloadType);
+        }
+        return type.group(1);
+    }
+
+    /** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */
+    public byte[] pae() {
+        return pae(payloadType, payload);
+    }
+
+    static byte[] pae(String payloadType, byte[] payload) {
+        byte[] type = payloadType.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("DSSEv1 " + type.length + " " + payloadType + " " + payload.length + " ")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(head, head.length + payload.length);
+        System.arraycopy(payload, 0, out, head.length, payload.length);
+        return out;
+    }
+
+    /** RFC 8785 bytes of the envelope: the entry exactly as stored and hashed in the log. */
+    public byte[] canonicalBytes() {
+        // Members in RFC 8785 order: payload < payloadType < signatures; keyid < sig. All values are
+        // base64, hex or a checked payloadType, so none needs escaping.
+        StringBuilder out = new StringBuilder();
+        out.append("{\"payload\":\"").append(Base64s.encode(payload))
+                .append("\",\"payloadType\":\"").append(payloadType)
+                .append("\",\"signatures\":[");
+        for (int i = 0; i < signatures.size(); i++) {
+            DsseSignature signature = signatures.get(i);
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"keyid\":\"").append(signature.keyId())
+                    .append("\",\"sig\":\"").append(Base64s.encode(signature.sig())).append("\"}");
+        }
+        out.append("]}");
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public byte[] leafHash() {
+        return Merkle.leafHash(canonicalBytes());
+    }
+
+    /** True if a signature carrying key.keyId() verifies over pae() with that key. */
+    public boolean isSignedBy(PublicKeyInfo key) {
+        String keyId = key.keyId();
+        byte[] pae = pae();
+        for (DsseSignature signature : signatures) {
+            if (signature.keyId().equals(keyId) && key.verify(pae, signature.sig())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public JsonNode record() throws SignerException {
+        return CanonicalJson.parse(payload);
+    }
+
+    private static void checkRecordKind(String kind, byte[] canonicalRecord) throws SignerException {
+        JsonNode record = CanonicalJson.parse(canonicalRecord);
+        if (!record.isObject()) {
+            throw new SignerException("record is not a JSON object");
+        }
+        JsonNode recordKind = record.get("kind");
+        if (recordKind == null || !recordKind.isString()) {
+            throw new SignerException("record has no string member \"kind\"");
+        }
+        if (!recordKind.stringValue().equals(kind)) {
+            throw new SignerException(
+                    "record kind \"" + recordKind.stringValue() + "\" does not match payloadType kind \"" + kind + "\"");
+        }
+    }
+
+    private static void requireMembers(JsonNode object, Set<String> expected, String what) throws SignerException {
+        for (String name : object.propertyNames()) {
+            if (!expected.contains(name)) {
+                throw new SignerException(what + " has unexpected member \"" + name + "\"");
+            }
+        }
+        for (String name : expected.stream().sorted().toList()) {
+            if (!object.has(name)) {
+                throw new SignerException(what + " is missing member \"" + name + "\"");
+            }
+        }
+    }
+
+    private static String requireString(JsonNode object, String name, String what) throws SignerException {
+        JsonNode value = object.get(name);
+        if (!value.isString()) {
+            throw new SignerException(what + " member \"" + name + "\" is not a string");
+        }
+        return value.stringValue();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Envelope other
+                && payloadType.equals(other.payloadType)
+                && Arrays.equals(payload, other.payload)
+                && signatures.equals(other.signatures);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(canonicalBytes());
+    }
+
+    @Override
+    public String toString() {
+        return "Envelope[" + payloadType + ", " + payload.length + " payload bytes, " + signatures + "]";
+    }
+}

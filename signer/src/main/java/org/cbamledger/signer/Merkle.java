@@ -1,0 +1,23 @@
+package org.cbamledger.signer;
+
+/** RFC 9162 §2.1.1 Merkle Tree Hash with SHA-256. */
+public final class Merkle {
+    public static final int HASH_BYTES = 32;
+    private static final byte[] LEAF_PREFIX = {0x00};
+    private static final byte[] NODE_PREFIX = {0x01};
+
+    private Merkle() {}
+
+    public static byte[] leafHash(byte[] entry) {
+        return Crypto.sha256(LEAF_PREFIX, entry);
+    }
+
+    public static byte[] nodeHash(byte[] left, byte[] right) {
+        return Crypto.sha256(NODE_PREFIX, left, right);
+    }
+
+    /** MTH({}) = SHA-256() (RFC 9162 §2.1.1). */
+    public static byte[] emptyRoot() {
+        return Crypto.sha256();
+    }
+}
