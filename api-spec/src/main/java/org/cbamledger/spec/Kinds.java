@@ -11,10 +11,24 @@ public final class Kinds {
     public static final String METER = "meter";
     public static final String METER_READING_BATCH = "meter-reading-batch";
     public static final String CORRECTION = "correction";
+    public static final String DOCUMENT_ANCHOR = "document-anchor";
+    public static final String DOCUMENT_ERASURE = "document-erasure";
+    public static final String PRODUCTION_LINE = "production-line";
+    public static final String PRODUCTION_BATCH = "production-batch";
+    public static final String FUEL_CONSUMPTION = "fuel-consumption";
+    public static final String EMISSION_FACTOR = "emission-factor";
+    public static final String PRECURSOR_PURCHASE = "precursor-purchase";
+    public static final String SUPPLIER_PRECURSOR_STATEMENT = "supplier-precursor-statement";
+    public static final String ELECTRICITY_CONSUMPTION = "electricity-consumption";
+    public static final String CALCULATION = "calculation";
+    public static final String EMISSIONS_STATEMENT = "emissions-statement";
 
     /** Every known kind, in the order a log typically first sees them. */
     public static final List<String> ALL = List.of(
-            PARTY, KEY_REGISTRATION, KEY_REVOCATION, INSTALLATION, METER, METER_READING_BATCH, CORRECTION);
+            PARTY, KEY_REGISTRATION, KEY_REVOCATION, INSTALLATION, METER, METER_READING_BATCH, CORRECTION,
+            DOCUMENT_ANCHOR, DOCUMENT_ERASURE, PRODUCTION_LINE, PRODUCTION_BATCH, FUEL_CONSUMPTION, EMISSION_FACTOR,
+            PRECURSOR_PURCHASE, SUPPLIER_PRECURSOR_STATEMENT, ELECTRICITY_CONSUMPTION, CALCULATION,
+            EMISSIONS_STATEMENT);
 
     private Kinds() {}
 

@@ -1,0 +1,243 @@
+package org.cbamledger.calculation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.calculation.evidence.EvidenceSet;
+import org.cbamledger.calculation.evidence.RecordReader;
+import org.cbamledger.calculation.method.CertificateCost;
+import org.cbamledger.calculation.method.EmissionFactors;
+import org.cbamledger.calculation.method.LineEmissions;
+import org.cbamledger.calculation.method.PfcEmissions;
+import org.cbamledger.calculation.method.PrecursorEmissions;
+import org.cbamledger.calculation.method.PrecursorLine;
+import org.cbamledger.calculation.method.ProductionSelection;
+import org.cbamledger.calculation.rules.ChargedBasis;
+import org.cbamledger.calculation.rules.RuleSet;
+import org.cbamledger.calculation.rules.RuleSets;
+import org.cbamledger.calculation.trace.Figure;
+import org.cbamledger.calculation.trace.Operation;
+import org.cbamledger.calculation.trace.Trace;
+import org.cbamledger.calculation.trace.TraceInput;
+import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
+import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
+import org.cbamledger.calculation.trace.TraceInput.ParameterRef;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Embedded emissions and certificate costs of one CN code of one installation in one period, from ledger evidence.
+ * A pure function: the service and the offline verifier call it with the same request and get the same figures.
+ */
+public final class EmissionsCalculator {
+    /** Version of the method this class implements, recorded with every calculation. */
+    public static final String METHOD_VERSION = "cbam-aluminium/1";
+
+    private final CalculationRequest request;
+    private final RuleSet rules;
+    private final EvidenceSet evidence;
+    private final String installationId;
+    private final ReportingPeriod period;
+    private final Trace trace = new Trace();
+    private final Set<EvidenceRecord> consulted = new LinkedHashSet<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<PrecursorLine> precursorLines = new ArrayList<>();
+    private final EmissionFactors factors;
+
+    private EmissionsCalculator(CalculationRequest request) throws CalculationException {
+        this.request = request;
+        this.rules = RuleSets.load(request.ruleSetId(), request.ruleOverrides());
+        this.evidence = EvidenceSet.of(request.evidence());
+        this.installationId = request.installation().installationId();
+        this.period = request.period();
+        this.factors = new EmissionFactors(evidence.ofKind("emission-factor"), consulted);
+    }
+
+    public static CalculationResult calculate(CalculationRequest request) throws CalculationException {
+        try {
+            return new EmissionsCalculator(request).run();
+        } catch (ArithmeticException | Trace.DuplicateFigureException e) {
+            throw new CalculationException("cannot calculate: " + e.getMessage(), e);
+        }
+    }
+
+    private CalculationResult run() throws CalculationException {
+        consultInstallation(evidence, request.installation(), consulted);
+        ProductionSelection production = new ProductionSelection(evidence, installationId, period, request.cnCode(), notes);
+        Figure tonnes = trace.derive(FigureIds.TONNES, "t", Operation.SUM, evidenceOf(production.goodBatches(), "/tonnesOut"));
+        if (tonnes.value().signum() <= 0) {
+            throw new CalculationException("production of CN code " + request.cnCode() + " is zero tonnes: no specific emissions");
+        }
+        Figure tonnesEu = tonnesForTheEu(production);
+        installationEmissions(production);
+        precursorEmissions(production);
+        Figure charged = totalsAndSpecific(tonnes);
+        costs(charged, tonnesEu);
+        return new CalculationResult(request, rules, trace, usedEvidence(trace, consulted), precursorLines, notes);
+    }
+
+    /** Certificates are surrendered for goods imported into the EU only. */
+    private Figure tonnesForTheEu(ProductionSelection production) throws CalculationException {
+        List<TraceInput> euTonnes = new ArrayList<>();
+        for (RecordReader batch : production.goodBatches()) {
+            String destination = batch.text("/destination");
+            if (!destination.equals("EU") && !destination.equals("non-EU")) {
+                throw new CalculationException(batch.evidence().describe() + ": /destination must be EU or non-EU, not " + destination);
+            }
+            if (destination.equals("EU")) {
+                euTonnes.add(batch.decimal("/tonnesOut"));
+            }
+        }
+        if (euTonnes.isEmpty()) {
+            euTonnes.add(new ConstantRef(BigDecimal.ZERO, "no output for the EU"));
+        }
+        return trace.derive(FigureIds.TONNES_EU, "t", Operation.SUM, euTonnes);
+    }
+
+    /** Attributed emissions of the installation: its lines' fuel and electricity, and PFC of its batches. */
+    private void installationEmissions(ProductionSelection production) throws CalculationException {
+        LineEmissions lines = new LineEmissions(trace, evidence, installationId, period, factors, notes);
+        List<TraceInput> direct = new ArrayList<>();
+        List<TraceInput> indirect = new ArrayList<>();
+        for (String lineId : production.lines()) {
+            consultLine(evidence, installationId, lineId, consulted);
+            Optional<Figure> share = lines.share(lineId, production.lineBatches(lineId), request.cnCode());
+            lines.fuel(lineId, share).ifPresent(f -> direct.add(f.ref()));
+            lines.electricity(lineId, share).ifPresent(f -> indirect.add(f.ref()));
+        }
+        for (RecordReader batch : production.goodBatches()) {
+            if (!batch.node("/pfc").isMissingNode()) {
+                direct.add(PfcEmissions.derive(trace, batch, batch.decimal("/tonnesOut"), rules).ref());
+            }
+        }
+        sumOrZero(trace, FigureIds.INSTALLATION_DIRECT, direct, "no direct emission source");
+        sumOrZero(trace, FigureIds.INSTALLATION_INDIRECT, indirect, "no electricity consumption");
+    }
+
+    /** IR 2025/2547 Annex III B: the sum of M_i x SEE_i, each supplier installation apart. */
+    private void precursorEmissions(ProductionSelection production) throws CalculationException {
+        PrecursorEmissions precursors = new PrecursorEmissions(trace, evidence, installationId, period, rules, factors, consulted, notes);
+        List<TraceInput> direct = new ArrayList<>();
+        List<TraceInput> indirect = new ArrayList<>();
+        for (Map.Entry<String, List<TraceInput>> group : precursorMasses(production).entrySet()) {
+            String[] key = group.getKey().split("\n");
+            Figure mass = trace.derive(FigureIds.precursor(key[0], key[1], "massTonnes"), "t", Operation.SUM, group.getValue());
+            PrecursorLine line = precursors.derive(key[0], key[1], mass);
+            precursorLines.add(line);
+            direct.add(trace.figure(line.directFigureId()).ref());
+            indirect.add(trace.figure(line.indirectFigureId()).ref());
+        }
+        sumOrZero(trace, FigureIds.PRECURSOR_DIRECT, direct, "no precursors");
+        sumOrZero(trace, FigureIds.PRECURSOR_INDIRECT, indirect, "no precursors");
+    }
+
+    /** Direct, indirect and total emissions, the precursors' share, and SEE = emissions / activity level. */
+    private Figure totalsAndSpecific(Figure tonnes) {
+        Figure precursorDirect = trace.figure(FigureIds.PRECURSOR_DIRECT);
+        Figure precursorIndirect = trace.figure(FigureIds.PRECURSOR_INDIRECT);
+        Figure direct = trace.derive(FigureIds.DIRECT, "tCO2", Operation.SUM,
+                trace.figure(FigureIds.INSTALLATION_DIRECT).ref(), precursorDirect.ref());
+        Figure indirect = trace.derive(FigureIds.INDIRECT, "tCO2", Operation.SUM,
+                trace.figure(FigureIds.INSTALLATION_INDIRECT).ref(), precursorIndirect.ref());
+        Figure total = trace.derive(FigureIds.TOTAL, "tCO2", Operation.SUM, direct.ref(), indirect.ref());
+        if (total.value().signum() > 0) {
+            Figure fromPrecursors = trace.derive(FigureIds.PRECURSOR_EMISSIONS, "tCO2", Operation.SUM,
+                    precursorDirect.ref(), precursorIndirect.ref());
+            Figure fraction = trace.derive(FigureIds.PRECURSOR_SHARE_FRACTION, "1", Operation.QUOTIENT, fromPrecursors.ref(), total.ref());
+            trace.derive(FigureIds.PRECURSOR_SHARE_PERCENT, "%", Operation.PRODUCT, fraction.ref(),
+                    new ConstantRef(new BigDecimal(100), "percent"));
+        }
+        trace.derive(FigureIds.SPECIFIC_DIRECT, "tCO2/t", Operation.QUOTIENT, direct.ref(), tonnes.ref());
+        trace.derive(FigureIds.SPECIFIC_INDIRECT, "tCO2/t", Operation.QUOTIENT, indirect.ref(), tonnes.ref());
+        trace.derive(FigureIds.SPECIFIC_TOTAL, "tCO2/t", Operation.QUOTIENT, total.ref(), tonnes.ref());
+        String basis = rules.chargedBasis() == ChargedBasis.DIRECT ? FigureIds.SPECIFIC_DIRECT : FigureIds.SPECIFIC_TOTAL;
+        return trace.derive(FigureIds.SPECIFIC_CHARGED, "tCO2/t", Operation.SUM, trace.figure(basis).ref());
+    }
+
+    /** Certificate cost on actual emissions and on default values with mark-up, and what proof saves. */
+    private void costs(Figure charged, Figure tonnesEu) throws CalculationException {
+        TraceInput cbamFactor = rules.cbamFactor(period.year());
+        TraceInput price = rules.certificatePrice(request.parameters().certificatePricePeriod());
+        TraceInput carbonPaid = new ParameterRef("carbonPricePaidAbroadEur", request.parameters().carbonPricePaidAbroadEur());
+        Figure actual = CertificateCost.derive(trace, "actual", FigureIds.ACTUAL_EUR, charged.ref(),
+                rules.benchmark("actual", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
+        Figure markup = PrecursorEmissions.markupFactor(trace, rules, period.year(), "defaultRoute.");
+        Figure defaultValue = trace.derive(FigureIds.DEFAULT_WITH_MARKUP, "tCO2e/t", Operation.PRODUCT,
+                rules.defaultValue(request.installation().countryCode(), request.cnCode(), period.year()), markup.ref());
+        Figure defaultCost = CertificateCost.derive(trace, "default", FigureIds.DEFAULT_EUR, defaultValue.ref(),
+                rules.benchmark("default", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
+        trace.derive(FigureIds.SAVING_EUR, "EUR", Operation.DIFFERENCE, defaultCost.ref(), actual.ref());
+    }
+
+    private static List<TraceInput> evidenceOf(List<RecordReader> records, String pointer) throws CalculationException {
+        List<TraceInput> refs = new ArrayList<>();
+        for (RecordReader record : records) {
+            refs.add(record.decimal(pointer));
+        }
+        return refs;
+    }
+
+    private static Figure sumOrZero(Trace trace, String id, List<TraceInput> parts, String whyZero) {
+        return trace.derive(id, "tCO2", Operation.SUM,
+                parts.isEmpty() ? List.of(new ConstantRef(BigDecimal.ZERO, whyZero)) : parts);
+    }
+
+    /** Tonnes of each precursor consumed, by supplier installation and CN code ("supplier\ncn"), sorted. */
+    private static Map<String, List<TraceInput>> precursorMasses(ProductionSelection production) throws CalculationException {
+        Map<String, List<TraceInput>> masses = new TreeMap<>();
+        for (RecordReader batch : production.goodBatches()) {
+            JsonNode inputs = batch.node("/precursors");
+            for (int i = 0; i < inputs.size(); i++) {
+                String at = "/precursors/" + i;
+                String key = batch.text(at + "/supplierInstallationId") + "\n" + batch.text(at + "/cnCode");
+                masses.computeIfAbsent(key, k -> new ArrayList<>()).add(batch.decimal(at + "/tonnes"));
+            }
+        }
+        return masses;
+    }
+
+    /** An {@code installation} record of the evidence must agree on the country, which selects the default values. */
+    private static void consultInstallation(EvidenceSet evidence, Installation installation, Set<EvidenceRecord> consulted)
+            throws CalculationException {
+        for (EvidenceRecord record : evidence.ofKind("installation")) {
+            RecordReader reader = new RecordReader(record);
+            if (reader.text("/installationId").equals(installation.installationId())) {
+                if (!reader.text("/country").equals(installation.countryCode())) {
+                    throw new CalculationException(record.describe() + ": /country " + reader.text("/country")
+                            + " differs from the calculation's country " + installation.countryCode());
+                }
+                consulted.add(record);
+            }
+        }
+    }
+
+    private static void consultLine(EvidenceSet evidence, String installationId, String lineId, Set<EvidenceRecord> consulted)
+            throws CalculationException {
+        for (EvidenceRecord record : evidence.ofKind("production-line")) {
+            RecordReader line = new RecordReader(record);
+            if (line.text("/installationId").equals(installationId) && line.text("/lineId").equals(lineId)) {
+                consulted.add(record);
+            }
+        }
+    }
+
+    private static List<UsedEvidence> usedEvidence(Trace trace, Set<EvidenceRecord> consulted) {
+        Map<Long, UsedEvidence> used = new TreeMap<>();
+        for (EvidenceRecord record : consulted) {
+            used.put(record.leafIndex(), new UsedEvidence(record.leafIndex(), record.leafHashHex(), record.entryKind()));
+        }
+        for (Figure figure : trace.figures().values()) {
+            for (TraceInput input : figure.inputs()) {
+                if (input instanceof EvidenceRef ref) {
+                    used.put(ref.leafIndex(), new UsedEvidence(ref.leafIndex(), ref.leafHashHex(), ref.kind()));
+                }
+            }
+        }
+        return List.copyOf(used.values());
+    }
+}

@@ -1,0 +1,346 @@
+package org.cbamledger.calculation.scenario;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.CalculationParameters;
+import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.Installation;
+import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.rules.RuleSets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a scenario directory (format in scenarios/README.md) into records, each with the party that submits it.
+ * Every error names the file, the line and column or the JSON field, and what is wrong.
+ */
+public final class ScenarioLoader {
+    public static final String FORMAT = "cbam-ledger-scenario/v1";
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern GOOD_CN = Pattern.compile("[0-9]{8}");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Path directory;
+    private final List<Party> parties = new ArrayList<>();
+    private final Map<String, ObjectNode> batches = new LinkedHashMap<>();
+
+    private ScenarioLoader(Path directory) {
+        this.directory = directory;
+    }
+
+    public static Scenario load(Path directory) throws ScenarioException {
+        if (!Files.isDirectory(directory)) {
+            throw new ScenarioException(directory + ": not a scenario directory");
+        }
+        return new ScenarioLoader(directory).read();
+    }
+
+    private Scenario read() throws ScenarioException {
+        JsonNode root = ScenarioJson.read(directory, "scenario.json");
+        ScenarioJson.strictMembers(root, "scenario.json: ", "format", "name", "description", "installation", "calculation", "statement");
+        if (!FORMAT.equals(root.path("format").asString(""))) {
+            throw new ScenarioException("scenario.json: format: must be " + FORMAT);
+        }
+        JsonNode inst = ScenarioJson.object(root, "installation", "scenario.json: ");
+        ScenarioJson.strictMembers(inst, "scenario.json: installation.", "installationId", "operator", "name", "countryCode");
+        String country = ScenarioJson.string(inst, "countryCode", "scenario.json: installation.");
+        if (!COUNTRY.matcher(country).matches()) {
+            throw new ScenarioException("scenario.json: installation.countryCode: '" + country + "' is not an ISO 3166-1 alpha-2 code");
+        }
+        Installation installation = new Installation(
+                ScenarioJson.string(inst, "installationId", "scenario.json: installation."),
+                ScenarioJson.string(inst, "name", "scenario.json: installation."),
+                country);
+
+        readParties();
+        List<ScenarioRecord> records = new ArrayList<>();
+        Set<String> lines = ids(readTable(TableSpec.LINES, installation, records));
+        Set<String> factors = ids(readTable(TableSpec.FACTORS, installation, records));
+        readTable(TableSpec.PURCHASES, installation, records);
+        for (ScenarioRecord statement : readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records)) {
+            checkSupplierStatement(statement, factors);
+        }
+        List<ScenarioRecord> batchRecords = readTable(TableSpec.BATCHES, installation, new ArrayList<>());
+        for (ScenarioRecord batch : batchRecords) {
+            requireKnown(batch, "lineId", lines, "lines.csv");
+            batches.put(batch.record().get("batchId").asString(), batch.record());
+        }
+        mergeBatchPrecursors();
+        mergePfc();
+        records.addAll(batchRecords);
+        records.addFirst(installationRecord(installation, ScenarioJson.string(inst, "operator", "scenario.json: installation."),
+                lines, batchRecords));
+        for (ScenarioRecord fuel : readTable(TableSpec.FUELS, installation, records)) {
+            requireKnown(fuel, "lineId", lines, "lines.csv");
+            checkFuel(fuel, factors);
+        }
+        for (ScenarioRecord electricity : readTable(TableSpec.ELECTRICITY, installation, records)) {
+            requireKnown(electricity, "lineId", lines, "lines.csv");
+            checkFactorChoice(electricity, "emissionFactorId", "emissionFactorTco2PerMwh", factors);
+        }
+
+        JsonNode calc = ScenarioJson.object(root, "calculation", "scenario.json: ");
+        String where = "scenario.json: calculation.";
+        ScenarioJson.strictMembers(calc, where, "periodFrom", "periodTo", "cnCode", "ruleSet", "ruleSetOverrides",
+                "certificatePricePeriod", "carbonPricePaidAbroadEur");
+        ReportingPeriod period;
+        try {
+            period = new ReportingPeriod(ScenarioJson.date(calc, "periodFrom", where), ScenarioJson.date(calc, "periodTo", where));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + "periodTo: " + e.getMessage(), e);
+        }
+        String cnCode = ScenarioJson.string(calc, "cnCode", where).replace(" ", "");
+        if (!GOOD_CN.matcher(cnCode).matches()) {
+            throw new ScenarioException(where + "cnCode: '" + ScenarioJson.string(calc, "cnCode", where) + "' is not an 8-digit CN code");
+        }
+        String ruleSetId = ScenarioJson.string(calc, "ruleSet", where);
+        Optional<Path> overrides = Optional.empty();
+        try {
+            if (calc.has("ruleSetOverrides")) {
+                overrides = Optional.of(directory.resolve(ScenarioJson.string(calc, "ruleSetOverrides", where)));
+                RuleSets.load(ruleSetId, RuleSets.readOverrides(overrides.get()));
+            } else {
+                RuleSets.load(ruleSetId);
+            }
+        } catch (CalculationException e) {
+            throw new ScenarioException(where + "ruleSet: " + e.getMessage(), e);
+        }
+        CalculationParameters parameters;
+        try {
+            JsonNode paid = calc.path("carbonPricePaidAbroadEur");
+            if (!paid.isMissingNode() && !Decimals.isDecimal(paid)) {
+                throw new IllegalArgumentException("carbonPricePaidAbroadEur must be a decimal");
+            }
+            parameters = new CalculationParameters(ScenarioJson.string(calc, "certificatePricePeriod", where),
+                    paid.isMissingNode() ? BigDecimal.ZERO : Decimals.fromJson(paid));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + e.getMessage(), e);
+        }
+
+        JsonNode statement = ScenarioJson.object(root, "statement", "scenario.json: ");
+        ScenarioJson.strictMembers(statement, "scenario.json: statement.", "issuer", "recipient");
+        String issuer = ScenarioJson.string(statement, "issuer", "scenario.json: statement.");
+        String recipient = ScenarioJson.string(statement, "recipient", "scenario.json: statement.");
+        for (String partyId : List.of(issuer, recipient)) {
+            if (parties.stream().noneMatch(p -> p.partyId().equals(partyId))) {
+                throw new ScenarioException("scenario.json: statement: party " + partyId + " is not in parties.csv");
+            }
+        }
+        return new Scenario(ScenarioJson.string(root, "name", "scenario.json: "), installation, period, cnCode, ruleSetId, overrides,
+                parameters, issuer, recipient, parties, records);
+    }
+
+    /** The api-spec {@code installation} record: its country selects the default values, so it is evidence too. */
+    private ScenarioRecord installationRecord(Installation installation, String operator, Set<String> lines,
+            List<ScenarioRecord> batchRecords) throws ScenarioException {
+        if (parties.stream().noneMatch(p -> p.partyId().equals(operator))) {
+            throw new ScenarioException("scenario.json: installation.operator: party " + operator + " is not in parties.csv");
+        }
+        ObjectNode record = NODES.objectNode();
+        record.put("kind", "installation");
+        record.put("installationId", installation.installationId());
+        record.put("operator", operator);
+        record.put("name", installation.name());
+        record.put("country", installation.countryCode());
+        ArrayNode lineIds = record.putArray("productionLines");
+        new java.util.TreeSet<>(lines).forEach(lineIds::add);
+        java.util.TreeSet<String> cnCodes = new java.util.TreeSet<>();
+        batchRecords.forEach(b -> cnCodes.add(b.record().get("cnCode").asString()));
+        ArrayNode cnArray = record.putArray("cnCodes");
+        cnCodes.forEach(cnArray::add);
+        List<Party> submitters = parties.stream().filter(p -> p.submits().contains("installation")).toList();
+        if (submitters.stream().noneMatch(p -> p.partyId().equals(operator))) {
+            throw new ScenarioException("parties.csv: the operator " + operator + " must list installation in its submits column");
+        }
+        return new ScenarioRecord(operator, "installation", record, "scenario.json installation");
+    }
+
+    private void readParties() throws ScenarioException {
+        CsvTable table = CsvTable.read(directory.resolve(TableSpec.PARTIES.fileName()));
+        TypedCells.checkHeader(table, TableSpec.PARTIES);
+        Set<String> seen = new HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            ObjectNode cells = TypedCells.of(row, TableSpec.PARTIES);
+            String partyId = cells.get("partyId").asString();
+            if (!seen.add(partyId)) {
+                throw new ScenarioException(row.where("partyId") + ": party " + partyId + " appears twice");
+            }
+            List<String> submits = cells.has("submits")
+                    ? Arrays.stream(cells.get("submits").asString().split("\\s+")).toList()
+                    : List.of();
+            parties.add(new Party(partyId, cells.get("name").asString(), cells.get("partyType").asString(),
+                    cells.get("country").asString(), submits));
+        }
+    }
+
+    private List<ScenarioRecord> readTable(TableSpec spec, Installation installation, List<ScenarioRecord> out)
+            throws ScenarioException {
+        Path file = directory.resolve(spec.fileName());
+        if (!Files.exists(file)) {
+            if (spec.requiredFile()) {
+                throw new ScenarioException(spec.fileName() + ": missing; every scenario has one");
+            }
+            return List.of();
+        }
+        CsvTable table = CsvTable.read(file);
+        TypedCells.checkHeader(table, spec);
+        List<ScenarioRecord> read = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (CsvTable.Row row : table.rows()) {
+            ObjectNode cells = TypedCells.of(row, spec);
+            String id = cells.get(spec.idColumn()).asString();
+            if (!ids.add(id)) {
+                throw new ScenarioException(row.where(spec.idColumn()) + ": " + id + " appears twice in " + spec.fileName());
+            }
+            ObjectNode record = NODES.objectNode();
+            record.put("kind", spec.kind());
+            if (spec.installationScoped()) {
+                record.put("installationId", installation.installationId());
+            }
+            record.setAll(cells);
+            String party = party(row, spec.kind());
+            read.add(new ScenarioRecord(party, spec.kind(), record, row.fileName() + " line " + row.line()));
+        }
+        out.addAll(read);
+        return read;
+    }
+
+    private void mergeBatchPrecursors() throws ScenarioException {
+        Path file = directory.resolve(TableSpec.BATCH_PRECURSORS.fileName());
+        if (!Files.exists(file)) {
+            return;
+        }
+        CsvTable table = CsvTable.read(file);
+        TypedCells.checkHeader(table, TableSpec.BATCH_PRECURSORS);
+        for (CsvTable.Row row : table.rows()) {
+            ObjectNode cells = TypedCells.of(row, TableSpec.BATCH_PRECURSORS);
+            ObjectNode batch = batch(row, cells.remove("batchId").asString());
+            ArrayNode precursors = batch.has("precursors") ? (ArrayNode) batch.get("precursors") : batch.putArray("precursors");
+            precursors.add(cells);
+        }
+    }
+
+    private void mergePfc() throws ScenarioException {
+        Path file = directory.resolve(TableSpec.PFC.fileName());
+        if (!Files.exists(file)) {
+            return;
+        }
+        CsvTable table = CsvTable.read(file);
+        TypedCells.checkHeader(table, TableSpec.PFC);
+        for (CsvTable.Row row : table.rows()) {
+            ObjectNode cells = TypedCells.of(row, TableSpec.PFC);
+            ObjectNode batch = batch(row, cells.remove("batchId").asString());
+            if (batch.has("pfc")) {
+                throw new ScenarioException(row.where("batchId") + ": batch already has a pfc row");
+            }
+            List<String> needed = cells.get("method").asString().equals("slope")
+                    ? List.of("anodeEffectsPerCellDay", "anodeEffectDurationMinutes")
+                    : List.of("anodeEffectOvervoltageMv", "currentEfficiencyPercent");
+            for (String column : needed) {
+                if (!cells.has(column)) {
+                    throw new ScenarioException(row.where(column) + ": missing; the " + cells.get("method").asString()
+                            + " method needs it");
+                }
+            }
+            batch.set("pfc", cells);
+        }
+    }
+
+    private ObjectNode batch(CsvTable.Row row, String batchId) throws ScenarioException {
+        ObjectNode batch = batches.get(batchId);
+        if (batch == null) {
+            throw new ScenarioException(row.where("batchId") + ": no batch " + batchId + " in batches.csv");
+        }
+        return batch;
+    }
+
+    private void checkFuel(ScenarioRecord fuel, Set<String> factors) throws ScenarioException {
+        ObjectNode r = fuel.record();
+        boolean energy = r.has("energyGj");
+        boolean activity = r.has("quantity") || r.has("unit") || r.has("ncvGjPerUnit");
+        if (energy == activity || (activity && !(r.has("quantity") && r.has("unit") && r.has("ncvGjPerUnit")))) {
+            throw new ScenarioException(fuel.source() + ": give either energyGj, or quantity, unit and ncvGjPerUnit");
+        }
+        checkFactorChoice(fuel, "emissionFactorId", "emissionFactorTco2PerGj", factors);
+    }
+
+    private void checkSupplierStatement(ScenarioRecord statement, Set<String> factors) throws ScenarioException {
+        ObjectNode r = statement.record();
+        if (r.has("indirectSeeTco2PerTonne") == r.has("electricityMwhPerTonne")) {
+            throw new ScenarioException(statement.source() + ": give either indirectSeeTco2PerTonne or electricityMwhPerTonne");
+        }
+        if (r.has("electricityMwhPerTonne")) {
+            checkFactorChoice(statement, "electricityEmissionFactorId", "electricityEmissionFactorTco2PerMwh", factors);
+        }
+        if (r.get("verified").asBoolean() && !r.has("verifier")) {
+            throw new ScenarioException(statement.source() + ", column verifier: a verified statement names its verifier");
+        }
+    }
+
+    private void checkFactorChoice(ScenarioRecord record, String idColumn, String valueColumn, Set<String> factors)
+            throws ScenarioException {
+        ObjectNode r = record.record();
+        if (r.has(idColumn) == r.has(valueColumn)) {
+            throw new ScenarioException(record.source() + ": give exactly one of " + idColumn + " and " + valueColumn);
+        }
+        if (r.has(idColumn)) {
+            requireKnown(record, idColumn, factors, "factors.csv");
+        }
+    }
+
+    private static void requireKnown(ScenarioRecord record, String column, Set<String> known, String file)
+            throws ScenarioException {
+        String value = record.record().get(column).asString();
+        if (!known.contains(value)) {
+            throw new ScenarioException(record.source() + ", column " + column + ": " + value + " is not in " + file);
+        }
+    }
+
+    private static Set<String> ids(List<ScenarioRecord> records) {
+        Set<String> ids = new HashSet<>();
+        for (ScenarioRecord record : records) {
+            ids.add(record.record().get(idColumnOf(record.kind())).asString());
+        }
+        return ids;
+    }
+
+    private static String idColumnOf(String kind) {
+        return switch (kind) {
+            case "production-line" -> "lineId";
+            case "emission-factor" -> "factorId";
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    /** The party of a row: its {@code party} cell, or the one party whose {@code submits} lists the kind. */
+    private String party(CsvTable.Row row, String kind) throws ScenarioException {
+        String named = row.cells().get("party");
+        List<Party> submitters = parties.stream().filter(p -> p.submits().contains(kind)).toList();
+        if (named != null) {
+            if (submitters.stream().noneMatch(p -> p.partyId().equals(named))) {
+                throw new ScenarioException(row.where("party") + ": party " + named + " does not submit " + kind
+                        + " (see submits in parties.csv)");
+            }
+            return named;
+        }
+        if (submitters.size() != 1) {
+            throw new ScenarioException(row.fileName() + " line " + row.line() + ": " + submitters.size()
+                    + " parties submit " + kind + " in parties.csv; name one in a party column");
+        }
+        return submitters.getFirst().partyId();
+    }
+
+}

@@ -1,0 +1,118 @@
+package org.cbamledger.calculation.statement;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Lines of text on A4 pages, wrapped to the page width, new pages as needed. Standard 14 fonts: nothing embedded. */
+final class PdfTextLayout implements AutoCloseable {
+    private static final float MARGIN = 50;
+    private final PDDocument document = new PDDocument();
+    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private PDPageContentStream stream;
+    private float y;
+
+    void heading(String text) throws IOException {
+        space(6);
+        write(text, bold, 12, 0);
+        space(2);
+    }
+
+    void line(String text) throws IOException {
+        write(text, regular, 9, 0);
+    }
+
+    void indented(String text) throws IOException {
+        write(text, regular, 8, 18);
+    }
+
+    void strong(String text) throws IOException {
+        write(text, bold, 9, 0);
+    }
+
+    void space(float points) {
+        y -= points;
+    }
+
+    byte[] toPdf() throws IOException {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (stream != null) {
+            stream.close();
+        }
+        document.close();
+    }
+
+    private void write(String text, PDType1Font font, float size, float indent) throws IOException {
+        float width = PDRectangle.A4.getWidth() - 2 * MARGIN - indent;
+        for (String piece : wrap(sanitize(text, font), font, size, width)) {
+            if (stream == null || y < MARGIN + size) {
+                newPage();
+            }
+            y -= size * 1.35f;
+            stream.beginText();
+            stream.setFont(font, size);
+            stream.newLineAtOffset(MARGIN + indent, y);
+            stream.showText(piece);
+            stream.endText();
+        }
+    }
+
+    private void newPage() throws IOException {
+        if (stream != null) {
+            stream.close();
+        }
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        stream = new PDPageContentStream(document, page);
+        y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+
+    private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = current.isEmpty() ? word : current + " " + word;
+            if (!current.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
+                lines.add(current.toString());
+                current = new StringBuilder("    " + word);
+            } else {
+                current = new StringBuilder(candidate);
+            }
+        }
+        lines.add(current.toString());
+        return lines;
+    }
+
+    /** Characters the font cannot encode (WinAnsi) become '?', so no text ever fails to render. */
+    private static String sanitize(String text, PDType1Font font) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            try {
+                font.encode(String.valueOf(ch));
+                out.append(ch);
+            } catch (IllegalArgumentException e) {
+                out.append('?');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,242 @@
+package org.cbamledger.calculation.method;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.CalculationParameters;
+import org.cbamledger.calculation.CalculationRequest;
+import org.cbamledger.calculation.CalculationResult;
+import org.cbamledger.calculation.EmissionsCalculator;
+import org.cbamledger.calculation.FigureIds;
+import org.cbamledger.calculation.Installation;
+import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.TestEvidence;
+import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.calculation.rules.RuleSets;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The method on small made-up installations, each figure worked out by hand. */
+class MethodTest {
+    private static final String PLANT = "RS-EXTRUDER-01";
+    private final List<ObjectNode> records = new ArrayList<>();
+
+    private ObjectNode record(String kind, String... members) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("kind", kind);
+        for (int i = 0; i < members.length; i += 2) {
+            node.put(members[i], members[i + 1]);
+        }
+        records.add(node);
+        return node;
+    }
+
+    private ObjectNode batch(String batchId, String cnCode, String tonnesOut) {
+        return record("production-batch", "installationId", PLANT, "batchId", batchId, "lineId", "L1", "product", "profiles",
+                "cnCode", cnCode, "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "tonnesIn", tonnesOut,
+                "tonnesOut", tonnesOut, "destination", "EU");
+    }
+
+    private static void precursor(ObjectNode batch, String supplier, String cnCode, String tonnes) {
+        ObjectNode input = batch.withArray("precursors").addObject();
+        input.put("supplierInstallationId", supplier);
+        input.put("cnCode", cnCode);
+        input.put("tonnes", tonnes);
+    }
+
+    private CalculationResult calculate(String cnCode) throws Exception {
+        return EmissionsCalculator.calculate(new CalculationRequest(new Installation(PLANT, "Serbian extruder", "RS"),
+                new ReportingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), cnCode, RuleSets.EU_DEFINITIVE_2026,
+                List.of(), new CalculationParameters("2026-Q1", BigDecimal.ZERO), TestEvidence.ofRecords(records)));
+    }
+
+    private static void assertExact(String expected, CalculationResult result, String figureId) {
+        assertEquals(0, new BigDecimal(expected).compareTo(result.value(figureId)), figureId + " = " + result.value(figureId));
+    }
+
+    @Test
+    void combustion_isActivityTimesNcvTimesEfTimesOf() throws Exception {
+        batch("B1", "76041090", "100");
+        record("fuel-consumption", "installationId", PLANT, "recordId", "gas-h1", "lineId", "L1", "sourceStream", "furnace",
+                "fuel", "natural gas", "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "quantity", "10000", "unit", "Nm3",
+                "ncvGjPerUnit", "0.0345", "emissionFactorTco2PerGj", "0.0561", "oxidationFactor", "0.995");
+        CalculationResult result = calculate("76041090");
+        assertExact("345", result, "fuel.gas-h1.energyGj");
+        assertExact("19.2577275", result, FigureIds.fuelEmissions("gas-h1"));
+        assertExact("0.192577275", result, FigureIds.SPECIFIC_DIRECT);
+    }
+
+    @Test
+    void allocation_splitsALinesFuelByTonnesOutBetweenCnCodes() throws Exception {
+        batch("B1", "76041090", "600");
+        batch("B2", "76042990", "400");
+        record("fuel-consumption", "installationId", PLANT, "recordId", "gas", "lineId", "L1", "sourceStream", "furnace",
+                "fuel", "natural gas", "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "energyGj", "1000",
+                "emissionFactorTco2PerGj", "0.05", "oxidationFactor", "1");
+        CalculationResult result = calculate("76041090");
+        assertExact("0.6", result, "line.L1.cnShare");
+        assertExact("50", result, "line.L1.fuelTco2");
+        assertExact("30", result, FigureIds.INSTALLATION_DIRECT);
+        assertExact("0.05", result, FigureIds.SPECIFIC_DIRECT);
+    }
+
+    @Test
+    void precursors_keepEachSupplierApart_zeroForEuOrigin_defaultWithMarkupWithoutStatement() throws Exception {
+        ObjectNode b = batch("B1", "76041090", "1000");
+        precursor(b, "MY-CAST-1", "7601", "700");
+        precursor(b, "MY-CAST-2", "7601", "200");
+        precursor(b, "DE-CAST-1", "7601", "100");
+        precursor(b, "MY-CAST-1", "7601", "50");
+        record("supplier-precursor-statement", "statementId", "S1", "supplierInstallationId", "MY-CAST-1", "supplierName", "One",
+                "countryOfOrigin", "MY", "cnCode", "7601", "periodFrom", "2026-01-01", "periodTo", "2026-12-31",
+                "directSeeTco2PerTonne", "0.1", "indirectSeeTco2PerTonne", "0.5", "verifier", "VVB").put("verified", true);
+        record("precursor-purchase", "installationId", PLANT, "purchaseId", "P2", "supplierInstallationId", "MY-CAST-2",
+                "supplierName", "Two", "countryOfOrigin", "IN", "cnCode", "7601", "tonnes", "200", "deliveryDate", "2026-01-02");
+        record("precursor-purchase", "installationId", PLANT, "purchaseId", "P3", "supplierInstallationId", "DE-CAST-1",
+                "supplierName", "Three", "countryOfOrigin", "DE", "cnCode", "7601", "tonnes", "100", "deliveryDate", "2026-01-02");
+        CalculationResult result = calculate("76041090");
+        assertExact("750", result, FigureIds.precursor("MY-CAST-1", "7601", "massTonnes"));
+        assertExact("75", result, FigureIds.precursor("MY-CAST-1", "7601", "directTco2"));
+        assertExact("375", result, FigureIds.precursor("MY-CAST-1", "7601", "indirectTco2"));
+        // India has its own row: 1.87 x 1.1
+        assertExact("2.057", result, FigureIds.precursor("MY-CAST-2", "7601", "defaultSeeTco2PerTonne"));
+        assertExact("411.4", result, FigureIds.precursor("MY-CAST-2", "7601", "directTco2"));
+        assertExact("0", result, FigureIds.precursor("DE-CAST-1", "7601", "directTco2"));
+        assertExact("486.4", result, FigureIds.PRECURSOR_DIRECT);
+        assertExact("375", result, FigureIds.PRECURSOR_INDIRECT);
+        // one line per supplier installation, sorted by its id
+        assertEquals(List.of(PrecursorSource.ZERO_ORIGIN, PrecursorSource.SUPPLIER_STATEMENT, PrecursorSource.DEFAULT_VALUE),
+                result.precursors().stream().map(PrecursorLine::source).toList());
+        assertTrue(result.notes().contains("no supplier statement of MY-CAST-2 for CN 7601: default values used"), result.notes().toString());
+    }
+
+    @Test
+    void correction_replacesTheSupersededEntryAndTracesToTheCorrection() throws Exception {
+        batch("B1", "76041090", "100");
+        ObjectNode fuel = record("fuel-consumption", "installationId", PLANT, "recordId", "gas", "lineId", "L1",
+                "sourceStream", "furnace", "fuel", "natural gas", "periodFrom", "2026-01-01", "periodTo", "2026-06-30",
+                "energyGj", "100", "emissionFactorTco2PerGj", "0.05", "oxidationFactor", "1");
+        EvidenceRecord original = TestEvidence.entry(fuel, 1);
+        ObjectNode correction = record("correction", "supersedesLeafHash", original.leafHashHex(), "reason", "meter misread");
+        ObjectNode replacement = fuel.deepCopy();
+        replacement.put("energyGj", "120");
+        correction.set("replacement", replacement);
+        CalculationResult result = calculate("76041090");
+        assertExact("6", result, FigureIds.fuelEmissions("gas"));
+        var energy = (org.cbamledger.calculation.trace.TraceInput.EvidenceRef)
+                result.figure(FigureIds.fuelEmissions("gas")).inputs().getFirst();
+        assertEquals("/replacement/energyGj", energy.fieldPath());
+        assertEquals(2, energy.leafIndex());
+        assertEquals("correction", energy.kind());
+        assertEquals("correction", result.usedEvidence().stream().filter(u -> u.leafIndex() == 2).findFirst().orElseThrow().kind());
+        assertTrue(result.usedEvidence().stream().noneMatch(u -> u.leafIndex() == 1), "the superseded entry is not used");
+    }
+
+    @Test
+    void calculate_rejectsAFactorIdNotInTheEvidence() throws Exception {
+        batch("B1", "76041090", "100");
+        record("fuel-consumption", "installationId", PLANT, "recordId", "gas", "lineId", "L1", "sourceStream", "furnace",
+                "fuel", "natural gas", "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "energyGj", "100",
+                "emissionFactorId", "ng-2026", "oxidationFactor", "1");
+        CalculationException e = assertThrows(CalculationException.class, () -> calculate("76041090"));
+        assertEquals("fuel-consumption at leaf 1: /emissionFactorId names emission factor ng-2026, which is not in the evidence",
+                e.getMessage());
+    }
+
+    @Test
+    void calculate_rejectsAnInstallationRecordOfAnotherCountry() throws Exception {
+        batch("B1", "76041090", "100");
+        record("installation", "installationId", PLANT, "operator", "op", "name", "x", "country", "TR");
+        CalculationException e = assertThrows(CalculationException.class, () -> calculate("76041090"));
+        assertEquals("installation at leaf 1: /country TR differs from the calculation's country RS", e.getMessage());
+    }
+
+    @Test
+    void calculate_withoutProductionOfTheCnCodeSaysSo() throws Exception {
+        batch("B1", "76041090", "100");
+        CalculationException e = assertThrows(CalculationException.class, () -> calculate("76061190"));
+        assertEquals("no production-batch of installation RS-EXTRUDER-01 for CN code 76061190 within 2026-01-01 to 2026-12-31",
+                e.getMessage());
+    }
+
+    @Test
+    void defaultRoute_usesTheInstallationsCountryRowWithMarkup() throws Exception {
+        batch("B1", "76041090", "100");
+        CalculationResult result = calculate("76041090");
+        // Serbia 2.27 x 1.1; certificates (2.497 - 1.493 x 0.975) x 100 x 75.36
+        assertExact("2.497", result, FigureIds.DEFAULT_WITH_MARKUP);
+        assertExact("7847.4252", result, FigureIds.DEFAULT_EUR);
+        assertExact("0", result, FigureIds.ACTUAL_EUR);
+    }
+
+    @Test
+    void fuelStraddlingThePeriod_isNotCountedAndNoted() throws Exception {
+        batch("B1", "76041090", "100");
+        record("fuel-consumption", "installationId", PLANT, "recordId", "gas", "lineId", "L1", "sourceStream", "furnace",
+                "fuel", "natural gas", "periodFrom", "2025-12-01", "periodTo", "2026-01-31", "energyGj", "100",
+                "emissionFactorTco2PerGj", "0.05", "oxidationFactor", "1");
+        CalculationResult result = calculate("76041090");
+        assertExact("0", result, FigureIds.INSTALLATION_DIRECT);
+        assertEquals(List.of("fuel-consumption at leaf 1 straddles the period's bounds: not counted; split it at the bounds"),
+                result.notes());
+    }
+
+    @Test
+    void calculate_turnsADivisionByZeroIntoAMessageNamingTheFigure() throws Exception {
+        ObjectNode b = batch("P1", "76041090", "1000");
+        ObjectNode pfc = b.putObject("pfc");
+        pfc.put("method", "slope");
+        pfc.put("technology", "CWPB");
+        pfc.put("anodeEffectsPerCellDay", "0.1");
+        pfc.put("anodeEffectDurationMinutes", "2");
+        pfc.put("collectionEfficiency", "0");
+        CalculationException e = assertThrows(CalculationException.class, () -> calculate("76041090"));
+        assertEquals("cannot calculate: figure pfc.P1.totalTco2e: Division by zero", e.getMessage());
+    }
+
+    @Test
+    void pfc_slopeMethod() throws Exception {
+        ObjectNode b = batch("P1", "76011000", "1000");
+        ObjectNode pfc = b.putObject("pfc");
+        pfc.put("method", "slope");
+        pfc.put("technology", "CWPB");
+        pfc.put("anodeEffectsPerCellDay", "0.1");
+        pfc.put("anodeEffectDurationMinutes", "2");
+        pfc.put("collectionEfficiency", "0.98");
+        var trace = new org.cbamledger.calculation.trace.Trace();
+        var reader = new org.cbamledger.calculation.evidence.RecordReader(TestEvidence.entry(b, 0));
+        var total = PfcEmissions.derive(trace, reader, reader.decimal("/tonnesOut"), RuleSets.load(RuleSets.EU_DEFINITIVE_2026));
+        // CF4 = 0.2 AE-min/cell-day x 0.143 x 0.001 x 1000 t; C2F6 = CF4 x 0.121; GWPs 6,630 and 11,100
+        assertEquals(0, new BigDecimal("0.0286").compareTo(trace.figure("pfc.P1.cf4Tonnes").value()));
+        assertEquals(0, new BigDecimal("0.0034606").compareTo(trace.figure("pfc.P1.c2f6Tonnes").value()));
+        assertEquals(0, new BigDecimal("228.03066").compareTo(trace.figure("pfc.P1.ductTco2e").value()));
+        assertEquals(new BigDecimal("232.6843469388"), total.value().setScale(10, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void pfc_overvoltageMethod() throws Exception {
+        ObjectNode b = batch("P2", "76011000", "1000");
+        ObjectNode pfc = b.putObject("pfc");
+        pfc.put("method", "overvoltage");
+        pfc.put("technology", "SWPB");
+        pfc.put("anodeEffectOvervoltageMv", "20");
+        pfc.put("currentEfficiencyPercent", "95");
+        pfc.put("collectionEfficiency", "1");
+        var trace = new org.cbamledger.calculation.trace.Trace();
+        var reader = new org.cbamledger.calculation.evidence.RecordReader(TestEvidence.entry(b, 0));
+        PfcEmissions.derive(trace, reader, reader.decimal("/tonnesOut"), RuleSets.load(RuleSets.EU_DEFINITIVE_2026));
+        // CF4 = 3.65 x (20 / 95) x 1000 x 0.001
+        assertEquals(new BigDecimal("0.76842105263157894737"),
+                trace.figure("pfc.P2.cf4Tonnes").value().setScale(20, RoundingMode.HALF_UP));
+        assertEquals(new BigDecimal("0.19364210526315789474"),
+                trace.figure("pfc.P2.c2f6Tonnes").value().setScale(20, RoundingMode.HALF_UP));
+    }
+}

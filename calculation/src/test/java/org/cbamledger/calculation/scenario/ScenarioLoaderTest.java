@@ -1,0 +1,140 @@
+package org.cbamledger.calculation.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.cbamledger.calculation.TestEvidence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path copyOfWorkedExample() throws IOException {
+        try (Stream<Path> files = Files.list(TestEvidence.WORKED_EXAMPLE)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        String text = Files.readString(dir.resolve(file));
+        assertTrue(text.contains(from), file + " contains " + from);
+        Files.writeString(dir.resolve(file), text.replace(from, to));
+    }
+
+    private String failure() {
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir)).getMessage();
+    }
+
+    @Test
+    void load_workedExampleGivesEachRecordItsSubmittingParty() throws Exception {
+        Scenario scenario = ScenarioLoader.load(TestEvidence.WORKED_EXAMPLE);
+        assertEquals("TR", scenario.installation().countryCode());
+        assertEquals("76041090", scenario.cnCode());
+        assertEquals("seed-total", scenario.ruleSetId());
+        Map<String, String> partyBySource = new TreeMap<>();
+        scenario.records().forEach(r -> partyBySource.put(r.source(), r.partyId() + " " + r.kind()));
+        assertEquals("extruder installation", partyBySource.get("scenario.json installation"));
+        assertEquals("billet-supplier supplier-precursor-statement", partyBySource.get("supplier-statements.csv line 3"));
+        assertEquals("billet-supplier emission-factor", partyBySource.get("factors.csv line 3"));
+        assertEquals("extruder emission-factor", partyBySource.get("factors.csv line 2"));
+        assertEquals("extruder fuel-consumption", partyBySource.get("fuels.csv line 3"));
+        assertEquals(9, scenario.records().size());
+        var batch = scenario.records().stream().filter(r -> r.kind().equals("production-batch")).findFirst().orElseThrow();
+        assertEquals("2200", batch.record().at("/precursors/0/tonnes").asString());
+        assertEquals("7601", batch.record().at("/precursors/0/cnCode").asString());
+    }
+
+    @Test
+    void load_namesFileLineAndColumnOfABadNumber() throws Exception {
+        copyOfWorkedExample();
+        replace("batches.csv", "2200,2000,200", "2200,\"2,000\",200");
+        assertEquals("batches.csv line 2, column tonnesOut: '2,000' is not a number (use a dot for decimals, no thousands separator)",
+                failure());
+    }
+
+    @Test
+    void load_namesARowWithTooManyCells() throws Exception {
+        copyOfWorkedExample();
+        replace("batches.csv", "2200,2000,200", "2200,2,000,200");
+        assertEquals("batches.csv line 2: 12 cells, but the header has 11 columns", failure());
+    }
+
+    @Test
+    void load_namesAnUnknownEmissionFactor() throws Exception {
+        copyOfWorkedExample();
+        replace("fuels.csv", "400,natural-gas-ipcc-2006", "400,natural-gas-x");
+        assertEquals("fuels.csv line 4, column emissionFactorId: natural-gas-x is not in factors.csv", failure());
+    }
+
+    @Test
+    void load_namesAMissingColumn() throws Exception {
+        copyOfWorkedExample();
+        replace("batches.csv", "tonnesIn,tonnesOut,", "tonnesIn,tonnesProduced,");
+        assertEquals("batches.csv line 1: unknown column tonnesProduced", failure());
+    }
+
+    @Test
+    void load_namesAMissingValue() throws Exception {
+        copyOfWorkedExample();
+        replace("supplier-statements.csv", "MY,7601,2026-01-01,2026-12-31,0.02805", "MY,7601,2026-01-01,2026-12-31,");
+        assertEquals("supplier-statements.csv line 3, column directSeeTco2PerTonne: missing value", failure());
+    }
+
+    @Test
+    void load_namesABadJsonField() throws Exception {
+        copyOfWorkedExample();
+        replace("scenario.json", "\"7604 10 90\"", "\"7604-10\"");
+        assertEquals("scenario.json: calculation.cnCode: '7604-10' is not an 8-digit CN code", failure());
+    }
+
+    @Test
+    void load_namesAnUnknownRuleSet() throws Exception {
+        copyOfWorkedExample();
+        replace("scenario.json", "\"seed-total\"", "\"eu-2099\"");
+        assertEquals("scenario.json: calculation.ruleSet: unknown rule set eu-2099", failure());
+    }
+
+    @Test
+    void load_namesTheLineOfBrokenJson() throws Exception {
+        copyOfWorkedExample();
+        replace("scenario.json", "\"ruleSet\": \"seed-total\",", "\"ruleSet\": \"seed-total\"");
+        String message = failure();
+        assertTrue(message.startsWith("scenario.json: not valid JSON at line 16, column"), message);
+    }
+
+    @Test
+    void load_asksForAPartyColumnWhenTwoPartiesSubmitAKind() throws Exception {
+        copyOfWorkedExample();
+        replace("factors.csv", "factorId,party,", "factorId,");
+        replace("factors.csv", "natural-gas-ipcc-2006,extruder,", "natural-gas-ipcc-2006,");
+        replace("factors.csv", "grid-my-2026,billet-supplier,", "grid-my-2026,");
+        assertEquals("factors.csv line 2: 2 parties submit emission-factor in parties.csv; name one in a party column", failure());
+    }
+
+    @Test
+    void load_rejectsAPartyThatDoesNotSubmitTheKind() throws Exception {
+        copyOfWorkedExample();
+        replace("factors.csv", "grid-my-2026,billet-supplier,", "grid-my-2026,importer,");
+        assertEquals("factors.csv line 3, column party: party importer does not submit emission-factor (see submits in parties.csv)",
+                failure());
+    }
+
+    @Test
+    void load_rejectsAnEightDigitCnCodeViolationForGoods() throws Exception {
+        copyOfWorkedExample();
+        replace("batches.csv", "7604 10 90", "7604");
+        assertEquals("batches.csv line 2, column cnCode: '7604' is not an 8-digit CN code", failure());
+    }
+}
