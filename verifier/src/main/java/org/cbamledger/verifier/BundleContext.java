@@ -1,0 +1,140 @@
+package org.cbamledger.verifier;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cbamledger.signer.Checkpoint;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.SignedNote;
+import org.cbamledger.signer.SignerException;
+import org.cbamledger.verifier.bundle.Bundle;
+import org.cbamledger.verifier.bundle.BundleException;
+import org.cbamledger.verifier.bundle.BundleManifest;
+import org.cbamledger.verifier.bundle.BundlePaths;
+import tools.jackson.databind.JsonNode;
+
+/** What every check sees: the read bundle, the trust anchors, and the bundle's files parsed once. */
+public final class BundleContext {
+    private final Bundle bundle;
+    private final List<NoteVerifier> trustedLogKeys;
+    private final boolean logKeysPinned;
+    private final Set<String> pinnedRootKeyIds;
+    private final Map<String, Loaded<byte[]>> files = new HashMap<>();
+    private final Map<Long, Loaded<Envelope>> envelopes = new HashMap<>();
+    private final Map<Long, Loaded<Checkpoint>> checkpoints = new HashMap<>();
+
+    public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, boolean logKeysPinned,
+            Set<String> pinnedRootKeyIds) {
+        this.bundle = bundle;
+        this.trustedLogKeys = List.copyOf(trustedLogKeys);
+        this.logKeysPinned = logKeysPinned;
+        this.pinnedRootKeyIds = Set.copyOf(pinnedRootKeyIds);
+    }
+
+    public Bundle bundle() {
+        return bundle;
+    }
+
+    public BundleManifest manifest() {
+        return bundle.manifest();
+    }
+
+    /** The pinned log keys, or, when none were pinned, those of the bundle's log-key.vkey. */
+    public List<NoteVerifier> trustedLogKeys() {
+        return trustedLogKeys;
+    }
+
+    public boolean logKeysPinned() {
+        return logKeysPinned;
+    }
+
+    /** Key ids the log's root key must be one of; empty means the root key is not pinned. */
+    public Set<String> pinnedRootKeyIds() {
+        return pinnedRootKeyIds;
+    }
+
+    public Loaded<byte[]> bytes(String file, int maxBytes) {
+        return files.computeIfAbsent(file, f -> {
+            try {
+                return Loaded.of(bundle.read(f, maxBytes));
+            } catch (BundleException e) {
+                return Loaded.failed(e.getMessage());
+            } catch (IOException e) {
+                return Loaded.failed("cannot read " + f + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /** A text file, which must be valid UTF-8. */
+    public Loaded<String> text(String file) {
+        Loaded<byte[]> raw = bytes(file, Bundle.MAX_TEXT_BYTES);
+        if (!raw.ok()) {
+            return Loaded.failed(raw.error());
+        }
+        try {
+            return Loaded.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw.value()))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Loaded.failed("not valid UTF-8");
+        }
+    }
+
+    /** Up to 1 MiB is read, so that an oversized entry is refused by the envelope's own size rule. */
+    public Loaded<byte[]> entryBytes(long index) {
+        return bytes(BundlePaths.entryFile(index), Bundle.MAX_TEXT_BYTES);
+    }
+
+    /**
+     * The entry as a DSSE envelope (signer's strict Envelope.parse), accepted only if the file is exactly the
+     * envelope's RFC 8785 canonical bytes and its record's kind is the payloadType's kind.
+     */
+    public Loaded<Envelope> envelope(long index) {
+        return envelopes.computeIfAbsent(index, i -> {
+            Loaded<byte[]> raw = entryBytes(i);
+            if (!raw.ok()) {
+                return Loaded.failed(raw.error());
+            }
+            byte[] bytes = raw.value();
+            try {
+                Envelope envelope = Envelope.parse(bytes);
+                if (!Arrays.equals(bytes, envelope.canonicalBytes())) {
+                    return Loaded.failed("not RFC 8785 canonical JSON: the bytes differ from the envelope's canonical form");
+                }
+                JsonNode record = envelope.record();
+                JsonNode kind = record.get("kind");
+                if (kind == null || !kind.isString() || !kind.stringValue().equals(envelope.kind())) {
+                    return Loaded.failed("record kind does not match payloadType " + envelope.payloadType());
+                }
+                return Loaded.of(envelope);
+            } catch (SignerException e) {
+                return Loaded.failed("not a DSSE envelope: " + e.getMessage());
+            }
+        });
+    }
+
+    /** The checkpoint body of checkpoints/&lt;size&gt;.note, parsed without checking its signatures. */
+    public Loaded<Checkpoint> checkpointBody(long size) {
+        return checkpoints.computeIfAbsent(size, s -> {
+            Loaded<String> note = text(BundlePaths.checkpointFile(s));
+            if (!note.ok()) {
+                return Loaded.failed(note.error());
+            }
+            try {
+                return Loaded.of(Checkpoint.parse(SignedNote.parse(note.value()).text()));
+            } catch (SignerException e) {
+                return Loaded.failed("not a signed checkpoint: " + e.getMessage());
+            }
+        });
+    }
+}

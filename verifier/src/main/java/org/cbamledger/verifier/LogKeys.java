@@ -1,0 +1,79 @@
+package org.cbamledger.verifier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.SignerException;
+import org.cbamledger.verifier.bundle.BundleException;
+
+/**
+ * Log verifier keys in C2SP vkey form {@code <name>+<hex key hash>+<base64(0x01 || Ed25519 key)>}, read
+ * strictly: lowercase hex, canonical base64, a key hash that matches, one key per '\n'-terminated line.
+ */
+public final class LogKeys {
+    private static final Pattern NAME = Pattern.compile("[^+\\s]+");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{8}");
+    private static final byte ALG_ED25519 = 0x01;
+
+    private LogKeys() {}
+
+    public static List<NoteVerifier> parseFile(String text) throws BundleException {
+        if (text.isEmpty() || !text.endsWith("\n")) {
+            throw new BundleException("no key, or the last line does not end with a newline");
+        }
+        List<NoteVerifier> keys = new ArrayList<>();
+        for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+            keys.add(parse(line));
+        }
+        return keys;
+    }
+
+    public static NoteVerifier parse(String vkey) throws BundleException {
+        String[] parts = vkey.split("\\+", 3); // the name has no '+'; base64 may
+        if (parts.length != 3 || !NAME.matcher(parts[0]).matches() || !HASH.matcher(parts[1]).matches()) {
+            throw new BundleException("not a vkey <name>+<8 lowercase hex>+<base64 key>: " + printable(vkey));
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException("vkey " + parts[0] + ": key is not base64");
+        }
+        if (!Base64.getEncoder().encodeToString(key).equals(parts[2]) || key.length != 33 || key[0] != ALG_ED25519) {
+            throw new BundleException("vkey " + parts[0] + ": key is not canonical base64 of 0x01 || 32-byte Ed25519 key");
+        }
+        if (!HexFormat.of().formatHex(keyHash(parts[0], key)).equals(parts[1])) {
+            throw new BundleException("vkey " + parts[0] + ": key hash " + parts[1] + " does not match the key");
+        }
+        try {
+            return NoteVerifier.parse(vkey);
+        } catch (SignerException e) {
+            throw new BundleException("vkey " + parts[0] + ": " + e.getMessage(), e);
+        }
+    }
+
+    // C2SP signed-note: key hash = SHA-256(name || 0x0A || alg || key)[:4]
+    private static byte[] keyHash(String name, byte[] algAndKey) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(name.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) '\n');
+            sha256.update(algAndKey);
+            return Arrays.copyOf(sha256.digest(), 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private static String printable(String s) {
+        String shown = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+}

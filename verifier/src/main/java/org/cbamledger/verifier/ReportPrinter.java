@@ -1,0 +1,81 @@
+package org.cbamledger.verifier;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cbamledger.verifier.bundle.BundleManifest;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Prints a report for people (passing checks of one kind grouped with a count, every other line on its own,
+ * naming its file) or as JSON (every line).
+ */
+public final class ReportPrinter {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ReportPrinter() {}
+
+    public static void printText(VerificationReport report, PrintWriter out) {
+        out.println("Bundle: " + report.bundle());
+        BundleManifest m = report.manifest();
+        if (m != null) {
+            out.printf("Log: %s, tree size %d; %d entries, %d checkpoints, %d documents, statement: %s%n",
+                    m.origin(), m.treeSize(), m.entries().size(), m.checkpointSizes().size(), m.documents().size(),
+                    m.statementFile() == null ? "none" : m.statementFile());
+        }
+        Map<String, List<CheckResult>> byCheck = new LinkedHashMap<>();
+        for (CheckResult r : report.results()) {
+            byCheck.computeIfAbsent(r.check(), k -> new ArrayList<>()).add(r);
+        }
+        byCheck.forEach((check, results) -> {
+            long passed = results.stream().filter(r -> r.status() == CheckStatus.PASS).count();
+            if (passed > 0) {
+                out.printf("%-11s %5d  %s%n", CheckStatus.PASS, passed, check);
+            }
+            results.stream().filter(r -> r.status() != CheckStatus.PASS).forEach(r ->
+                    out.printf("%-11s %5s  %s  %s: %s%n", r.status(), "", check, r.subject(), oneLine(r.message())));
+        });
+        Map<CheckStatus, Integer> counts = counts(report.results());
+        int failed = counts.getOrDefault(CheckStatus.FAIL, 0);
+        out.printf("Result: %s (%d checks: %s)%n", report.passed() ? "PASSED" : "FAILED, " + failed + " failed",
+                report.results().size(), counts);
+        out.flush();
+    }
+
+    public static void printJson(VerificationReport report, PrintWriter out) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("bundle", report.bundle());
+        BundleManifest m = report.manifest();
+        if (m != null) {
+            root.put("logId", m.logId()).put("origin", m.origin()).put("treeSize", m.treeSize());
+        }
+        root.put("passed", report.passed());
+        ObjectNode counts = root.putObject("counts");
+        counts(report.results()).forEach((status, n) -> counts.put(status.name(), n));
+        ArrayNode checks = root.putArray("checks");
+        for (CheckResult r : report.results()) {
+            checks.addObject()
+                    .put("check", r.check())
+                    .put("subject", r.subject())
+                    .put("status", r.status().name())
+                    .put("message", r.message());
+        }
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.flush();
+    }
+
+    private static Map<CheckStatus, Integer> counts(List<CheckResult> results) {
+        Map<CheckStatus, Integer> counts = new EnumMap<>(CheckStatus.class);
+        results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static String oneLine(String message) {
+        return message.replaceAll("\\p{Cntrl}", " ");
+    }
+}

@@ -1,0 +1,115 @@
+package org.cbamledger.verifier;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.verifier.bundle.Bundle;
+import org.cbamledger.verifier.bundle.BundleException;
+import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.bundle.BundleReader;
+import org.cbamledger.verifier.bundle.ZipBundles;
+import org.cbamledger.verifier.check.CheckpointSignatureCheck;
+import org.cbamledger.verifier.check.ConsistencyProofCheck;
+import org.cbamledger.verifier.check.DocumentCheck;
+import org.cbamledger.verifier.check.EntryFormatCheck;
+import org.cbamledger.verifier.check.EntrySignatureCheck;
+import org.cbamledger.verifier.check.InclusionProofCheck;
+import org.cbamledger.verifier.check.LayoutCheck;
+import org.cbamledger.verifier.check.LogKeyCheck;
+import org.cbamledger.verifier.check.StatementPresenceCheck;
+
+/**
+ * Checks an evidence bundle offline, trusting nothing the server computed: only the pinned keys (or, when
+ * none are pinned, the bundle's own, reported as such) and the math. Plain Java: runs in a CLI, a test or
+ * a service alike.
+ */
+public final class Verifier {
+    /** The manifest cannot be read: no other check can run. */
+    public static final String MANIFEST_CHECK = "bundle-manifest";
+
+    private final List<BundleCheck> checks;
+
+    public Verifier() {
+        this(defaultChecks());
+    }
+
+    public Verifier(List<BundleCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    /** The checks run by default, in order; add a check here to make every verification run it. */
+    public static List<BundleCheck> defaultChecks() {
+        return List.of(
+                new LayoutCheck(),
+                new LogKeyCheck(),
+                new CheckpointSignatureCheck(),
+                new EntryFormatCheck(),
+                new EntrySignatureCheck(),
+                new InclusionProofCheck(),
+                new ConsistencyProofCheck(),
+                new DocumentCheck(),
+                new StatementPresenceCheck());
+    }
+
+    /** {@code pinnedLogKeys} empty: the bundle's log-key.vkey is used, and reported as not pinned. */
+    public VerificationReport verify(Path bundleDir, List<NoteVerifier> pinnedLogKeys) throws IOException {
+        return verify(bundleDir, pinnedLogKeys, Set.of());
+    }
+
+    /**
+     * @param bundleDir a bundle directory, or a .zip holding the same tree
+     * @param pinnedRootKeyIds key ids the log's self-registered root key must be one of; empty: not pinned
+     * @throws IOException when the bundle cannot be read at all (not for bad content: that is a FAIL line)
+     */
+    public VerificationReport verify(Path bundleDir, List<NoteVerifier> pinnedLogKeys, Set<String> pinnedRootKeyIds)
+            throws IOException {
+        if (!Files.exists(bundleDir)) {
+            throw new IOException("bundle not found: " + bundleDir);
+        }
+        if (Files.isRegularFile(bundleDir) && ZipBundles.isZip(bundleDir)) {
+            try (FileSystem zip = ZipBundles.open(bundleDir)) {
+                return verifyTree(bundleDir.toString(), zip.getPath("/"), pinnedLogKeys, pinnedRootKeyIds);
+            }
+        }
+        if (!Files.isDirectory(bundleDir)) {
+            throw new IOException("not a bundle directory or .zip: " + bundleDir);
+        }
+        return verifyTree(bundleDir.toString(), bundleDir, pinnedLogKeys, pinnedRootKeyIds);
+    }
+
+    private VerificationReport verifyTree(String name, Path root, List<NoteVerifier> pinnedLogKeys,
+            Set<String> pinnedRootKeyIds) throws IOException {
+        Bundle bundle;
+        try {
+            bundle = BundleReader.read(root);
+        } catch (BundleException e) {
+            return new VerificationReport(name, null,
+                    List.of(CheckResult.fail(MANIFEST_CHECK, BundlePaths.MANIFEST, e.getMessage())));
+        }
+        List<NoteVerifier> trusted = pinnedLogKeys.isEmpty() ? bundledLogKeys(bundle) : pinnedLogKeys;
+        BundleContext context = new BundleContext(bundle, trusted, !pinnedLogKeys.isEmpty(), pinnedRootKeyIds);
+        List<CheckResult> results = new ArrayList<>();
+        results.add(CheckResult.pass(MANIFEST_CHECK, BundlePaths.MANIFEST, "canonical " + BundlePaths.FORMAT
+                + " manifest of " + bundle.manifest().origin()));
+        for (BundleCheck check : checks) {
+            results.addAll(check.run(context));
+        }
+        return new VerificationReport(name, bundle.manifest(), results);
+    }
+
+    /** The keys of log-key.vkey, or none if it is unreadable (LogKeyCheck reports why). */
+    private static List<NoteVerifier> bundledLogKeys(Bundle bundle) {
+        try {
+            byte[] bytes = bundle.read(BundlePaths.LOG_KEY, Bundle.MAX_TEXT_BYTES);
+            return LogKeys.parseFile(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException | BundleException e) {
+            return List.of();
+        }
+    }
+}

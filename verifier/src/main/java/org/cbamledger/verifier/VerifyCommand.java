@@ -1,0 +1,122 @@
+package org.cbamledger.verifier;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.verifier.bundle.BundleException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code verify BUNDLE_DIR [--log-key FILE|VKEY]... [--root-key KEYID]... [--json]}: exit 0 all passed, 1 a check failed, 2 usage or I/O error. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        version = "cbam-ledger verifier, bundle format cbam-ledger-bundle/v1",
+        description = "Checks a cbam-ledger evidence bundle (directory or .zip) offline: entries, signatures,"
+                + " key registrations, inclusion and consistency proofs, checkpoints, documents.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every check passed", "1:a check failed", "2:usage or I/O error"})
+public final class VerifyCommand implements Callable<Integer> {
+    public static final int PASSED = 0;
+    public static final int FAILED = 1;
+    public static final int ERROR = 2;
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{64}");
+
+    @Parameters(index = "0", paramLabel = "BUNDLE_DIR", description = "bundle directory or .zip")
+    private Path bundle;
+
+    @Option(names = "--log-key", paramLabel = "FILE|VKEY",
+            description = "pinned log verifier key (C2SP vkey), or a file of them one a line; repeatable."
+                    + " Without it the bundle's own log-key.vkey is used and reported as not pinned.")
+    private List<String> logKeys = new ArrayList<>();
+
+    @Option(names = "--root-key", paramLabel = "KEYID",
+            description = "pinned key id (hex SHA-256 of SPKI) of the log's root key; repeatable")
+    private List<String> rootKeys = new ArrayList<>();
+
+    @Option(names = "--json", description = "print every check as JSON")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<NoteVerifier> pinned = new ArrayList<>();
+        try {
+            for (String key : logKeys) {
+                pinned.addAll(readLogKey(key));
+            }
+        } catch (BundleException | IOException e) {
+            err.println("verify: --log-key: " + e.getMessage());
+            return ERROR;
+        }
+        Set<String> roots = new LinkedHashSet<>(rootKeys);
+        for (String root : roots) {
+            if (!KEY_ID.matcher(root).matches()) {
+                err.println("verify: --root-key: not 64 lowercase hex digits: " + root);
+                return ERROR;
+            }
+        }
+        VerificationReport report;
+        try {
+            report = new Verifier().verify(bundle, pinned, roots);
+        } catch (IOException e) {
+            err.println("verify: " + e.getMessage());
+            return ERROR;
+        }
+        if (json) {
+            ReportPrinter.printJson(report, out);
+        } else {
+            ReportPrinter.printText(report, out);
+        }
+        return report.passed() ? PASSED : FAILED;
+    }
+
+    private static List<NoteVerifier> readLogKey(String fileOrVkey) throws IOException, BundleException {
+        if (fileOrVkey.contains("+") && !Files.isRegularFile(Path.of(fileOrVkey))) {
+            return List.of(LogKeys.parse(fileOrVkey));
+        }
+        Path file = Path.of(fileOrVkey);
+        try {
+            return LogKeys.parseFile(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (BundleException e) {
+            throw new BundleException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the command; a leading "verify" word is accepted, so both {@code verify DIR} and {@code DIR} work. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        String[] rest = args.length > 0 && args[0].equals("verify") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        return new CommandLine(new VerifyCommand())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("verify: unexpected error: " + e);
+                    return ERROR;
+                })
+                .execute(rest);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+}

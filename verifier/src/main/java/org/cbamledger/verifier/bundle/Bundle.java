@@ -1,0 +1,51 @@
+package org.cbamledger.verifier.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A read bundle: its manifest, the layout problems found, and access to its files by layout name. */
+public record Bundle(
+        Path root,
+        BundleManifest manifest,
+        List<ConsistencyFile> consistencyFiles,
+        List<LayoutProblem> layoutProblems,
+        int fileCount) {
+
+    /** The size limit of the small text files: checkpoints, proofs, keys. */
+    public static final int MAX_TEXT_BYTES = 1 << 20;
+
+    public Bundle {
+        consistencyFiles = List.copyOf(consistencyFiles);
+        layoutProblems = List.copyOf(layoutProblems);
+    }
+
+    public boolean exists(String file) {
+        return Files.isRegularFile(root.resolve(file));
+    }
+
+    /** The file's bytes, refusing files over {@code maxBytes} without reading them whole. */
+    public byte[] read(String file, int maxBytes) throws IOException, BundleException {
+        try (InputStream in = open(file)) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new BundleException(file + ": larger than " + maxBytes + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    public InputStream open(String file) throws IOException {
+        return Files.newInputStream(root.resolve(file));
+    }
+
+    /** Throws if any file is missing or unexpected: for callers that want all or nothing. */
+    public void requireComplete() throws BundleException {
+        if (!layoutProblems.isEmpty()) {
+            LayoutProblem first = layoutProblems.getFirst();
+            throw new BundleException(first.file() + ": " + first.message());
+        }
+    }
+}

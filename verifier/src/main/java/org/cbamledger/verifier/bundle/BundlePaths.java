@@ -1,0 +1,70 @@
+package org.cbamledger.verifier.bundle;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The file names of the evidence bundle layout (api-spec/BUNDLE.md), relative to the bundle root, '/'-separated. */
+public final class BundlePaths {
+    public static final String MANIFEST = "bundle.json";
+    public static final String LOG_KEY = "log-key.vkey";
+    public static final String FORMAT = "cbam-ledger-bundle/v1";
+
+    private static final String NUMBER = "(0|[1-9][0-9]{0,18})";
+    private static final Pattern CONSISTENCY = Pattern.compile("consistency/" + NUMBER + "-" + NUMBER + "\\.proof");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern LOG_ID = Pattern.compile("[a-z0-9-]{3,64}");
+    private static final Pattern STATEMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+    private BundlePaths() {}
+
+    public static String entryFile(long index) {
+        return "entries/" + index + ".json";
+    }
+
+    public static String proofFile(long index) {
+        return "proofs/" + index + ".tlog-proof";
+    }
+
+    public static String checkpointFile(long size) {
+        return "checkpoints/" + size + ".note";
+    }
+
+    public static String consistencyFile(long fromSize, long toSize) {
+        return "consistency/" + fromSize + "-" + toSize + ".proof";
+    }
+
+    public static String documentFile(String sha256Hex) {
+        return "documents/" + sha256Hex;
+    }
+
+    /** The (from, to) sizes of a consistency proof file name, if the name has that form. */
+    public static Optional<long[]> parseConsistencyFile(String file) {
+        Matcher m = CONSISTENCY.matcher(file);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        } catch (NumberFormatException tooLarge) {
+            return Optional.empty();
+        }
+    }
+
+    public static boolean isSha256Hex(String s) {
+        return s != null && SHA256_HEX.matcher(s).matches();
+    }
+
+    public static boolean isLogId(String s) {
+        return s != null && LOG_ID.matcher(s).matches();
+    }
+
+    public static String originFor(String logId) {
+        return "cbam-ledger/" + logId;
+    }
+
+    /** A statement sits at the bundle root under a plain name that is none of the layout's own names. */
+    public static boolean isStatementName(String s) {
+        return s != null && STATEMENT_NAME.matcher(s).matches() && !s.equals(MANIFEST) && !s.equals(LOG_KEY);
+    }
+}

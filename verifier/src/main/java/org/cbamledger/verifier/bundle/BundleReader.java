@@ -1,0 +1,118 @@
+package org.cbamledger.verifier.bundle;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a bundle strictly: bundle.json must parse, and the files present must be exactly those the manifest
+ * and the layout name. Layout problems are collected, not thrown, so a verifier can report all of them.
+ */
+public final class BundleReader {
+    /** bundle.json lists every entry; 64 MiB is room for about half a million of them. */
+    static final int MAX_MANIFEST_BYTES = 64 << 20;
+
+    private BundleReader() {}
+
+    /** {@code root} is a directory, or the root of a zip file system (see {@link ZipBundles}). */
+    public static Bundle read(Path root) throws IOException, BundleException {
+        Path manifestPath = root.resolve(BundlePaths.MANIFEST);
+        if (!Files.isRegularFile(manifestPath, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BundleException(BundlePaths.MANIFEST + ": missing (is " + root + " a bundle?)");
+        }
+        byte[] manifestBytes;
+        try (var in = Files.newInputStream(manifestPath)) {
+            manifestBytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+        }
+        if (manifestBytes.length > MAX_MANIFEST_BYTES) {
+            throw new BundleException(BundlePaths.MANIFEST + ": larger than " + MAX_MANIFEST_BYTES + " bytes");
+        }
+        BundleManifest manifest = ManifestCodec.parse(manifestBytes);
+
+        Set<String> expected = expectedFiles(manifest);
+        Set<Long> sizes = new HashSet<>(manifest.checkpointSizes());
+        List<LayoutProblem> problems = new ArrayList<>();
+        List<ConsistencyFile> consistency = new ArrayList<>();
+        TreeSet<String> present = listFiles(root, problems);
+        for (String file : present) {
+            if (expected.contains(file)) {
+                continue;
+            }
+            Optional<long[]> pair = BundlePaths.parseConsistencyFile(file);
+            if (pair.isEmpty()) {
+                problems.add(new LayoutProblem(file, "unexpected file: not listed in bundle.json nor part of the layout"));
+            } else if (pair.get()[0] >= pair.get()[1] || !sizes.contains(pair.get()[0]) || !sizes.contains(pair.get()[1])) {
+                problems.add(new LayoutProblem(file,
+                        "unexpected file: not a consistency proof from a smaller to a larger bundled checkpoint"));
+            } else {
+                consistency.add(new ConsistencyFile(pair.get()[0], pair.get()[1], file));
+            }
+        }
+        for (String file : new TreeSet<>(expected)) {
+            if (!present.contains(file)) {
+                problems.add(new LayoutProblem(file, "missing: listed in bundle.json or required by the layout"));
+            }
+        }
+        return new Bundle(root, manifest, consistency, problems, present.size());
+    }
+
+    private static Set<String> expectedFiles(BundleManifest manifest) {
+        Set<String> files = new HashSet<>();
+        files.add(BundlePaths.MANIFEST);
+        files.add(BundlePaths.LOG_KEY);
+        manifest.checkpointSizes().forEach(s -> files.add(BundlePaths.checkpointFile(s)));
+        for (ManifestEntry e : manifest.entries()) {
+            files.add(e.file());
+            files.add(BundlePaths.proofFile(e.index()));
+        }
+        manifest.documents().stream().filter(d -> !d.erased()).forEach(d -> files.add(d.file()));
+        if (manifest.statementFile() != null) {
+            files.add(manifest.statementFile());
+        }
+        return files;
+    }
+
+    /** Every file under root as a '/'-separated relative name; links and other non-files are problems. */
+    private static TreeSet<String> listFiles(Path root, List<LayoutProblem> problems) throws IOException {
+        TreeSet<String> files = new TreeSet<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = relativeName(root, file);
+                    if (attrs.isRegularFile()) {
+                        files.add(name);
+                    } else {
+                        problems.add(new LayoutProblem(name, "unexpected file: not a regular file"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            throw new IOException("bundle not found: " + root, e);
+        }
+        return files;
+    }
+
+    private static String relativeName(Path root, Path file) {
+        StringBuilder name = new StringBuilder();
+        for (Path part : root.relativize(file)) {
+            if (!name.isEmpty()) {
+                name.append('/');
+            }
+            name.append(part.toString());
+        }
+        return name.toString();
+    }
+}

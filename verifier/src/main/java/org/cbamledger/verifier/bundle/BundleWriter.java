@@ -1,0 +1,191 @@
+package org.cbamledger.verifier.bundle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.cbamledger.signer.Checkpoint;
+import org.cbamledger.signer.Merkle;
+import org.cbamledger.signer.SignedNote;
+import org.cbamledger.signer.SignerException;
+import org.cbamledger.signer.TlogProof;
+
+/**
+ * Writes an evidence bundle directory in the layout of api-spec/BUNDLE.md. Files are written as they are
+ * added; {@link #finish()} writes bundle.json. The directory must be new or empty.
+ */
+public final class BundleWriter {
+    private final Path dir;
+    private String logId;
+    private String origin;
+    private final TreeMap<Long, String> checkpoints = new TreeMap<>();
+    private final TreeMap<Long, ManifestEntry> entries = new TreeMap<>();
+    private final TreeMap<Long, String> proofCheckpoints = new TreeMap<>();
+    private final List<long[]> consistencies = new ArrayList<>();
+    private final TreeMap<String, ManifestDocument> documents = new TreeMap<>();
+    private String statementFile;
+    private boolean finished;
+
+    public BundleWriter(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var list = Files.list(dir)) {
+            if (list.findAny().isPresent()) {
+                throw new IOException("bundle directory is not empty: " + dir);
+            }
+        }
+        this.dir = dir;
+    }
+
+    /** Writes log-key.vkey: the log's note verifier keys, one a line. */
+    public void logInfo(String logId, String origin, List<String> logVerifierKeys) throws IOException {
+        requireOpen();
+        if (!BundlePaths.isLogId(logId) || !BundlePaths.originFor(logId).equals(origin)) {
+            throw new IllegalArgumentException("log id " + logId + " with origin " + origin
+                    + " is not a [a-z0-9-]{3,64} id with origin cbam-ledger/<logId>");
+        }
+        if (logVerifierKeys.isEmpty() || logVerifierKeys.stream().anyMatch(k -> k.isEmpty() || k.contains("\n"))) {
+            throw new IllegalArgumentException("log verifier keys must be one or more non-empty single lines");
+        }
+        this.logId = logId;
+        this.origin = origin;
+        write(BundlePaths.LOG_KEY, (String.join("\n", logVerifierKeys) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void addCheckpoint(long size, String signedNote) throws IOException {
+        requireOpen();
+        long noteSize;
+        try {
+            noteSize = Checkpoint.parse(SignedNote.parse(signedNote).text()).size();
+        } catch (SignerException e) {
+            throw new IllegalArgumentException("not a signed checkpoint: " + e.getMessage(), e);
+        }
+        if (noteSize != size || size <= 0) {
+            throw new IllegalArgumentException("checkpoint has size " + noteSize + ", expected " + size);
+        }
+        write(BundlePaths.checkpointFile(size), signedNote.getBytes(StandardCharsets.UTF_8));
+        checkpoints.put(size, signedNote);
+    }
+
+    /** Writes the entry's exact bytes and its inclusion proof against the bundle's largest checkpoint. */
+    public void addEntry(long index, byte[] canonicalEnvelopeBytes, TlogProof inclusionProof) throws IOException {
+        requireOpen();
+        if (index < 0 || inclusionProof.index() != index) {
+            throw new IllegalArgumentException("inclusion proof is for index " + inclusionProof.index()
+                    + ", expected " + index);
+        }
+        write(BundlePaths.entryFile(index), canonicalEnvelopeBytes);
+        write(BundlePaths.proofFile(index), inclusionProof.format().getBytes(StandardCharsets.UTF_8));
+        String leafHash = HexFormat.of().formatHex(Merkle.leafHash(canonicalEnvelopeBytes));
+        entries.put(index, new ManifestEntry(index, leafHash, BundlePaths.entryFile(index)));
+        proofCheckpoints.put(index, inclusionProof.signedCheckpoint());
+    }
+
+    /** Writes an RFC 9162 consistency proof between two bundled checkpoints, one std base64 hash a line. */
+    public void addConsistency(long fromSize, long toSize, List<byte[]> hashes) throws IOException {
+        requireOpen();
+        if (fromSize <= 0 || fromSize >= toSize) {
+            throw new IllegalArgumentException("consistency proof needs 0 < from < to, got " + fromSize + "-" + toSize);
+        }
+        StringBuilder text = new StringBuilder();
+        for (byte[] hash : hashes) {
+            text.append(Base64.getEncoder().encodeToString(hash)).append('\n');
+        }
+        write(BundlePaths.consistencyFile(fromSize, toSize), text.toString().getBytes(StandardCharsets.UTF_8));
+        consistencies.add(new long[] {fromSize, toSize});
+    }
+
+    /** Copies a source document, checking its SHA-256; {@code contentOrNull == null} records it as erased. */
+    public void addDocument(String sha256Hex, InputStream contentOrNull) throws IOException {
+        requireOpen();
+        if (!BundlePaths.isSha256Hex(sha256Hex) || documents.containsKey(sha256Hex)) {
+            throw new IllegalArgumentException("document hash is not new 64 lowercase hex digits: " + sha256Hex);
+        }
+        if (contentOrNull == null) {
+            documents.put(sha256Hex, new ManifestDocument(sha256Hex, null, true));
+            return;
+        }
+        String file = BundlePaths.documentFile(sha256Hex);
+        Path target = resolve(file);
+        MessageDigest sha256 = sha256();
+        try (OutputStream out = new DigestOutputStream(
+                Files.newOutputStream(target, StandardOpenOption.CREATE_NEW), sha256)) {
+            contentOrNull.transferTo(out);
+        }
+        String actual = HexFormat.of().formatHex(sha256.digest());
+        if (!actual.equals(sha256Hex)) {
+            Files.delete(target);
+            throw new IOException("document content has SHA-256 " + actual + ", expected " + sha256Hex);
+        }
+        documents.put(sha256Hex, new ManifestDocument(sha256Hex, file, false));
+    }
+
+    public void addStatement(String fileName, byte[] content) throws IOException {
+        requireOpen();
+        if (!BundlePaths.isStatementName(fileName) || statementFile != null) {
+            throw new IllegalArgumentException("statement must be one plain file name, got " + fileName);
+        }
+        write(fileName, content);
+        statementFile = fileName;
+    }
+
+    /** Checks the pieces fit together and writes bundle.json (RFC 8785 canonical JSON). */
+    public void finish() throws IOException {
+        requireOpen();
+        if (logId == null || checkpoints.isEmpty()) {
+            throw new IllegalStateException("a bundle needs logInfo and at least one checkpoint");
+        }
+        long largest = checkpoints.lastKey();
+        String largestNote = checkpoints.get(largest);
+        proofCheckpoints.forEach((index, note) -> {
+            if (!note.equals(largestNote)) {
+                throw new IllegalStateException("inclusion proof of entry " + index
+                        + " is not against the largest checkpoint (size " + largest + ")");
+            }
+        });
+        for (long[] c : consistencies) {
+            if (!checkpoints.containsKey(c[0]) || !checkpoints.containsKey(c[1])) {
+                throw new IllegalStateException("consistency proof " + c[0] + "-" + c[1] + " is between unbundled sizes");
+            }
+        }
+        BundleManifest manifest = new BundleManifest(logId, origin, largest, List.copyOf(entries.values()),
+                List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile);
+        write(BundlePaths.MANIFEST, ManifestCodec.write(manifest));
+        finished = true;
+    }
+
+    private void write(String file, byte[] content) throws IOException {
+        Files.write(resolve(file), content, StandardOpenOption.CREATE_NEW);
+    }
+
+    private Path resolve(String file) throws IOException {
+        Path target = dir.resolve(file);
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+
+    private void requireOpen() {
+        if (finished) {
+            throw new IllegalStateException("bundle already finished");
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

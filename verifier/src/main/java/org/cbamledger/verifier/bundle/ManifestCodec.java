@@ -1,0 +1,222 @@
+package org.cbamledger.verifier.bundle;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.SignerException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * bundle.json: RFC 8785 canonical JSON followed by one '\n', written so and read only in exactly that form
+ * and shape (api-spec/BUNDLE.md).
+ */
+public final class ManifestCodec {
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final Set<String> TOP_MEMBERS = Set.of(
+            "format", "logId", "origin", "treeSize", "entries", "checkpoints", "documents", "statement");
+    private static final Set<String> ENTRY_MEMBERS = Set.of("index", "leafHash", "file");
+    private static final Set<String> DOCUMENT_MEMBERS = Set.of("sha256", "file", "erased");
+    private static final String M = BundlePaths.MANIFEST + ": ";
+
+    private ManifestCodec() {}
+
+    public static byte[] write(BundleManifest manifest) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", BundlePaths.FORMAT);
+        root.put("logId", manifest.logId());
+        root.put("origin", manifest.origin());
+        root.put("treeSize", manifest.treeSize());
+        ArrayNode entries = root.putArray("entries");
+        for (ManifestEntry e : manifest.entries()) {
+            entries.addObject().put("index", e.index()).put("leafHash", e.leafHashHex()).put("file", e.file());
+        }
+        ArrayNode checkpoints = root.putArray("checkpoints");
+        manifest.checkpointSizes().forEach(checkpoints::add);
+        ArrayNode documents = root.putArray("documents");
+        for (ManifestDocument d : manifest.documents()) {
+            ObjectNode doc = documents.addObject().put("sha256", d.sha256Hex()).put("erased", d.erased());
+            if (d.file() == null) {
+                doc.putNull("file");
+            } else {
+                doc.put("file", d.file());
+            }
+        }
+        if (manifest.statementFile() == null) {
+            root.putNull("statement");
+        } else {
+            root.put("statement", manifest.statementFile());
+        }
+        try {
+            byte[] canonical = CanonicalJson.canonicalize(root);
+            byte[] file = Arrays.copyOf(canonical, canonical.length + 1);
+            file[canonical.length] = '\n';
+            return file;
+        } catch (SignerException e) {
+            throw new IllegalStateException("manifest cannot be canonicalized: " + e.getMessage(), e);
+        }
+    }
+
+    public static BundleManifest parse(byte[] file) throws BundleException {
+        if (file.length == 0 || file[file.length - 1] != '\n') {
+            throw new BundleException(M + "does not end with a newline");
+        }
+        byte[] json = Arrays.copyOf(file, file.length - 1);
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new BundleException(M + "not valid JSON: " + e.getOriginalMessage());
+        }
+        try {
+            if (!Arrays.equals(json, CanonicalJson.canonicalize(json))) {
+                throw new BundleException(M + "not RFC 8785 canonical JSON");
+            }
+        } catch (SignerException e) {
+            throw new BundleException(M + "not RFC 8785 canonical JSON: " + e.getMessage());
+        }
+        requireMembers(root, TOP_MEMBERS, "the manifest");
+        if (!BundlePaths.FORMAT.equals(text(root, "format"))) {
+            throw new BundleException(M + "format is not " + BundlePaths.FORMAT);
+        }
+        String logId = text(root, "logId");
+        if (!BundlePaths.isLogId(logId)) {
+            throw new BundleException(M + "logId is not [a-z0-9-]{3,64}");
+        }
+        String origin = text(root, "origin");
+        if (!BundlePaths.originFor(logId).equals(origin)) {
+            throw new BundleException(M + "origin is not " + BundlePaths.originFor(logId));
+        }
+        long treeSize = number(root.get("treeSize"), "treeSize");
+        List<ManifestEntry> entries = parseEntries(root.get("entries"));
+        List<Long> checkpoints = parseCheckpoints(root.get("checkpoints"));
+        if (checkpoints.getLast() != treeSize) {
+            throw new BundleException(M + "treeSize " + treeSize + " is not the largest checkpoint size "
+                    + checkpoints.getLast());
+        }
+        List<ManifestDocument> documents = parseDocuments(root.get("documents"));
+        JsonNode statement = root.get("statement");
+        String statementFile = null;
+        if (!statement.isNull()) {
+            statementFile = statement.isString() ? statement.stringValue() : null;
+            if (!BundlePaths.isStatementName(statementFile)) {
+                throw new BundleException(M + "statement is neither null nor a plain file name");
+            }
+        }
+        return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile);
+    }
+
+    private static List<ManifestEntry> parseEntries(JsonNode node) throws BundleException {
+        if (!node.isArray()) {
+            throw new BundleException(M + "entries is not an array");
+        }
+        List<ManifestEntry> entries = new ArrayList<>();
+        long previous = -1;
+        for (JsonNode e : node.values()) {
+            requireMembers(e, ENTRY_MEMBERS, "entries[" + entries.size() + "]");
+            long index = number(e.get("index"), "entries[" + entries.size() + "].index");
+            String where = "entries[" + entries.size() + "] (index " + index + ")";
+            if (index <= previous) {
+                throw new BundleException(M + where + " is out of ascending order");
+            }
+            String leafHash = text(e, "leafHash");
+            if (!BundlePaths.isSha256Hex(leafHash)) {
+                throw new BundleException(M + where + " leafHash is not 64 lowercase hex digits");
+            }
+            if (!BundlePaths.entryFile(index).equals(text(e, "file"))) {
+                throw new BundleException(M + where + " file is not " + BundlePaths.entryFile(index));
+            }
+            entries.add(new ManifestEntry(index, leafHash, BundlePaths.entryFile(index)));
+            previous = index;
+        }
+        return entries;
+    }
+
+    private static List<Long> parseCheckpoints(JsonNode node) throws BundleException {
+        if (!node.isArray() || node.isEmpty()) {
+            throw new BundleException(M + "checkpoints is not a non-empty array");
+        }
+        List<Long> sizes = new ArrayList<>();
+        long previous = 0;
+        for (JsonNode s : node.values()) {
+            long size = number(s, "checkpoints[" + sizes.size() + "]");
+            if (size <= previous) {
+                throw new BundleException(M + "checkpoints are not positive sizes in ascending order");
+            }
+            sizes.add(size);
+            previous = size;
+        }
+        return sizes;
+    }
+
+    private static List<ManifestDocument> parseDocuments(JsonNode node) throws BundleException {
+        if (!node.isArray()) {
+            throw new BundleException(M + "documents is not an array");
+        }
+        List<ManifestDocument> documents = new ArrayList<>();
+        TreeSet<String> seen = new TreeSet<>();
+        String previous = "";
+        for (JsonNode d : node.values()) {
+            String where = "documents[" + documents.size() + "]";
+            requireMembers(d, DOCUMENT_MEMBERS, where);
+            String sha = text(d, "sha256");
+            if (!BundlePaths.isSha256Hex(sha)) {
+                throw new BundleException(M + where + " sha256 is not 64 lowercase hex digits");
+            }
+            if (sha.compareTo(previous) <= 0 || !seen.add(sha)) {
+                throw new BundleException(M + where + " is out of ascending sha256 order");
+            }
+            JsonNode erased = d.get("erased");
+            if (!erased.isBoolean()) {
+                throw new BundleException(M + where + " erased is not a boolean");
+            }
+            JsonNode file = d.get("file");
+            if (erased.booleanValue()) {
+                if (!file.isNull()) {
+                    throw new BundleException(M + where + " is erased but names a file");
+                }
+                documents.add(new ManifestDocument(sha, null, true));
+            } else {
+                if (!file.isString() || !BundlePaths.documentFile(sha).equals(file.stringValue())) {
+                    throw new BundleException(M + where + " file is not " + BundlePaths.documentFile(sha));
+                }
+                documents.add(new ManifestDocument(sha, BundlePaths.documentFile(sha), false));
+            }
+            previous = sha;
+        }
+        return documents;
+    }
+
+    private static void requireMembers(JsonNode node, Set<String> expected, String what) throws BundleException {
+        if (!node.isObject()) {
+            throw new BundleException(M + what + " is not an object");
+        }
+        Set<String> actual = new TreeSet<>(node.propertyNames());
+        if (!actual.equals(new TreeSet<>(expected))) {
+            throw new BundleException(M + what + " has members " + actual + ", expected " + new TreeSet<>(expected));
+        }
+    }
+
+    private static String text(JsonNode node, String member) throws BundleException {
+        JsonNode value = node.get(member);
+        if (!value.isString()) {
+            throw new BundleException(M + member + " is not a string");
+        }
+        return value.stringValue();
+    }
+
+    private static long number(JsonNode value, String what) throws BundleException {
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw new BundleException(M + what + " is not a non-negative integer");
+        }
+        return value.longValue();
+    }
+}

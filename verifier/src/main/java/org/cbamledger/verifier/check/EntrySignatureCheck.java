@@ -1,0 +1,153 @@
+package org.cbamledger.verifier.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cbamledger.signer.DsseSignature;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.SignerException;
+import org.cbamledger.verifier.BundleCheck;
+import org.cbamledger.verifier.BundleContext;
+import org.cbamledger.verifier.CheckResult;
+import org.cbamledger.verifier.CheckStatus;
+import org.cbamledger.verifier.Loaded;
+import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.bundle.ManifestEntry;
+
+/**
+ * Every entry carries a verifying signature by a key that a bundled key-registration registered before the
+ * entry, that no bundled key-revocation revoked before it, and that may sign the entry's kind. The
+ * chain starts at the log's root key, which registers itself at index 1 (api-spec/CONTRACTS.md).
+ */
+public final class EntrySignatureCheck implements BundleCheck {
+    public static final String NAME = "entry-signature";
+    public static final String ROOT = "root-key";
+    public static final String REGISTRATION = "key-registration";
+    static final long ROOT_INDEX = 1;
+    static final String REVOCATION_KIND = "key-revocation";
+    static final String PARTY_KIND = "party";
+
+    @Override
+    public List<CheckResult> run(BundleContext context) {
+        List<CheckResult> results = new ArrayList<>();
+        if (context.manifest().entries().isEmpty()) {
+            return results;
+        }
+        KeyRegistry registry = new KeyRegistry();
+        findRoot(context, results).ifPresent(registry::addRoot);
+        for (ManifestEntry entry : context.manifest().entries()) {
+            Loaded<Envelope> envelope = context.envelope(entry.index());
+            if (!envelope.ok()) {
+                results.add(CheckResult.fail(NAME, entry.file(), "signatures not checked: " + envelope.error()));
+                continue;
+            }
+            Envelope env = envelope.value();
+            String problem = signatureProblem(registry, env, entry.index());
+            if (problem != null) {
+                results.add(CheckResult.fail(NAME, entry.file(), problem));
+                continue;
+            }
+            results.add(CheckResult.pass(NAME, entry.file(), "signed by registered keys"));
+            record(registry, env, entry, results);
+        }
+        return results;
+    }
+
+    private static Optional<KeyRegistration> findRoot(BundleContext context, List<CheckResult> results) {
+        String file = BundlePaths.entryFile(ROOT_INDEX);
+        if (context.manifest().entries().stream().noneMatch(e -> e.index() == ROOT_INDEX)) {
+            results.add(CheckResult.fail(ROOT, file, "missing: the log's root key self-registration must be bundled"));
+            return Optional.empty();
+        }
+        Loaded<Envelope> envelope = context.envelope(ROOT_INDEX);
+        if (!envelope.ok()) {
+            results.add(CheckResult.fail(ROOT, file, "root key not checked: " + envelope.error()));
+            return Optional.empty();
+        }
+        if (!envelope.value().kind().equals(KeyRegistration.KIND)) {
+            results.add(CheckResult.fail(ROOT, file, "the log's second entry is a " + envelope.value().kind()
+                    + " record, not the root key-registration"));
+            return Optional.empty();
+        }
+        KeyRegistration root;
+        try {
+            root = KeyRegistration.parse(ROOT_INDEX, envelope.value().record());
+        } catch (SignerException | IllegalArgumentException e) {
+            results.add(CheckResult.fail(ROOT, file, "root key-registration: " + e.getMessage()));
+            return Optional.empty();
+        }
+        if (!envelope.value().isSignedBy(root.key())) {
+            results.add(CheckResult.fail(ROOT, file, "root key-registration is not signed by the key it registers"));
+            return Optional.empty();
+        }
+        String keyId = root.key().keyId();
+        if (!context.pinnedRootKeyIds().isEmpty() && !context.pinnedRootKeyIds().contains(keyId)) {
+            results.add(CheckResult.fail(ROOT, file, "root key " + keyId + " is not a pinned root key"));
+            return Optional.empty();
+        }
+        checkFirstEntry(context, results);
+        String who = "root key " + keyId + " of party " + root.party() + " registers itself";
+        results.add(context.pinnedRootKeyIds().isEmpty()
+                ? new CheckResult(ROOT, file, CheckStatus.NOT_PINNED, who + ": pin it with --root-key to rely on it")
+                : CheckResult.pass(ROOT, file, who + ", pinned"));
+        return Optional.of(root);
+    }
+
+    private static void checkFirstEntry(BundleContext context, List<CheckResult> results) {
+        if (context.manifest().entries().getFirst().index() != 0) {
+            return;
+        }
+        Loaded<Envelope> first = context.envelope(0);
+        if (first.ok() && !first.value().kind().equals(PARTY_KIND)) {
+            results.add(CheckResult.fail(ROOT, BundlePaths.entryFile(0), "the log's first entry is a "
+                    + first.value().kind() + " record, not the operator's party record"));
+        }
+    }
+
+    /**
+     * As the ledger accepts them (signer's EnvelopeVerifier): a signature by a key no bundled registration
+     * covers is ignored (an untracked cosigner), every other must verify by an unrevoked key allowed for the
+     * kind, and at least one must.
+     */
+    private static String signatureProblem(KeyRegistry registry, Envelope env, long index) {
+        byte[] pae = env.pae();
+        int valid = 0;
+        for (DsseSignature signature : env.signatures()) {
+            String keyId = signature.keyId();
+            Optional<KeyRegistration> registration = registry.registrationBefore(keyId, index);
+            if (registration.isEmpty()) {
+                continue;
+            }
+            Optional<Long> revokedAt = registry.revocationBefore(keyId, index);
+            if (revokedAt.isPresent()) {
+                return "key " + keyId + " was revoked at index " + revokedAt.get() + ", before this entry";
+            }
+            KeyRegistration reg = registration.get();
+            if (!reg.allows(env.kind())) {
+                return "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign " + env.kind();
+            }
+            if (!reg.key().verify(pae, signature.sig())) {
+                return "signature by key " + keyId + " does not verify";
+            }
+            valid++;
+        }
+        if (valid == 0) {
+            return "no signature by a key registered before index " + index + " in this bundle (key ids "
+                    + String.join(", ", env.signatures().stream().map(DsseSignature::keyId).toList()) + ")";
+        }
+        return null;
+    }
+
+    /** A valid key-registration or key-revocation takes effect for the entries after it. */
+    private static void record(KeyRegistry registry, Envelope env, ManifestEntry entry, List<CheckResult> results) {
+        try {
+            if (env.kind().equals(KeyRegistration.KIND) && entry.index() != ROOT_INDEX) {
+                registry.add(KeyRegistration.parse(entry.index(), env.record()));
+            } else if (env.kind().equals(REVOCATION_KIND)) {
+                registry.revoke(KeyRegistration.string(env.record(), "keyId"), entry.index());
+            }
+        } catch (SignerException | IllegalArgumentException e) {
+            results.add(CheckResult.fail(REGISTRATION, entry.file(), env.kind() + " record: " + e.getMessage()));
+        }
+    }
+}

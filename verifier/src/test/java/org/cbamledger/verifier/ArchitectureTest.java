@@ -1,0 +1,28 @@
+package org.cbamledger.verifier;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The offline verifier trusts nothing the server computed: it never reaches into the service or Micronaut. */
+class ArchitectureTest {
+    private static final JavaClasses VERIFIER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.cbamledger.verifier");
+
+    @Test
+    void verifier_dependsNeitherOnTheServiceNorOnMicronaut() {
+        noClasses().that().resideInAPackage("org.cbamledger.verifier..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.cbamledger.service..")
+                .check(VERIFIER);
+    }
+
+    @Test
+    void verifier_classesAreImported() {
+        org.junit.jupiter.api.Assertions.assertTrue(VERIFIER.contain(Verifier.class));
+        org.junit.jupiter.api.Assertions.assertTrue(VERIFIER.size() > 20);
+    }
+}
