@@ -22,13 +22,23 @@ public final class Kinds {
     public static final String ELECTRICITY_CONSUMPTION = "electricity-consumption";
     public static final String CALCULATION = "calculation";
     public static final String EMISSIONS_STATEMENT = "emissions-statement";
+    public static final String PPA_CONTRACT = "ppa-contract";
+    public static final String GENERATION_DATA = "generation-data";
+    public static final String SUPPLY_SETTLEMENT = "supply-settlement";
+    public static final String GO_ISSUANCE = "go-issuance";
+    public static final String GO_TRANSFER = "go-transfer";
+    public static final String GO_CANCELLATION = "go-cancellation";
+    public static final String PRODUCER_DECLARATION = "producer-declaration";
+    public static final String METER_ROLE = "meter-role";
+    public static final String ALLOCATION_MODEL = "allocation-model";
 
     /** Every known kind, in the order a log typically first sees them. */
     public static final List<String> ALL = List.of(
             PARTY, KEY_REGISTRATION, KEY_REVOCATION, INSTALLATION, METER, METER_READING_BATCH, CORRECTION,
             DOCUMENT_ANCHOR, DOCUMENT_ERASURE, PRODUCTION_LINE, PRODUCTION_BATCH, FUEL_CONSUMPTION, EMISSION_FACTOR,
             PRECURSOR_PURCHASE, SUPPLIER_PRECURSOR_STATEMENT, ELECTRICITY_CONSUMPTION, CALCULATION,
-            EMISSIONS_STATEMENT);
+            EMISSIONS_STATEMENT, PPA_CONTRACT, GENERATION_DATA, SUPPLY_SETTLEMENT, GO_ISSUANCE, GO_TRANSFER,
+            GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL);
 
     private Kinds() {}
 

@@ -154,8 +154,11 @@ public final class Allocator {
             }
             for (RecordReader batch : batchesByLine.getOrDefault(lineId, List.of())) {
                 String batchId = batch.text("/batchId");
-                Figure mwh = trace.derive("alloc.batch." + batchId + ".electricityMwh", "MWh", Operation.PRODUCT,
-                        perTonne.get().ref(), batch.decimal("/tonnesOut"));
+                // multiply before dividing: a batch's share is exact whenever its tonnes divide the line's
+                Figure product = trace.derive("alloc.batch." + batchId + ".electricityTimesTonnes", "MWh t", Operation.PRODUCT,
+                        total.ref(), batch.decimal("/tonnesOut"));
+                Figure mwh = trace.derive("alloc.batch." + batchId + ".electricityMwh", "MWh", Operation.QUOTIENT,
+                        product.ref(), lineTonnes.ref());
                 batchMwh.put(batchId, mwh);
                 byCn.computeIfAbsent(batch.text("/cnCode"), k -> new ArrayList<>()).add(mwh.ref());
                 byProduct.computeIfAbsent(batch.text("/product"), k -> new ArrayList<>()).add(mwh.ref());

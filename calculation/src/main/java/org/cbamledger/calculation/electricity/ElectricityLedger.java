@@ -41,8 +41,9 @@ import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
  *       verified with its own factor; otherwise it stays grid.</li>
  *   <li>GOs alone never set an emission factor: the PPA's factor is the contracted asset's, and only for the MWh
  *       that generator metering and settlement show.</li>
- *   <li>Matching is hourly where the import meters and the generator have hourly data in the month, else monthly
- *       for that whole month (marked {@link Resolution#MONTHLY}). Hours are UTC.</li>
+ *   <li>Matching is hourly where the import meters and the generator have hourly data in the month and the
+ *       contract does not ask for monthly matching, else monthly for that whole month (marked
+ *       {@link Resolution#MONTHLY}). Hours are UTC.</li>
  * </ul>
  */
 public final class ElectricityLedger {
@@ -106,7 +107,8 @@ public final class ElectricityLedger {
                 capIfEvidenced(ppa, month).ifPresent(cap -> caps.put(ppa, cap));
             }
             boolean monthly = importMeters.stream().anyMatch(m -> series.get(m).hasMonthly(month))
-                    || caps.keySet().stream().anyMatch(p -> !p.generation().hasHourly(month));
+                    || caps.keySet().stream().anyMatch(p -> !p.generation().hasHourly(month)
+                            || p.contract().node("/matching").asString("hourly").equals("monthly"));
             if (monthly) {
                 classifyMonth(month, caps);
             } else {

@@ -35,18 +35,60 @@ public final class SerbianScenario {
         return cached;
     }
 
-    /** The evidence without the records {@code drop} matches: how the gap tests remove evidence piece by piece. */
+    private static List<EvidenceRecord> cachedEvidence;
+
+    /**
+     * The evidence without the entries {@code drop} matches, the others keeping their leaf index and hash: as if
+     * those entries had never been submitted. How the gap tests remove evidence piece by piece.
+     */
     public static List<EvidenceRecord> evidenceWithout(Predicate<JsonNode> drop) throws Exception {
-        List<JsonNode> kept = new ArrayList<>();
-        for (ScenarioRecord record : records()) {
-            if (!drop.test(record.record())) {
-                kept.add(record.record());
-            }
-        }
-        return TestEvidence.ofRecords(kept);
+        return evidence().stream().filter(e -> !drop.test(e.record())).toList();
     }
 
-    public static List<EvidenceRecord> evidence() throws Exception {
-        return evidenceWithout(r -> false);
+    /** Fresh copies of the records, to change before they become evidence. */
+    public static List<tools.jackson.databind.node.ObjectNode> copies() throws Exception {
+        List<tools.jackson.databind.node.ObjectNode> copies = new ArrayList<>();
+        for (ScenarioRecord record : records()) {
+            copies.add(record.record().deepCopy());
+        }
+        return copies;
+    }
+
+    private static java.util.Map<JsonNode, EvidenceRecord> byContent;
+
+    /**
+     * Records as evidence, leaf index = position. A record equal to one of the scenario's reuses that entry's
+     * canonical form and leaf hash (canonicalizing 2,000 records is the slow part of these tests).
+     */
+    public static List<EvidenceRecord> evidenceOf(List<? extends JsonNode> records) throws Exception {
+        synchronized (SerbianScenario.class) {
+            if (byContent == null) {
+                byContent = new java.util.HashMap<>();
+                List<ScenarioRecord> originals = records();
+                List<EvidenceRecord> entries = evidence();
+                for (int i = 0; i < originals.size(); i++) {
+                    byContent.put(originals.get(i).record(), entries.get(i));
+                }
+            }
+        }
+        List<EvidenceRecord> out = new ArrayList<>();
+        for (JsonNode record : records) {
+            EvidenceRecord known = byContent.get(record);
+            out.add(known == null ? TestEvidence.entry(record, out.size())
+                    : new EvidenceRecord(known.kind(), known.record(), out.size(), known.leafHashHex()));
+        }
+        return out;
+    }
+
+    /** All records as evidence, leaf index = position; built once per test JVM. */
+    public static synchronized List<EvidenceRecord> evidence() throws Exception {
+        if (cachedEvidence == null) {
+            List<JsonNode> all = new ArrayList<>();
+            for (ScenarioRecord record : records()) {
+                all.add(record.record());
+            }
+            cachedEvidence = List.copyOf(TestEvidence.ofRecords(all));
+        }
+        return cachedEvidence;
     }
 }

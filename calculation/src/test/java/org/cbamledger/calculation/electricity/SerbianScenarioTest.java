@@ -86,4 +86,34 @@ class SerbianScenarioTest {
             assertEquals(Files.readString(temp.resolve(file)), Files.readString(SerbianScenario.DIR.resolve(file)), file);
         }
     }
+
+    @Test
+    void scenarioGoCancellations_claimOnce_andASecondClaimOnTheSameRangeIsRejected() throws Exception {
+        var map = new org.cbamledger.signer.map.UniquenessMap(new org.cbamledger.signer.map.MemoryMapNodeStore());
+        List<EvidenceRecord> evidence = SerbianScenario.evidence();
+        org.cbamledger.signer.map.SerialRange march = null;
+        for (EvidenceRecord record : evidence) {
+            if (record.kind().equals("go-cancellation")) {
+                var range = org.cbamledger.signer.map.SerialRange.parse(record.record().path("registry").asString(),
+                        record.record().path("firstSerial").asString(), record.record().path("lastSerial").asString());
+                map.claimGoRange(range, new org.cbamledger.signer.map.Claim("rs-extruder", record.leafIndex(), record.leafHashHex()));
+                if (record.record().path("cancellationId").asString().equals("GOC-2026-03")) {
+                    march = range;
+                }
+            }
+        }
+        var second = new org.cbamledger.signer.map.Claim("another-log", 7, "c".repeat(64));
+        var rejected = org.junit.jupiter.api.Assertions.assertThrows(org.cbamledger.signer.map.ClaimConflictException.class,
+                () -> map.claimGoRange(org.cbamledger.signer.map.SerialRange.parse("RS-EMS", "RS-EMS-0117-000000012000", "RS-EMS-0117-000000012100"), second));
+        // serials 12,000 to 12,100 lie in March's range (11,481 to 17,430): the rejection names March's cancellation
+        assertEquals(claimOf(evidence, "GOC-2026-03"), rejected.firstClaim());
+        org.cbamledger.signer.map.UniquenessVerifier.verifyGoRange(map.rootHash(), march, claimOf(evidence, "GOC-2026-03"),
+                map.proveGoRange(march));
+    }
+
+    private static org.cbamledger.signer.map.Claim claimOf(List<EvidenceRecord> evidence, String cancellationId) {
+        EvidenceRecord record = evidence.stream().filter(r -> r.record().path("cancellationId").asString().equals(cancellationId))
+                .findFirst().orElseThrow();
+        return new org.cbamledger.signer.map.Claim("rs-extruder", record.leafIndex(), record.leafHashHex());
+    }
 }
