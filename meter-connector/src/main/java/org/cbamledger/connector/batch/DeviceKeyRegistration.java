@@ -1,0 +1,33 @@
+package org.cbamledger.connector.batch;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.RecordValidationException;
+import org.cbamledger.spec.RecordValidator;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The key-registration record (CONTRACTS.md) that lets a gateway's device key sign
+ * meter-reading-batch records in the operator's log. The operator signs it with the root key.
+ */
+public final class DeviceKeyRegistration {
+    private DeviceKeyRegistration() {}
+
+    public static ObjectNode record(SigningKey deviceKey, String party, Instant validFrom)
+            throws RecordValidationException {
+        ObjectNode registration = JsonMapper.builder().build().createObjectNode();
+        registration.put("kind", "key-registration");
+        registration.put("keyId", deviceKey.keyId());
+        registration.put("algorithm", deviceKey.algorithm().wireName());
+        registration.put("publicKey", deviceKey.publicKey().spkiBase64());
+        registration.put("party", party);
+        registration.put("role", "device");
+        registration.putArray("allowedKinds").add(MeterReadingBatch.KIND);
+        registration.put("validFrom", validFrom.truncatedTo(ChronoUnit.SECONDS).toString());
+        registration.putNull("validUntil");
+        RecordValidator.validate(registration);
+        return registration;
+    }
+}
