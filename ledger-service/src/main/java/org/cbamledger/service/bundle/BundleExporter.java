@@ -1,0 +1,103 @@
+package org.cbamledger.service.bundle;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.log.TreeStore;
+import org.cbamledger.signer.HashReader;
+import org.cbamledger.signer.TlogProof;
+import org.cbamledger.signer.TreeHashes;
+import org.cbamledger.verifier.bundle.BundleWriter;
+
+/**
+ * Writes a log's evidence bundle (CONTRACTS.md layout): the latest checkpoint, the requested entries with
+ * inclusion proofs against it, and always the party and key entries a verifier needs to check signatures.
+ * With a statement: also the statement files, every entry below the checkpoint it rests on, and that
+ * checkpoint with a consistency proof to the latest.
+ */
+public final class BundleExporter {
+    private static final Set<String> ALWAYS_BUNDLED = Set.of("party", "key-registration", "key-revocation");
+    private static final int PAGE = 1_000;
+    /** 32 MiB of hashes. */
+    private static final long MAX_SNAPSHOT_HASHES = 1L << 20;
+
+    private final EntryStore entries;
+    private final TreeStore tree;
+    private final CheckpointStore checkpoints;
+
+    public BundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints) {
+        this.entries = entries;
+        this.tree = tree;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * @param fromIndex first entry to bundle, null for 0
+     * @param toIndex entry after the last one to bundle, null for the checkpoint's tree size
+     * @param statement a statement to include, or null
+     */
+    public void export(LogInfo log, StoredCheckpoint checkpoint, Long fromIndex, Long toIndex,
+            BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+        long size = checkpoint.treeSize();
+        long from = fromIndex == null ? 0 : fromIndex;
+        long to = toIndex == null ? size : toIndex;
+        if (from < 0 || from > to || to > size) {
+            throw new LedgerException(Problem.INVALID_PARAMETER,
+                    "need 0 <= fromIndex <= toIndex <= " + size + " (the latest checkpoint), got " + from + " and " + to);
+        }
+        TreeMap<Long, StoredEntry> selected = new TreeMap<>();
+        for (StoredEntry e : entries.ofKinds(log.logId(), ALWAYS_BUNDLED, size)) {
+            selected.put(e.index(), e);
+        }
+        select(log.logId(), from, to, selected);
+        StoredCheckpoint statementCheckpoint = null;
+        if (statement != null) {
+            long restsOn = statement.checkpointSize();
+            statementCheckpoint = checkpoints.bySize(log.logId(), restsOn).orElseThrow(() -> new LedgerException(
+                    Problem.ENTRY_NOT_FOUND, "the statement's checkpoint of size " + restsOn + " is not one this log signed"));
+            if (restsOn > size) {
+                throw new LedgerException(Problem.INVALID_PARAMETER, "the statement rests on a checkpoint newer than " + size);
+            }
+            select(log.logId(), 0, restsOn, selected);
+        }
+        BundleWriter writer = new BundleWriter(dir);
+        writer.logInfo(log.logId(), log.origin(), List.of(log.noteSigner().verifierKey()));
+        writer.addCheckpoint(size, checkpoint.signedNote());
+        if (statementCheckpoint != null && statementCheckpoint.treeSize() < size) {
+            writer.addCheckpoint(statementCheckpoint.treeSize(), statementCheckpoint.signedNote());
+            writer.addConsistency(statementCheckpoint.treeSize(), size,
+                    TreeHashes.proveConsistency(size, statementCheckpoint.treeSize(), tree.reader(log.logId())));
+        }
+        // many proofs share most of their hashes: read the whole tree once rather than a query per entry
+        long hashCount = TreeHashes.storedHashCount(size);
+        HashReader reader = selected.size() > 32 && hashCount <= MAX_SNAPSHOT_HASHES
+                ? tree.snapshot(log.logId(), hashCount) : tree.reader(log.logId());
+        for (StoredEntry e : selected.values()) {
+            List<byte[]> proof = TreeHashes.proveInclusion(size, e.index(), reader);
+            writer.addEntry(e.index(), e.envelope(), new TlogProof(e.index(), proof, checkpoint.signedNote()));
+        }
+        if (statement != null) {
+            writer.addStatement(statement.fileName(), statement.statementJson(), statement.compactJws(),
+                    statement.pdfOrNull());
+        }
+        writer.finish();
+    }
+
+    private void select(String logId, long from, long to, TreeMap<Long, StoredEntry> selected) throws SQLException {
+        for (long start = from; start < to; start += PAGE) {
+            for (StoredEntry e : entries.range(logId, start, Math.min(to, start + PAGE))) {
+                selected.put(e.index(), e);
+            }
+        }
+    }
+}

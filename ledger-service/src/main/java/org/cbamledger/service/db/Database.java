@@ -1,0 +1,79 @@
+package org.cbamledger.service.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The service's PostgreSQL: an external server when a JDBC URL is configured, otherwise an embedded
+ * one whose data directory survives restarts. Migrated by Flyway before first use.
+ */
+public final class Database implements AutoCloseable {
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource dataSource;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(DatabaseSettings settings) throws IOException {
+        EmbeddedPostgres embedded = null;
+        String url = settings.jdbcUrl();
+        String user = settings.user();
+        String password = settings.password();
+        if (url == null || url.isBlank()) {
+            embedded = startEmbedded(settings.embeddedDataDir());
+            url = embedded.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("cbam-ledger");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+        return new Database(embedded, dataSource);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // durability is what the ledger sells: keep PostgreSQL's defaults for fsync
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() throws IOException {
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

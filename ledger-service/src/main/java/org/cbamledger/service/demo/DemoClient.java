@@ -1,0 +1,62 @@
+package org.cbamledger.service.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.cbamledger.signer.Envelope;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The demo talks to the service only through its HTTP API, as any client would. */
+final class DemoClient {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String token;
+
+    DemoClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    JsonNode createLog(String logId, String operatorName, String country) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("logId", logId);
+        body.put("operatorName", operatorName);
+        body.put("country", country);
+        return JSON.readTree(send(post("logs", JSON.writeValueAsBytes(body)), 201));
+    }
+
+    JsonNode submit(String logId, Envelope envelope, boolean waitForCheckpoint) throws IOException, InterruptedException {
+        String path = "logs/" + logId + "/entries" + (waitForCheckpoint ? "?wait=true" : "");
+        return JSON.readTree(send(post(path, envelope.canonicalBytes()), 201));
+    }
+
+    byte[] bundle(String logId) throws IOException, InterruptedException {
+        return send(request("logs/" + logId + "/bundle").GET().build(), 200);
+    }
+
+    private HttpRequest post(String path, byte[] body) {
+        return request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private byte[] send(HttpRequest request, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != expectedStatus) {
+            throw new IOException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
+                    + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+}

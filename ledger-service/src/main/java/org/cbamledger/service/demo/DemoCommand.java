@@ -1,0 +1,208 @@
+package org.cbamledger.service.demo;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.cbamledger.service.LedgerApplication;
+import org.cbamledger.service.auth.TokenAuthority;
+import org.cbamledger.service.bundle.DirectoryZip;
+import org.cbamledger.service.log.LedgerRecords;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.KeyAlgorithm;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.SigningKey;
+import org.cbamledger.verifier.CheckResult;
+import org.cbamledger.verifier.VerificationReport;
+import org.cbamledger.verifier.Verifier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo: the service on embedded PostgreSQL, an operator log, a meter gateway key and three meters,
+ * one day of signed 15-minute readings through the HTTP API, the evidence bundle, and the offline verifier.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "run the cbam-ledger demo end to end")
+public final class DemoCommand implements Callable<Integer> {
+    static final String LOG_ID = "demo-extruder";
+    static final String GATEWAY_DEVICE = "gw-01";
+    static final Instant DAY = Instant.parse("2026-11-02T00:00:00Z");
+    static final int INTERVALS_PER_BATCH = 4;
+    static final int INTERVALS_PER_DAY = 96;
+
+    static final List<DemoMeter> METERS = List.of(
+            new DemoMeter("m-press-1", "press-1", "Janitza", "UMG 604-PRO", 460, 35, 48_210_334L),
+            new DemoMeter("m-heater-1", "press-1", "Janitza", "UMG 604-PRO", 820, 60, 91_004_117L),
+            new DemoMeter("m-aux", "aux", "Siemens", "PAC3200", 140, 55, 12_877_020L));
+
+    @Option(names = "--exit", description = "exit after verifying instead of serving on")
+    boolean exit;
+
+    @Option(names = "--out", defaultValue = "./var/demo-bundle", description = "where the bundle is unzipped (default ./var/demo-bundle)")
+    Path out;
+
+    @Option(names = "--data-dir", description = "service data directory (default: a new temporary directory)")
+    Path dataDir;
+
+    @Option(names = "--port", defaultValue = "-1", description = "HTTP port (default: a free one)")
+    int port;
+
+    private final PrintStream console = System.out;
+
+    public static void main(String[] args) {
+        // without --exit, call() serves until the process is stopped
+        System.exit(new CommandLine(new DemoCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("cbam-demo-");
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", port);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("cbam.data-dir", data.toString());
+        console.println("starting the ledger service (embedded PostgreSQL in " + data.resolve("pg") + ") ...");
+        ApplicationContext context = LedgerApplication.start(properties);
+        boolean passed;
+        try {
+            URI base = URI.create(context.getBean(EmbeddedServer.class).getURL() + "/");
+            String admin = Files.readString(TokenAuthority.authDir(data).resolve(TokenAuthority.ADMIN_TOKEN_FILE)).trim();
+            passed = run(new DemoClient(base, admin));
+            if (!exit) {
+                console.println();
+                console.println("serving on " + base + "  (Ctrl-C to stop)");
+                console.println("admin token (also in " + TokenAuthority.authDir(data).resolve(TokenAuthority.ADMIN_TOKEN_FILE) + "):");
+                console.println(admin);
+                Thread.currentThread().join();
+            }
+        } finally {
+            if (exit) {
+                context.close();
+                if (dataDir == null) {
+                    DirectoryZip.deleteTree(data);
+                }
+            }
+        }
+        return passed ? 0 : 1;
+    }
+
+    private boolean run(DemoClient client) throws Exception {
+        JsonNode log = client.createLog(LOG_ID, "Demo Aluminium Extrusions d.o.o.", "RS");
+        SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519,
+                Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
+        String logKey = log.get("logVerifierKey").asString();
+        console.println("log " + LOG_ID + " created; log key " + logKey);
+
+        SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
+        client.submit(LOG_ID, Envelope.sign("key-registration", LedgerRecords.json(LedgerRecords.keyRegistration(
+                gateway.publicKey(), LOG_ID, "device", List.of("meter-reading-batch"), DAY.minus(1, ChronoUnit.DAYS),
+                DAY.plus(365, ChronoUnit.DAYS))), root), false);
+        for (DemoMeter meter : METERS) {
+            client.submit(LOG_ID, Envelope.sign("meter", LedgerRecords.json(meterRecord(meter)), root), false);
+        }
+        console.println("registered meter gateway " + GATEWAY_DEVICE + " (key " + gateway.keyId().substring(0, 16)
+                + "...) and " + METERS.size() + " meters");
+
+        DemoReadings readings = new DemoReadings();
+        Map<String, long[]> registers = new LinkedHashMap<>();
+        Map<String, BigDecimal> energyKwh = new LinkedHashMap<>();
+        METERS.forEach(m -> {
+            registers.put(m.meterId(), new long[] {m.registerStartCounts()});
+            energyKwh.put(m.meterId(), BigDecimal.ZERO);
+        });
+        long sequence = 0;
+        JsonNode lastReceipt = null;
+        int batches = INTERVALS_PER_DAY / INTERVALS_PER_BATCH;
+        for (int b = 0; b < batches; b++) {
+            Instant start = DAY.plus((long) b * INTERVALS_PER_BATCH * DemoReadings.INTERVAL_MINUTES, ChronoUnit.MINUTES);
+            for (DemoMeter meter : METERS) {
+                long before = registers.get(meter.meterId())[0];
+                ObjectNode batch = readings.batch(meter, GATEWAY_DEVICE, sequence++, start, INTERVALS_PER_BATCH,
+                        registers.get(meter.meterId()));
+                long counts = registers.get(meter.meterId())[0] - before;
+                energyKwh.merge(meter.meterId(), DemoReadings.SCALE_KWH.multiply(BigDecimal.valueOf(counts)), BigDecimal::add);
+                boolean last = b == batches - 1 && meter == METERS.getLast();
+                lastReceipt = client.submit(LOG_ID, Envelope.sign("meter-reading-batch", LedgerRecords.json(batch), gateway), last);
+            }
+        }
+        console.println("appended " + sequence + " signed reading batches (" + INTERVALS_PER_DAY + " intervals x "
+                + METERS.size() + " meters) for " + DAY.toString().substring(0, 10));
+        energyKwh.forEach((meter, kwh) -> console.println("  " + meter + ": " + kwh.toPlainString() + " kWh"));
+        if (lastReceipt == null || lastReceipt.get("checkpoint") == null) {
+            throw new IOException("no checkpoint covered the last batch within 10 s");
+        }
+        String checkpoint = lastReceipt.get("checkpoint").asString();
+        console.println("checkpoint: tree size " + checkpoint.split("\n")[1] + ", root " + checkpoint.split("\n")[2]);
+
+        unzip(client.bundle(LOG_ID), out);
+        console.println("bundle written to " + out.toAbsolutePath());
+        VerificationReport report = new Verifier().verify(out, List.of(NoteVerifier.parse(logKey)), Set.of(root.keyId()));
+        long failures = report.results().stream().filter(CheckResult::failed).count();
+        console.println("verifier: " + (report.passed() ? "PASS" : "FAIL") + " (" + report.results().size()
+                + " checks, " + failures + " failed; log key and root key pinned)");
+        report.failures().forEach(f -> console.println("  FAIL " + f.check() + " " + f.subject() + ": " + f.message()));
+        console.println("check it yourself: ./cbam verify " + out + " --log-key '" + logKey + "' --root-key " + root.keyId());
+        return report.passed();
+    }
+
+    private static ObjectNode meterRecord(DemoMeter meter) {
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        record.put("kind", "meter");
+        record.put("meterId", meter.meterId());
+        record.put("installationId", "inst-demo-1");
+        record.put("deviceId", GATEWAY_DEVICE);
+        record.put("lineId", meter.lineId());
+        record.put("measures", "active-energy-import");
+        record.put("protocol", "modbus-tcp");
+        record.put("manufacturer", meter.manufacturer());
+        record.put("model", meter.model());
+        record.put("intervalSeconds", DemoReadings.INTERVAL_MINUTES * 60);
+        return record;
+    }
+
+    /** Unzips into {@code dir}, replacing an earlier demo bundle there (never another directory's content). */
+    static void unzip(byte[] zip, Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            boolean empty;
+            try (var list = Files.list(dir)) {
+                empty = list.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve("bundle.json"))) {
+                throw new IOException(dir + " is not empty and holds no earlier bundle; choose another --out");
+            }
+            DirectoryZip.deleteTree(dir);
+        }
+        Files.createDirectories(dir);
+        Path root = dir.toAbsolutePath().normalize();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path target = root.resolve(e.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IOException("zip entry escapes the bundle directory: " + e.getName());
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, in.readAllBytes());
+            }
+        }
+    }
+}

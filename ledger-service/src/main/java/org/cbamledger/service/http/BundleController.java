@@ -1,0 +1,81 @@
+package org.cbamledger.service.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.bundle.BundleExporter;
+import org.cbamledger.service.bundle.BundledStatement;
+import org.cbamledger.service.bundle.StatementSource;
+import org.cbamledger.service.bundle.DirectoryZip;
+import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.log.Ledger;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.log.StoredCheckpoint;
+
+@Controller("/logs/{logId}/bundle")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class BundleController {
+    private final Ledger ledger;
+    private final CheckpointStore checkpoints;
+    private final BundleExporter exporter;
+    private final StatementSource statements;
+
+    BundleController(Ledger ledger, CheckpointStore checkpoints, BundleExporter exporter,
+            @Nullable StatementSource statements) {
+        this.ledger = ledger;
+        this.checkpoints = checkpoints;
+        this.exporter = exporter;
+        this.statements = statements;
+    }
+
+    /**
+     * The evidence bundle as a zip; {@code fromIndex} inclusive, {@code toIndex} exclusive, {@code statement}
+     * the id of a stored statement to include with what it rests on.
+     */
+    @Get(produces = "application/zip")
+    public HttpResponse<StreamedFile> bundle(HttpRequest<?> request, String logId,
+            @Nullable @QueryValue String fromIndex, @Nullable @QueryValue String toIndex,
+            @Nullable @QueryValue String statement) throws AuthException, LedgerException, SQLException, IOException {
+        BearerTokenFilter.principal(request).require(Scopes.read(logId));
+        LogInfo log = ledger.log(logId);
+        Long from = Params.optionalNonNegative("fromIndex", fromIndex);
+        Long to = Params.optionalNonNegative("toIndex", toIndex);
+        BundledStatement bundled = null;
+        if (statement != null) {
+            if (statements == null) {
+                throw new LedgerException(Problem.INVALID_PARAMETER, "this service stores no statements");
+            }
+            bundled = statements.statement(logId, statement);
+        }
+        StoredCheckpoint checkpoint = checkpoints.latest(logId).orElseThrow(
+                () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"));
+        Path work = Files.createTempDirectory("cbam-bundle-");
+        Path zip = work.resolveSibling(work.getFileName() + ".zip");
+        try {
+            Path dir = work.resolve("bundle");
+            exporter.export(log, checkpoint, from, to, bundled, dir);
+            DirectoryZip.write(dir, zip);
+        } finally {
+            DirectoryZip.deleteTree(work);
+        }
+        StreamedFile file = new StreamedFile(
+                Files.newInputStream(zip, StandardOpenOption.DELETE_ON_CLOSE), MediaType.of("application/zip"));
+        return HttpResponse.ok(file.attach(logId + "-" + checkpoint.treeSize() + ".zip"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.cbamledger.service.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.sql.SQLException;
+import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.log.DeviceStore;
+import org.cbamledger.service.log.Ledger;
+import org.cbamledger.service.log.LedgerException;
+
+@Controller("/logs/{logId}/devices/{deviceId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DeviceController {
+    private final Ledger ledger;
+    private final DeviceStore devices;
+
+    DeviceController(Ledger ledger, DeviceStore devices) {
+        this.ledger = ledger;
+        this.devices = devices;
+    }
+
+    /** Holes in a meter gateway's batch numbering, as sequenced so far. */
+    @Get("/sequence-gaps")
+    public HttpResponse<String> gaps(HttpRequest<?> request, String logId, String deviceId)
+            throws AuthException, LedgerException, SQLException {
+        BearerTokenFilter.principal(request).require(Scopes.read(logId));
+        ledger.log(logId);
+        return Json.response(HttpStatus.OK, new Bodies.GapsBody(logId, deviceId, devices.batchCount(logId, deviceId),
+                devices.gaps(logId, deviceId).stream().map(Bodies.GapBody::of).toList()));
+    }
+}

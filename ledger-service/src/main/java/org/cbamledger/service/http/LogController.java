@@ -1,0 +1,86 @@
+package org.cbamledger.service.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.log.CreatedLog;
+import org.cbamledger.service.log.Ledger;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.log.LogState;
+import org.cbamledger.service.log.LogStore;
+import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.log.StoredCheckpoint;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+@Controller("/logs")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class LogController {
+    /** ISO 3166-1 user-assigned code, used when the request names no country. */
+    private static final String UNKNOWN_COUNTRY = "XX";
+
+    private final Ledger ledger;
+    private final LogStore logs;
+    private final CheckpointStore checkpoints;
+
+    LogController(Ledger ledger, LogStore logs, CheckpointStore checkpoints) {
+        this.ledger = ledger;
+        this.logs = logs;
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * Body {@code {"logId","operatorName"}}, optionally {@code "country"} (ISO 3166-1 alpha-2) and
+     * {@code "bootstrap":[partyEnvelope, rootKeyRegistrationEnvelope]} signed by the operator's own root key.
+     */
+    @Post
+    public HttpResponse<String> create(HttpRequest<?> request, @Body byte[] body)
+            throws AuthException, LedgerException, SQLException {
+        BearerTokenFilter.principal(request).require(Scopes.ADMIN);
+        JsonNode json;
+        try {
+            json = Json.tree(body);
+        } catch (JacksonException e) {
+            throw new LedgerException(Problem.INVALID_BOOTSTRAP, "request body is not JSON");
+        }
+        if (!json.isObject()) {
+            throw new LedgerException(Problem.INVALID_BOOTSTRAP, "request body must be a JSON object");
+        }
+        List<byte[]> bootstrap = new ArrayList<>();
+        for (JsonNode envelope : json.path("bootstrap").values()) {
+            bootstrap.add(Json.MAPPER.writeValueAsBytes(envelope));
+        }
+        CreatedLog created = ledger.createLog(json.path("logId").asString(null), json.path("operatorName").asString(null),
+                json.path("country").asString(UNKNOWN_COUNTRY), bootstrap);
+        String rootKey = created.generatedRootKeyPkcs8() == null
+                ? null : Base64.getEncoder().encodeToString(created.generatedRootKeyPkcs8());
+        return Json.response(HttpStatus.CREATED, new Bodies.CreatedLogBody(created.logId(), created.origin(),
+                created.logVerifierKey(), created.rootKeyId(), rootKey,
+                created.receipts().stream().map(Bodies.ReceiptBody::of).toList()));
+    }
+
+    @Get("/{logId}")
+    public HttpResponse<String> describe(HttpRequest<?> request, String logId)
+            throws AuthException, LedgerException, SQLException {
+        BearerTokenFilter.principal(request).require(Scopes.read(logId));
+        LogInfo log = ledger.log(logId);
+        LogState state = logs.state(logId);
+        long checkpointSize = checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L);
+        return Json.response(HttpStatus.OK, new Bodies.LogBody(logId, log.origin(), log.operatorName(),
+                log.noteSigner().verifierKey(), state.sequencedSize(), state.integratedSize(), checkpointSize));
+    }
+}

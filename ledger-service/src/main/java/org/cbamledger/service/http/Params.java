@@ -1,0 +1,33 @@
+package org.cbamledger.service.http;
+
+import java.util.HexFormat;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.Problem;
+
+/** Path and query values parsed here, so a bad one is a problem+json 400 like any other bad input. */
+final class Params {
+    private Params() {}
+
+    static long nonNegative(String name, String value) throws LedgerException {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LedgerException(Problem.INVALID_PARAMETER, name + " must be a non-negative integer, got " + value);
+    }
+
+    static Long optionalNonNegative(String name, String value) throws LedgerException {
+        return value == null || value.isEmpty() ? null : nonNegative(name, value);
+    }
+
+    static byte[] sha256Hex(String name, String value) throws LedgerException {
+        if (value == null || !value.matches("[0-9a-f]{64}")) {
+            throw new LedgerException(Problem.INVALID_PARAMETER, name + " must be 64 lowercase hex digits");
+        }
+        return HexFormat.of().parseHex(value);
+    }
+}

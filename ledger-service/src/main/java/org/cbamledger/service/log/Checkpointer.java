@@ -1,0 +1,43 @@
+package org.cbamledger.service.log;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.cbamledger.signer.Checkpoint;
+import org.cbamledger.signer.NoteSigner;
+
+/** Signs a C2SP checkpoint of the integrated tree with the log's note key and stores it. */
+public final class Checkpointer {
+    private final LogInfo log;
+    private final DataSource dataSource;
+    private final CheckpointStore checkpoints;
+
+    public Checkpointer(LogInfo log, DataSource dataSource, CheckpointStore checkpoints) {
+        this.log = log;
+        this.dataSource = dataSource;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Signs a checkpoint when the integrated tree is larger than the latest one; returns the latest. */
+    public Optional<StoredCheckpoint> checkpoint() throws SQLException {
+        Optional<StoredCheckpoint> latest = checkpoints.latest(log.logId());
+        long size;
+        byte[] root;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            size = LogStore.integratedSize(c, log.logId());
+            root = LogStore.integratedRoot(c, log.logId());
+            c.commit();
+        }
+        if (size == 0 || (latest.isPresent() && latest.get().treeSize() >= size)) {
+            return latest;
+        }
+        String body = new Checkpoint(log.origin(), size, root, List.of()).body();
+        StoredCheckpoint signed = new StoredCheckpoint(size, root, NoteSigner.sign(body, log.noteSigner()));
+        checkpoints.insert(signed, log.logId());
+        return Optional.of(signed);
+    }
+}

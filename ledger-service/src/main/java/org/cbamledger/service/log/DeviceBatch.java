@@ -1,0 +1,4 @@
+package org.cbamledger.service.log;
+
+/** A meter gateway's numbering of its reading batches: one leaf per (device, sequence). */
+public record DeviceBatch(String deviceId, long sequence) {}

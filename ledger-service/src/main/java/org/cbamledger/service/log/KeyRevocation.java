@@ -1,0 +1,6 @@
+package org.cbamledger.service.log;
+
+import java.time.Instant;
+
+/** The content of a {@code key-revocation} record. */
+public record KeyRevocation(String keyId, Instant revokedAt, String reason) {}

@@ -1,0 +1,92 @@
+package org.cbamledger.service.log;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/** The ledger's write side: creates logs, checks submissions and hands them to each log's pipeline. */
+public final class Ledger implements AutoCloseable {
+    private final DataSource dataSource;
+    private final LedgerSettings settings;
+    private final Clock clock;
+    private final LogStore logs;
+    private final CheckpointStore checkpoints;
+    private final SubmissionValidator validator;
+    private final LogCreator creator;
+    private final Map<String, LogPipeline> pipelines = new ConcurrentHashMap<>();
+
+    public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.clock = clock;
+        this.logs = new LogStore(dataSource);
+        this.checkpoints = new CheckpointStore(dataSource);
+        this.validator = new SubmissionValidator(new KeyStore(dataSource), clock);
+        this.creator = new LogCreator(dataSource, clock);
+    }
+
+    /** Starts the pipelines of every stored log; a restart resumes integration where it stopped. */
+    public void start() throws SQLException {
+        for (String logId : logs.logIds()) {
+            try {
+                pipeline(logId);
+            } catch (LedgerException e) {
+                throw new SQLException("log " + logId + " vanished while starting", e);
+            }
+        }
+    }
+
+    /** {@code countryCode}: ISO 3166-1 alpha-2 of the operator, for the party record the service writes. */
+    public CreatedLog createLog(String logId, String operatorName, String countryCode, List<byte[]> bootstrapEnvelopes)
+            throws LedgerException, SQLException {
+        CreatedLog created = creator.create(logId, operatorName, countryCode, bootstrapEnvelopes);
+        pipeline(logId);
+        return created;
+    }
+
+    /** Checks every envelope, then queues them as one all-or-nothing group. */
+    public CompletableFuture<List<Receipt>> submit(String logId, List<byte[]> envelopes) throws LedgerException, SQLException {
+        LogPipeline pipeline = pipeline(logId);
+        List<Submission> group = new ArrayList<>(envelopes.size());
+        for (byte[] envelope : envelopes) {
+            group.add(validator.validate(logId, envelope));
+        }
+        return pipeline.submit(group);
+    }
+
+    public Optional<StoredCheckpoint> awaitCheckpoint(String logId, long minSize, Duration timeout)
+            throws LedgerException, SQLException, InterruptedException {
+        return pipeline(logId).awaitCheckpoint(minSize, timeout);
+    }
+
+    public LogInfo log(String logId) throws LedgerException, SQLException {
+        return pipeline(logId).log();
+    }
+
+    private LogPipeline pipeline(String logId) throws LedgerException, SQLException {
+        LogPipeline pipeline = pipelines.get(logId);
+        if (pipeline != null) {
+            return pipeline;
+        }
+        LogInfo log = logs.find(logId).orElseThrow(
+                () -> new LedgerException(Problem.LOG_NOT_FOUND, "log " + logId + " does not exist"));
+        synchronized (pipelines) {
+            return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, clock, settings));
+        }
+    }
+
+    @Override
+    public void close() {
+        for (LogPipeline pipeline : pipelines.values()) {
+            pipeline.close();
+        }
+        pipelines.clear();
+    }
+}

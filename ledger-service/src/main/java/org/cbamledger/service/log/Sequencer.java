@@ -1,0 +1,161 @@
+package org.cbamledger.service.log;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of a log's indexes. Queued submissions are taken in batches; each batch is one
+ * PostgreSQL transaction that assigns consecutive indexes and stores the entries. A receipt is handed
+ * out only after that transaction committed, so every acknowledged entry survives a crash.
+ */
+public final class Sequencer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
+
+    /** One all-or-nothing group of submissions (a single entry, or a batch request). */
+    private record Pending(List<Submission> group, CompletableFuture<List<Receipt>> result) {}
+
+    private final String logId;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final int maxBatch;
+    private final Runnable onSequenced;
+    private final BlockingQueue<Pending> queue;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public Sequencer(String logId, DataSource dataSource, Clock clock, int queueCapacity, int maxBatch, Runnable onSequenced) {
+        this.logId = logId;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.maxBatch = maxBatch;
+        this.onSequenced = onSequenced;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.thread = Thread.ofVirtual().name("sequencer-" + logId).start(this::run);
+    }
+
+    /** Queues a group; the future completes once it is durably sequenced, or with a {@link LedgerException}. */
+    public CompletableFuture<List<Receipt>> submit(List<Submission> group) throws LedgerException {
+        CompletableFuture<List<Receipt>> result = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(List.copyOf(group), result))) {
+            throw new LedgerException(Problem.QUEUE_FULL, "the submission queue of log " + logId + " is full");
+        }
+        return result;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                sequence(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.result().completeExceptionally(
+                new LedgerException(Problem.UNAVAILABLE, "log " + logId + " is shutting down")));
+    }
+
+    private void sequence(List<Pending> batch) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = commit(batch);
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("sequencing a batch of {} groups in log {} failed", batch.size(), logId, e);
+            LedgerException failure = new LedgerException(Problem.UNAVAILABLE, "sequencing failed; nothing was appended", e);
+            batch.forEach(p -> p.result().completeExceptionally(failure));
+            return;
+        }
+        onSequenced.run();
+        for (int i = 0; i < batch.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome.failure() != null) {
+                batch.get(i).result().completeExceptionally(outcome.failure());
+            } else {
+                batch.get(i).result().complete(outcome.receipts());
+            }
+        }
+    }
+
+    private record Outcome(List<Receipt> receipts, LedgerException failure) {}
+
+    private List<Outcome> commit(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long size = LogStore.sequencedSize(c, logId, true);
+                SequencingPlan plan = new SequencingPlan(logId, clock.instant(), size, storedState(c, batch));
+                List<Outcome> outcomes = new ArrayList<>(batch.size());
+                for (Pending pending : batch) {
+                    try {
+                        outcomes.add(new Outcome(plan.add(pending.group()), null));
+                    } catch (LedgerException e) {
+                        outcomes.add(new Outcome(null, e));
+                    }
+                }
+                plan.store(c);
+                c.commit();
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Reads, in three queries, what the log holds of the batch's leaves, keys and device batches. */
+    private SequencingPlan.StoredState storedState(Connection c, List<Pending> batch) throws SQLException {
+        List<byte[]> leafHashes = new ArrayList<>();
+        Set<String> keyIds = new HashSet<>();
+        Set<DeviceBatch> devices = new HashSet<>();
+        for (Pending p : batch) {
+            for (Submission s : p.group()) {
+                leafHashes.add(s.leafHash());
+                keyIds.addAll(s.signingKeyIds());
+                if (s.registration() != null) {
+                    keyIds.add(s.registration().keyId());
+                }
+                if (s.revocation() != null) {
+                    keyIds.add(s.revocation().keyId());
+                }
+                if (s.deviceBatch() != null) {
+                    devices.add(s.deviceBatch());
+                }
+            }
+        }
+        return new SequencingPlan.StoredState(EntryStore.indexesOf(c, logId, leafHashes),
+                KeyStore.revocationsOf(c, logId, keyIds), DeviceStore.entryIndexesOf(c, logId, devices));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

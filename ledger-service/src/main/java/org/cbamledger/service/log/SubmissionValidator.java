@@ -1,0 +1,131 @@
+package org.cbamledger.service.log;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cbamledger.signer.DsseSignature;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.RecordValidationException;
+import org.cbamledger.spec.RecordValidator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every check on a submitted envelope that needs no lock on the log: size, strict parse, schema, and
+ * each signature by a key registered in this log, unrevoked, in its validity window and allowed the kind.
+ */
+public final class SubmissionValidator {
+    /** CONTRACTS.md: an entry is at most 65,536 bytes. */
+    public static final int MAX_ENTRY_BYTES = 65_536;
+
+    private final KeyStore keys;
+    private final Clock clock;
+
+    public SubmissionValidator(KeyStore keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public Submission validate(String logId, byte[] body) throws LedgerException, SQLException {
+        if (body.length > MAX_ENTRY_BYTES) {
+            throw tooLarge(body.length);
+        }
+        Envelope envelope = parse(body);
+        byte[] canonical = envelope.canonicalBytes();
+        if (canonical.length > MAX_ENTRY_BYTES) {
+            throw tooLarge(canonical.length);
+        }
+        JsonNode record = recordOf(envelope);
+        String kind = envelope.kind();
+        List<String> keyIds = checkSignatures(logId, envelope, kind, clock.instant());
+        return describe(envelope, record, keyIds);
+    }
+
+    /** Parse, size and schema checks only: for the bootstrap entries, whose key is not registered yet. */
+    static Submission unsigned(Envelope envelope) throws LedgerException {
+        if (envelope.canonicalBytes().length > MAX_ENTRY_BYTES) {
+            throw tooLarge(envelope.canonicalBytes().length);
+        }
+        List<String> keyIds = new ArrayList<>();
+        for (DsseSignature signature : envelope.signatures()) {
+            keyIds.add(signature.keyId());
+        }
+        return describe(envelope, recordOf(envelope), keyIds);
+    }
+
+    static Envelope parse(byte[] body) throws LedgerException {
+        try {
+            return Envelope.parse(body);
+        } catch (SignerException e) {
+            throw new LedgerException(Problem.MALFORMED_ENVELOPE, e.getMessage(), e);
+        }
+    }
+
+    private static Submission describe(Envelope envelope, JsonNode record, List<String> keyIds) throws LedgerException {
+        String kind = envelope.kind();
+        return new Submission(envelope.canonicalBytes(), envelope.leafHash(), kind, List.copyOf(keyIds),
+                kind.equals(RecordFields.METER_READING_BATCH) ? RecordFields.deviceBatch(record) : null,
+                kind.equals(RecordFields.KEY_REGISTRATION) ? RecordFields.keyRegistration(record) : null,
+                kind.equals(RecordFields.KEY_REVOCATION) ? RecordFields.keyRevocation(record) : null);
+    }
+
+    private static JsonNode recordOf(Envelope envelope) throws LedgerException {
+        JsonNode record;
+        try {
+            record = envelope.record();
+        } catch (SignerException e) {
+            throw new LedgerException(Problem.MALFORMED_ENVELOPE, e.getMessage(), e);
+        }
+        JsonNode kind = record.get("kind");
+        if (kind == null || !kind.isString() || !kind.stringValue().equals(envelope.kind())) {
+            throw new LedgerException(Problem.SCHEMA_VIOLATION,
+                    "record kind does not match payloadType " + envelope.payloadType());
+        }
+        try {
+            RecordValidator.validate(record);
+        } catch (RecordValidationException e) {
+            throw new LedgerException(Problem.SCHEMA_VIOLATION, e.getMessage(), e);
+        }
+        return record;
+    }
+
+    private List<String> checkSignatures(String logId, Envelope envelope, String kind, Instant now)
+            throws LedgerException, SQLException {
+        if (envelope.signatures().isEmpty()) {
+            throw new LedgerException(Problem.BAD_SIGNATURE, "envelope has no signatures");
+        }
+        byte[] pae = envelope.pae();
+        List<String> keyIds = new ArrayList<>();
+        for (DsseSignature signature : envelope.signatures()) {
+            Optional<RegisteredKey> found = keys.find(logId, signature.keyId());
+            if (found.isEmpty()) {
+                throw new LedgerException(Problem.UNKNOWN_KEY, "key " + signature.keyId() + " is not registered in log " + logId);
+            }
+            RegisteredKey key = found.get();
+            if (!key.registration().publicKey().verify(pae, signature.sig())) {
+                throw new LedgerException(Problem.BAD_SIGNATURE, "signature by key " + signature.keyId() + " does not verify");
+            }
+            if (key.revokedAt(now)) {
+                throw new LedgerException(Problem.REVOKED_KEY, "key " + signature.keyId() + " was revoked at " + key.revokedAt());
+            }
+            if (!key.validAt(now)) {
+                throw new LedgerException(Problem.KEY_NOT_VALID, "key " + signature.keyId() + " is valid from "
+                        + key.registration().validFrom() + " until "
+                        + (key.registration().validUntil() == null ? "revoked" : key.registration().validUntil()));
+            }
+            if (!key.registration().allows(kind)) {
+                throw new LedgerException(Problem.KIND_NOT_ALLOWED, "key " + signature.keyId() + " may not sign " + kind);
+            }
+            keyIds.add(signature.keyId());
+        }
+        return keyIds;
+    }
+
+    private static LedgerException tooLarge(int bytes) {
+        return new LedgerException(Problem.ENTRY_TOO_LARGE,
+                "entry of " + bytes + " bytes exceeds the limit of " + MAX_ENTRY_BYTES + " bytes");
+    }
+}

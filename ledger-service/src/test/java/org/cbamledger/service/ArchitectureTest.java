@@ -1,0 +1,32 @@
+package org.cbamledger.service;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Micronaut only at the edges: the write path, stores, auth and bundle export are plain Java. */
+class ArchitectureTest {
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.cbamledger.service");
+
+    @Test
+    void domainPackages_doNotDependOnMicronaut() {
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
+                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..")
+                .check(classes);
+    }
+
+    @Test
+    void domainPackages_doNotDependOnTheHttpEdge() {
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
+                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.http..",
+                        "org.cbamledger.service.config..", "org.cbamledger.service.demo..")
+                .check(classes);
+    }
+}
