@@ -2,6 +2,8 @@ package org.cbamledger.calculation;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.method.PrecursorLine;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.trace.Figure;
@@ -22,9 +24,11 @@ public final class CalculationResult {
     private final List<UsedEvidence> usedEvidence;
     private final List<PrecursorLine> precursors;
     private final List<String> notes;
+    private final Optional<MeteredElectricity> meteredElectricity;
 
     CalculationResult(CalculationRequest request, RuleSet ruleSet, Trace trace, List<UsedEvidence> usedEvidence,
-            List<PrecursorLine> precursors, List<String> notes) {
+            List<PrecursorLine> precursors, List<String> notes, Optional<MeteredElectricity> meteredElectricity) {
+        this.meteredElectricity = meteredElectricity;
         this.request = request;
         this.ruleSet = ruleSet;
         this.trace = trace;
@@ -68,6 +72,14 @@ public final class CalculationResult {
 
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * The electricity ledger (with its hour-level trace) and allocation the indirect emissions came from, or empty
+     * when they came from electricity-consumption records.
+     */
+    public Optional<MeteredElectricity> meteredElectricity() {
+        return meteredElectricity;
     }
 
     /** The request as recorded: installation, period, CN code, rule set with its digest and overrides, parameters. */

@@ -14,6 +14,7 @@ import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.method.CertificateCost;
 import org.cbamledger.calculation.method.EmissionFactors;
 import org.cbamledger.calculation.method.LineEmissions;
+import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.method.PfcEmissions;
 import org.cbamledger.calculation.method.PrecursorEmissions;
 import org.cbamledger.calculation.method.PrecursorLine;
@@ -48,6 +49,8 @@ public final class EmissionsCalculator {
     private final List<String> notes = new ArrayList<>();
     private final List<PrecursorLine> precursorLines = new ArrayList<>();
     private final EmissionFactors factors;
+    private final Set<UsedEvidence> electricityEvidence = new LinkedHashSet<>();
+    private Optional<MeteredElectricity> metered = Optional.empty();
 
     private EmissionsCalculator(CalculationRequest request) throws CalculationException {
         this.request = request;
@@ -78,7 +81,8 @@ public final class EmissionsCalculator {
         precursorEmissions(production);
         Figure charged = totalsAndSpecific(tonnes);
         costs(charged, tonnesEu);
-        return new CalculationResult(request, rules, trace, usedEvidence(trace, consulted), precursorLines, notes);
+        return new CalculationResult(request, rules, trace, usedEvidence(trace, consulted, electricityEvidence), precursorLines, notes,
+                metered);
     }
 
     /** Certificates are surrendered for goods imported into the EU only. */
@@ -99,16 +103,32 @@ public final class EmissionsCalculator {
         return trace.derive(FigureIds.TONNES_EU, "t", Operation.SUM, euTonnes);
     }
 
-    /** Attributed emissions of the installation: its lines' fuel and electricity, and PFC of its batches. */
+    /**
+     * Attributed emissions of the installation: its lines' fuel and electricity, and PFC of its batches. Electricity
+     * comes from the electricity ledger and the allocation model when the evidence holds metered electricity for the
+     * installation ({@link MeteredElectricity#applies}), else from the lines' electricity-consumption records.
+     */
     private void installationEmissions(ProductionSelection production) throws CalculationException {
         LineEmissions lines = new LineEmissions(trace, evidence, installationId, period, factors, notes);
+        boolean fromLedger = MeteredElectricity.applies(evidence, installationId, period);
         List<TraceInput> direct = new ArrayList<>();
         List<TraceInput> indirect = new ArrayList<>();
         for (String lineId : production.lines()) {
             consultLine(evidence, installationId, lineId, consulted);
             Optional<Figure> share = lines.share(lineId, production.lineBatches(lineId), request.cnCode());
             lines.fuel(lineId, share).ifPresent(f -> direct.add(f.ref()));
-            lines.electricity(lineId, share).ifPresent(f -> indirect.add(f.ref()));
+            if (!fromLedger) {
+                lines.electricity(lineId, share).ifPresent(f -> indirect.add(f.ref()));
+            }
+        }
+        if (fromLedger) {
+            MeteredElectricity electricity = MeteredElectricity.derive(trace, evidence, request.evidence(), installationId, period,
+                    request.cnCode(), electricityEvidence, notes);
+            metered = Optional.of(electricity);
+            indirect.add(electricity.cnCodeTco2().ref());
+            if (!evidence.ofKind("electricity-consumption").isEmpty()) {
+                notes.add("electricity-consumption records are not used: indirect emissions come from the electricity ledger");
+            }
         }
         for (RecordReader batch : production.goodBatches()) {
             if (!batch.node("/pfc").isMissingNode()) {
@@ -226,8 +246,9 @@ public final class EmissionsCalculator {
         }
     }
 
-    private static List<UsedEvidence> usedEvidence(Trace trace, Set<EvidenceRecord> consulted) {
+    private static List<UsedEvidence> usedEvidence(Trace trace, Set<EvidenceRecord> consulted, Set<UsedEvidence> electricity) {
         Map<Long, UsedEvidence> used = new TreeMap<>();
+        electricity.forEach(e -> used.put(e.leafIndex(), e));
         for (EvidenceRecord record : consulted) {
             used.put(record.leafIndex(), new UsedEvidence(record.leafIndex(), record.leafHashHex(), record.entryKind()));
         }

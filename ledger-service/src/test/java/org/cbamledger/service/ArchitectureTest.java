@@ -16,7 +16,8 @@ class ArchitectureTest {
     @Test
     void domainPackages_doNotDependOnMicronaut() {
         noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
-                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..")
+                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
+                        "org.cbamledger.service.statement..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..")
                 .check(classes);
     }
@@ -24,7 +25,8 @@ class ArchitectureTest {
     @Test
     void domainPackages_doNotDependOnTheHttpEdge() {
         noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
-                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..")
+                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
+                        "org.cbamledger.service.statement..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.http..",
                         "org.cbamledger.service.config..", "org.cbamledger.service.demo..")
                 .check(classes);

@@ -1,15 +1,21 @@
 package org.cbamledger.connector;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cbamledger.connector.batch.DeviceKeyRegistration;
+import org.cbamledger.connector.batch.RootKeyFile;
 import org.cbamledger.connector.config.ConfigException;
 import org.cbamledger.connector.config.ConfigLoader;
 import org.cbamledger.connector.config.ConnectorConfig;
+import org.cbamledger.connector.forward.LedgerClient;
+import org.cbamledger.connector.forward.SubmitOutcome;
 import org.cbamledger.connector.journal.JournalException;
 import org.cbamledger.connector.runtime.ConnectorRuntime;
 import org.cbamledger.connector.time.AcceleratedTimeSource;
@@ -40,6 +46,25 @@ public final class ConnectorCommand implements Callable<Integer> {
             + " to sign with the root key and submit")
     String party;
 
+    @Option(names = "--register-device", paramLabel = "FILE",
+            description = "sign a key-registration of the device key in FILE (role device, kind meter-reading-batch)"
+                    + " with the operator's root key and submit it to --ledger / --log, then exit")
+    Path registerDevice;
+
+    @Option(names = "--ledger", paramLabel = "URL", description = "with --register-device: the ledger's base URL")
+    URI ledgerUrl;
+
+    @Option(names = "--log", paramLabel = "ID", description = "with --register-device: the operator's log id")
+    String logId;
+
+    @Option(names = "--root-key", paramLabel = "FILE", description = "with --register-device: the operator's root key,"
+            + " either the JSON answer of POST /logs saved as it came (rootPrivateKeyPkcs8) or a PKCS#8 PEM")
+    Path rootKeyFile;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "with --register-device: a bearer token with"
+            + " scope log:<ID>:submit (or the service's admin.token)")
+    Path tokenFile;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ConnectorCommand()).execute(args));
     }
@@ -67,6 +92,9 @@ public final class ConnectorCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+        if (registerDevice != null) {
+            return registerDevice();
         }
         if (config == null) {
             System.err.println("connector: --config FILE is required");
@@ -107,5 +135,44 @@ public final class ConnectorCommand implements Callable<Integer> {
         runtime.start();
         stopped.await();
         return 0;
+    }
+
+    /** {@code --register-device}: the operator's step that lets the gateway's batches into the log. */
+    private int registerDevice() throws InterruptedException {
+        if (ledgerUrl == null || logId == null || rootKeyFile == null || tokenFile == null) {
+            System.err.println("connector: --register-device needs --ledger URL --log ID --root-key FILE --token-file FILE");
+            return 2;
+        }
+        byte[] envelope;
+        String token;
+        try {
+            SigningKey device = SigningKey.readPem(registerDevice);
+            SigningKey root = RootKeyFile.read(rootKeyFile);
+            token = Files.readString(tokenFile).strip();
+            envelope = DeviceKeyRegistration.signedByRoot(device, party != null ? party : logId, Instant.now(), root);
+            System.out.println("device key " + device.keyId() + " registration signed by root key " + root.keyId());
+        } catch (SignerException | IOException e) {
+            System.err.println("connector: " + e.getMessage());
+            return 2;
+        } catch (RecordValidationException e) {
+            System.err.println("connector: " + e.getMessage() + " " + e.violations());
+            return 2;
+        }
+        SubmitOutcome outcome = new LedgerClient(ledgerUrl, logId, token, Duration.ofSeconds(10)).submit(envelope);
+        return switch (outcome) {
+            case SubmitOutcome.Accepted a -> {
+                System.out.println((a.status() == 201 ? "registered: " : "already registered: ")
+                        + new String(a.receiptJson(), StandardCharsets.UTF_8));
+                yield 0;
+            }
+            case SubmitOutcome.Rejected r -> {
+                System.err.println("connector: the ledger refused the registration (" + r.status() + "): " + r.problem());
+                yield 1;
+            }
+            case SubmitOutcome.Unavailable u -> {
+                System.err.println("connector: " + u.reason());
+                yield 1;
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.RecordValidator;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,13 @@ class ConnectorCommandTest {
     @Test
     void missingConfig_exitsWith2() {
         assertEquals(2, new CommandLine(new ConnectorCommand()).execute());
+    }
+
+    @Test
+    void registerDevice_withoutLedgerLogRootKeyAndToken_exitsWith2() throws Exception {
+        Path pem = dir.resolve("device-key.pem");
+        SigningKey.generate(KeyAlgorithm.ED25519).writePem(pem);
+        assertEquals(2, new CommandLine(new ConnectorCommand()).execute("--register-device", pem.toString(), "--log",
+                "acme-extrusion"));
     }
 }

@@ -8,6 +8,8 @@ public enum CheckStatus {
     ERASED,
     /** A trust anchor taken from the bundle itself rather than pinned by the user. */
     NOT_PINNED,
+    /** Checked and consistent, but worth a reader's attention (e.g. a user's rule-set override). */
+    WARNING,
     /** Something present that this verifier build does not check. */
     NOT_CHECKED
 }

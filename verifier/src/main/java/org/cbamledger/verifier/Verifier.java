@@ -14,6 +14,7 @@ import org.cbamledger.verifier.bundle.BundleException;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.BundleReader;
 import org.cbamledger.verifier.bundle.ZipBundles;
+import org.cbamledger.verifier.check.CalculationCheck;
 import org.cbamledger.verifier.check.CheckpointSignatureCheck;
 import org.cbamledger.verifier.check.ConsistencyProofCheck;
 import org.cbamledger.verifier.check.DocumentCheck;
@@ -22,7 +23,7 @@ import org.cbamledger.verifier.check.EntrySignatureCheck;
 import org.cbamledger.verifier.check.InclusionProofCheck;
 import org.cbamledger.verifier.check.LayoutCheck;
 import org.cbamledger.verifier.check.LogKeyCheck;
-import org.cbamledger.verifier.check.StatementPresenceCheck;
+import org.cbamledger.verifier.check.StatementCheck;
 
 /**
  * Checks an evidence bundle offline, trusting nothing the server computed: only the pinned keys (or, when
@@ -54,7 +55,9 @@ public final class Verifier {
                 new InclusionProofCheck(),
                 new ConsistencyProofCheck(),
                 new DocumentCheck(),
-                new StatementPresenceCheck());
+                new CalculationCheck(),
+                new org.cbamledger.verifier.check.ElectricityCheck(), new org.cbamledger.verifier.check.UniquenessCheck(),
+                new StatementCheck());
     }
 
     /** {@code pinnedLogKeys} empty: the bundle's log-key.vkey is used, and reported as not pinned. */

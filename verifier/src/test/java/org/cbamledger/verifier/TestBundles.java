@@ -13,12 +13,11 @@ import org.cbamledger.verifier.bundle.BundleWriter;
 /**
  * The standard test bundle: a log of six entries (party, root self-registration, a gateway key registered
  * by the root, two reading batches by the gateway, a revocation of the gateway), checkpoints 3, 5 and 6
- * with consistency proofs 3-5 and 5-6, one archived and one erased document, and a statement.
+ * with consistency proofs 3-5 and 5-6, one archived and one erased document. The statement check has its own log (WorkedExampleBundle).
  */
 final class TestBundles {
     static final byte[] DOCUMENT = "meter export 2026-03, 1250.5 kWh\n".getBytes(StandardCharsets.UTF_8);
     static final byte[] ERASED_DOCUMENT = "personal data, erased\n".getBytes(StandardCharsets.UTF_8);
-    static final byte[] STATEMENT = "{\"kind\":\"emissions-statement\"}".getBytes(StandardCharsets.UTF_8);
 
     final TestLog log;
     final SigningKey gatewayKey;
@@ -54,7 +53,6 @@ final class TestBundles {
         }
         writer.addDocument(documentSha256, new ByteArrayInputStream(DOCUMENT));
         writer.addDocument(erasedSha256, null);
-        writer.addStatement("statement.json", STATEMENT);
         writer.finish();
         return dir;
     }

@@ -92,11 +92,24 @@ class VerifyCommandTest {
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertTrue(json.get("passed").booleanValue());
         assertEquals("acme-alu", json.get("logId").stringValue());
-        assertEquals(40, json.get("checks").size());
+        assertEquals(39, json.get("checks").size());
         assertEquals("entry-signature", json.get("checks").values().stream()
                 .filter(c -> c.get("subject").stringValue().equals("entries/4.json")
                         && c.get("check").stringValue().equals("entry-signature"))
                 .findFirst().orElseThrow().get("check").stringValue());
+    }
+
+    @Test
+    void verify_exitsOneAndNamesAnEditedStatementFigure() throws Exception {
+        Path statementBundle = new WorkedExampleBundle().write(tmp.resolve("statement-bundle"));
+        Path statement = statementBundle.resolve("statement.json");
+        Files.writeString(statement, Files.readString(statement).replaceFirst("\"23630\\.03\"", "\"23630.00\""));
+
+        Run run = run("verify", statementBundle.toString());
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("statement  statement.json: cost.actualEur: stated 23630.00, recomputed 23630.03"),
+                run.out());
     }
 
     @Test

@@ -8,6 +8,6 @@ import org.cbamledger.service.log.LedgerException;
  * provides the implementation (as a bean); without one, statement bundles are refused.
  */
 public interface StatementSource {
-    /** @throws LedgerException {@code ENTRY_NOT_FOUND} when the log has no such statement */
+    /** @throws LedgerException {@code STATEMENT_NOT_FOUND} when the log has no such statement */
     BundledStatement statement(String logId, String statementId) throws LedgerException, SQLException;
 }

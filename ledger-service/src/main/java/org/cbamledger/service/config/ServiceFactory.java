@@ -18,12 +18,15 @@ import org.cbamledger.service.db.DatabaseSettings;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.DeviceStore;
 import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.log.KeyStore;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerSettings;
 import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.LogStore;
 import org.cbamledger.service.log.TileReader;
 import org.cbamledger.service.log.TreeStore;
+import org.cbamledger.service.statement.StatementIntake;
+import org.cbamledger.service.statement.StatementStore;
 
 /**
  * Wires the plain domain classes from configuration:
@@ -114,5 +117,17 @@ public class ServiceFactory {
     @Singleton
     BundleExporter bundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints) {
         return new BundleExporter(entries, tree, checkpoints);
+    }
+
+    /** Also the bundle's {@link org.cbamledger.service.bundle.StatementSource}. */
+    @Singleton
+    StatementStore statementStore(Database database) {
+        return new StatementStore(database.dataSource());
+    }
+
+    @Singleton
+    StatementIntake statementIntake(Database database, CheckpointStore checkpoints, EntryStore entries,
+            StatementStore statements, Clock clock) {
+        return new StatementIntake(new KeyStore(database.dataSource()), checkpoints, entries, statements, clock);
     }
 }

@@ -41,6 +41,21 @@ final class DemoClient {
         return send(request("logs/" + logId + "/bundle").GET().build(), 200);
     }
 
+    /** The bundle with a stored statement, its checkpoint and every entry below it. */
+    byte[] bundle(String logId, String statementId) throws IOException, InterruptedException {
+        return send(request("logs/" + logId + "/bundle?statement=" + statementId).GET().build(), 200);
+    }
+
+    JsonNode entry(String logId, long index) throws IOException, InterruptedException {
+        return JSON.readTree(send(request("logs/" + logId + "/entries/" + index).GET().build(), 200));
+    }
+
+    JsonNode submitStatement(String logId, String compactJws) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("jws", compactJws);
+        return JSON.readTree(send(post("logs/" + logId + "/statements", JSON.writeValueAsBytes(body)), 201));
+    }
+
     private HttpRequest post(String path, byte[] body) {
         return request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

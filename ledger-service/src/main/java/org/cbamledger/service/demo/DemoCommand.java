@@ -20,6 +20,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.cbamledger.calculation.scenario.Scenario;
+import org.cbamledger.calculation.scenario.ScenarioException;
+import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.service.LedgerApplication;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.DirectoryZip;
@@ -40,7 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The demo: the service on embedded PostgreSQL, an operator log, a meter gateway key and three meters,
- * one day of signed 15-minute readings through the HTTP API, the evidence bundle, and the offline verifier.
+ * one day of signed 15-minute readings through the HTTP API; then a scenario (default the worked example)
+ * submitted by its parties, calculated, and its statement issued; the evidence bundle with the statement, and
+ * the offline verifier.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "run the cbam-ledger demo end to end")
 public final class DemoCommand implements Callable<Integer> {
@@ -61,6 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "./var/demo-bundle", description = "where the bundle is unzipped (default ./var/demo-bundle)")
     Path out;
 
+    @Option(names = "--scenario", defaultValue = "${env:CBAM_HOME:-.}/scenarios/turkish-extruder-2026",
+            description = "scenario directory to load, calculate and issue a statement for (default scenarios/turkish-extruder-2026)")
+    Path scenarioDir;
+
     @Option(names = "--data-dir", description = "service data directory (default: a new temporary directory)")
     Path dataDir;
 
@@ -76,6 +85,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(scenarioDir);
+        } catch (ScenarioException e) {
+            console.println("scenario " + scenarioDir + ": " + e.getMessage());
+            return 2;
+        }
         Path data = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("cbam-demo-");
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", port);
@@ -87,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             URI base = URI.create(context.getBean(EmbeddedServer.class).getURL() + "/");
             String admin = Files.readString(TokenAuthority.authDir(data).resolve(TokenAuthority.ADMIN_TOKEN_FILE)).trim();
-            passed = run(new DemoClient(base, admin));
+            passed = run(new DemoClient(base, admin), scenario);
             if (!exit) {
                 console.println();
                 console.println("serving on " + base + "  (Ctrl-C to stop)");
@@ -106,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
         return passed ? 0 : 1;
     }
 
-    private boolean run(DemoClient client) throws Exception {
+    private boolean run(DemoClient client, Scenario scenario) throws Exception {
         JsonNode log = client.createLog(LOG_ID, "Demo Aluminium Extrusions d.o.o.", "RS");
         SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519,
                 Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
@@ -154,8 +170,12 @@ public final class DemoCommand implements Callable<Integer> {
         String checkpoint = lastReceipt.get("checkpoint").asString();
         console.println("checkpoint: tree size " + checkpoint.split("\n")[1] + ", root " + checkpoint.split("\n")[2]);
 
-        unzip(client.bundle(LOG_ID), out);
-        console.println("bundle written to " + out.toAbsolutePath());
+        ScenarioDemo.Outcome outcome = new ScenarioDemo(client, LOG_ID, root, console).run(scenario);
+        printFigures(outcome);
+
+        unzip(client.bundle(LOG_ID, outcome.statementId()), out);
+        console.println("bundle written to " + out.toAbsolutePath() + " (statement in "
+                + out.resolve("statement.json") + ", .jws, .pdf)");
         VerificationReport report = new Verifier().verify(out, List.of(NoteVerifier.parse(logKey)), Set.of(root.keyId()));
         long failures = report.results().stream().filter(CheckResult::failed).count();
         console.println("verifier: " + (report.passed() ? "PASS" : "FAIL") + " (" + report.results().size()
@@ -163,6 +183,28 @@ public final class DemoCommand implements Callable<Integer> {
         report.failures().forEach(f -> console.println("  FAIL " + f.check() + " " + f.subject() + ": " + f.message()));
         console.println("check it yourself: ./cbam verify " + out + " --log-key '" + logKey + "' --root-key " + root.keyId());
         return report.passed();
+    }
+
+    /** The headline figures of the statement, and the actual cost on the comparison basis. */
+    private void printFigures(ScenarioDemo.Outcome outcome) {
+        JsonNode s = outcome.statement();
+        console.println("statement " + outcome.statementId() + " (rule set " + s.at("/ruleSet/id").asString() + ", "
+                + s.at("/tonnes").asString() + " t of CN " + s.at("/cnCode").asString() + "):");
+        for (String[] figure : new String[][] {
+            {"emissions.totalTco2", "/emissions/totalTco2", "t CO2"},
+            {"emissions.directTco2", "/emissions/directTco2", "t CO2"},
+            {"emissions.indirectTco2", "/emissions/indirectTco2", "t CO2"},
+            {"specific.totalTco2PerTonne", "/specific/totalTco2PerTonne", "t CO2/t"},
+            {"specific.directTco2PerTonne", "/specific/directTco2PerTonne", "t CO2/t"},
+            {"cost.actualEur", "/cost/actualEur", "EUR"},
+            {"cost.defaultEur", "/cost/defaultEur", "EUR"},
+        }) {
+            console.printf("  %-28s %14s %s%n", figure[0], s.at(figure[1]).asString(), figure[2]);
+        }
+        JsonNode c = outcome.comparison();
+        console.printf("  on the %s basis (charged %s): cost.actualEur %s EUR, cost.defaultEur %s EUR%n",
+                c.at("/ruleSet/id").asString(), c.at("/specific/chargedBasis").asString(),
+                c.at("/cost/actualEur").asString(), c.at("/cost/defaultEur").asString());
     }
 
     private static ObjectNode meterRecord(DemoMeter meter) {

@@ -12,12 +12,16 @@ public enum Problem {
     KIND_NOT_ALLOWED("kind-not-allowed", 422, "Signing key not allowed for this record kind"),
     KEY_ALREADY_REGISTERED("key-already-registered", 409, "Key already registered"),
     DEVICE_SEQUENCE_CONFLICT("device-sequence-conflict", 409, "Device batch sequence already used"),
+    CLAIM_CONFLICT("claim-conflict", 409, "Already claimed in this deployment"),
     INVALID_BOOTSTRAP("invalid-bootstrap", 400, "Invalid log bootstrap"),
     INVALID_LOG_ID("invalid-log-id", 400, "Invalid log id"),
     LOG_EXISTS("log-exists", 409, "Log already exists"),
     LOG_NOT_FOUND("log-not-found", 404, "Log not found"),
     ENTRY_NOT_FOUND("entry-not-found", 404, "Entry not found"),
     INVALID_PARAMETER("invalid-parameter", 400, "Invalid parameter"),
+    INVALID_STATEMENT("invalid-statement", 422, "Invalid emissions statement"),
+    STATEMENT_EXISTS("statement-exists", 409, "Statement id already used"),
+    STATEMENT_NOT_FOUND("statement-not-found", 404, "Statement not found"),
     QUEUE_FULL("queue-full", 503, "Submission queue full"),
     UNAVAILABLE("unavailable", 503, "Ledger unavailable");
 

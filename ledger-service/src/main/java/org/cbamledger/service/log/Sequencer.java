@@ -110,7 +110,11 @@ public final class Sequencer implements AutoCloseable {
                 List<Outcome> outcomes = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
                     try {
-                        outcomes.add(new Outcome(plan.add(pending.group()), null));
+                        // uniqueness across the deployment's logs: checked before planning, recorded in this transaction
+                        var claims = org.cbamledger.service.claims.DeploymentClaims.check(c, logId, pending.group());
+                        List<Receipt> receipts = plan.add(pending.group());
+                        org.cbamledger.service.claims.DeploymentClaims.record(c, logId, claims, receipts);
+                        outcomes.add(new Outcome(receipts, null));
                     } catch (LedgerException e) {
                         outcomes.add(new Outcome(null, e));
                     }

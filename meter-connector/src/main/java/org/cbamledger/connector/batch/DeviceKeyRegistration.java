@@ -1,7 +1,10 @@
 package org.cbamledger.connector.batch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
@@ -29,5 +32,12 @@ public final class DeviceKeyRegistration {
         registration.putNull("validUntil");
         RecordValidator.validate(registration);
         return registration;
+    }
+
+    /** The registration signed by the operator's root key: the envelope to submit to the log. */
+    public static byte[] signedByRoot(SigningKey deviceKey, String party, Instant validFrom, SigningKey rootKey)
+            throws RecordValidationException, SignerException {
+        byte[] record = record(deviceKey, party, validFrom).toString().getBytes(StandardCharsets.UTF_8);
+        return Envelope.sign("key-registration", record, rootKey).canonicalBytes();
     }
 }

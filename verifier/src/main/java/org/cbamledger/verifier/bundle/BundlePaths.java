@@ -63,6 +63,20 @@ public final class BundlePaths {
         return "cbam-ledger/" + logId;
     }
 
+    /** The statement's compact JWS beside it: {@code statement.json} -> {@code statement.jws}. */
+    public static String statementJwsFile(String statementFile) {
+        return statementStem(statementFile) + ".jws";
+    }
+
+    /** The statement's optional PDF for people beside it: {@code statement.json} -> {@code statement.pdf}. */
+    public static String statementPdfFile(String statementFile) {
+        return statementStem(statementFile) + ".pdf";
+    }
+
+    private static String statementStem(String statementFile) {
+        return statementFile.endsWith(".json") ? statementFile.substring(0, statementFile.length() - 5) : statementFile;
+    }
+
     /** A statement sits at the bundle root under a plain name that is none of the layout's own names. */
     public static boolean isStatementName(String s) {
         return s != null && STATEMENT_NAME.matcher(s).matches() && !s.equals(MANIFEST) && !s.equals(LOG_KEY);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads a bundle strictly: bundle.json must parse, and the files present must be exactly those the manifest
@@ -46,7 +47,7 @@ public final class BundleReader {
         List<ConsistencyFile> consistency = new ArrayList<>();
         TreeSet<String> present = listFiles(root, problems);
         for (String file : present) {
-            if (expected.contains(file)) {
+            if (expected.contains(file) || isStatementPdf(manifest, file) || isUniquenessProof(file)) {
                 continue;
             }
             Optional<long[]> pair = BundlePaths.parseConsistencyFile(file);
@@ -67,6 +68,9 @@ public final class BundleReader {
         return new Bundle(root, manifest, consistency, problems, present.size());
     }
 
+    private static final Pattern UNIQUENESS_FILE =
+            Pattern.compile("uniqueness/(map\\.note|[0-9a-f]{64}\\.json)");
+
     private static Set<String> expectedFiles(BundleManifest manifest) {
         Set<String> files = new HashSet<>();
         files.add(BundlePaths.MANIFEST);
@@ -79,8 +83,19 @@ public final class BundleReader {
         manifest.documents().stream().filter(d -> !d.erased()).forEach(d -> files.add(d.file()));
         if (manifest.statementFile() != null) {
             files.add(manifest.statementFile());
+            files.add(BundlePaths.statementJwsFile(manifest.statementFile()));
         }
         return files;
+    }
+
+    /** The statement's PDF may be present; nothing checks it, the JSON and its JWS are the evidence. */
+    private static boolean isStatementPdf(BundleManifest manifest, String file) {
+        return manifest.statementFile() != null && file.equals(BundlePaths.statementPdfFile(manifest.statementFile()));
+    }
+
+    /** Uniqueness proofs are optional; the uniqueness check verifies each one that is present (BUNDLE.md). */
+    private static boolean isUniquenessProof(String file) {
+        return UNIQUENESS_FILE.matcher(file).matches();
     }
 
     /** Every file under root as a '/'-separated relative name; links and other non-files are problems. */

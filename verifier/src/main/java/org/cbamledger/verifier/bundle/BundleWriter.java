@@ -131,12 +131,22 @@ public final class BundleWriter {
         documents.put(sha256Hex, new ManifestDocument(sha256Hex, file, false));
     }
 
-    public void addStatement(String fileName, byte[] content) throws IOException {
+    /**
+     * Writes the statement JSON under {@code fileName}, its compact JWS beside it ({@code statement.jws}) and, if
+     * given, its PDF ({@code statement.pdf}).
+     */
+    public void addStatement(String fileName, byte[] statementJson, String compactJws, byte[] pdfOrNull)
+            throws IOException {
         requireOpen();
-        if (!BundlePaths.isStatementName(fileName) || statementFile != null) {
+        if (!BundlePaths.isStatementName(fileName) || statementFile != null
+                || BundlePaths.statementJwsFile(fileName).equals(fileName)) {
             throw new IllegalArgumentException("statement must be one plain file name, got " + fileName);
         }
-        write(fileName, content);
+        write(fileName, statementJson);
+        write(BundlePaths.statementJwsFile(fileName), compactJws.getBytes(StandardCharsets.US_ASCII));
+        if (pdfOrNull != null) {
+            write(BundlePaths.statementPdfFile(fileName), pdfOrNull);
+        }
         statementFile = fileName;
     }
 

@@ -30,10 +30,20 @@ public final class EntrySignatureCheck implements BundleCheck {
     @Override
     public List<CheckResult> run(BundleContext context) {
         List<CheckResult> results = new ArrayList<>();
-        if (context.manifest().entries().isEmpty()) {
-            return results;
-        }
+        walk(context, results);
+        return results;
+    }
+
+    /** The keys the bundle registers and revokes, through entries whose signatures verify (as {@link #run}). */
+    static KeyRegistry registry(BundleContext context) {
+        return walk(context, new ArrayList<>());
+    }
+
+    private static KeyRegistry walk(BundleContext context, List<CheckResult> results) {
         KeyRegistry registry = new KeyRegistry();
+        if (context.manifest().entries().isEmpty()) {
+            return registry;
+        }
         findRoot(context, results).ifPresent(registry::addRoot);
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
@@ -50,7 +60,7 @@ public final class EntrySignatureCheck implements BundleCheck {
             results.add(CheckResult.pass(NAME, entry.file(), "signed by registered keys"));
             record(registry, env, entry, results);
         }
-        return results;
+        return registry;
     }
 
     private static Optional<KeyRegistration> findRoot(BundleContext context, List<CheckResult> results) {

@@ -1,0 +1,142 @@
+package org.cbamledger.service.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cbamledger.calculation.CalculationResult;
+import org.cbamledger.calculation.EmissionsCalculator;
+import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.calculation.scenario.Party;
+import org.cbamledger.calculation.scenario.Scenario;
+import org.cbamledger.calculation.scenario.ScenarioRecord;
+import org.cbamledger.calculation.statement.CalculationRecords;
+import org.cbamledger.calculation.statement.EmissionsStatements;
+import org.cbamledger.calculation.statement.IssuedStatement;
+import org.cbamledger.calculation.statement.StatementIssue;
+import org.cbamledger.calculation.statement.StatementIssuer;
+import org.cbamledger.service.log.LedgerRecords;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.KeyAlgorithm;
+import org.cbamledger.signer.SigningKey;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A scenario through the HTTP API, as its parties would do it: the operator's root key registers each party and a
+ * key per party and role (submitter for its records, calculator, statement-issuer); every record is signed by the
+ * key of the party that submits it; the calculation runs on the entries read back from the log, is appended as
+ * {@code calculation} entries (the scenario's rule set, and the other basis for comparison), and the statement is
+ * issued under the checkpoint covering them and stored by the service.
+ */
+final class ScenarioDemo {
+    static final String CALCULATION_KIND = CalculationRecords.KIND;
+    static final String STATEMENT_KIND = EmissionsStatements.KIND;
+    /** The basis shown beside the scenario's own: the definitive-period rules charge aluminium on direct emissions. */
+    static final String COMPARISON_RULE_SET = "eu-definitive-2026";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DemoClient client;
+    private final String logId;
+    private final SigningKey root;
+    private final PrintStream console;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    /** What the demo issued: the statement as stored, the comparison basis presented the same way, the issuer's key. */
+    record Outcome(String statementId, JsonNode statement, JsonNode comparison, SigningKey issuerKey) {}
+
+    ScenarioDemo(DemoClient client, String logId, SigningKey root, PrintStream console) {
+        this.client = client;
+        this.logId = logId;
+        this.root = root;
+        this.console = console;
+    }
+
+    Outcome run(Scenario scenario) throws Exception {
+        String operator = scenario.statementIssuer();
+        Map<String, SigningKey> submitters = new LinkedHashMap<>();
+        SigningKey calculator = SigningKey.generate(KeyAlgorithm.ED25519);
+        SigningKey issuer = SigningKey.generate(KeyAlgorithm.ED25519);
+        for (Party party : scenario.parties()) {
+            client.submit(logId, sign(party.record(), root), false);
+            List<String> kinds = party.submits().stream()
+                    .filter(k -> !k.equals(CALCULATION_KIND) && !k.equals(STATEMENT_KIND)).toList();
+            if (!kinds.isEmpty()) {
+                SigningKey key = SigningKey.generate(KeyAlgorithm.ECDSA_P256);
+                submitters.put(party.partyId(), key);
+                register(key, party.partyId(), "submitter", kinds);
+            }
+        }
+        register(calculator, operator, "calculator", List.of(CALCULATION_KIND));
+        register(issuer, operator, "statement-issuer", List.of(STATEMENT_KIND));
+        console.println("scenario " + scenario.name() + ": registered " + scenario.parties().size() + " parties, "
+                + (submitters.size() + 2) + " keys (submitters " + String.join(", ", submitters.keySet())
+                + ", calculator and statement-issuer of " + operator + ")");
+
+        JsonNode last = null;
+        for (ScenarioRecord record : scenario.records()) {
+            SigningKey key = submitters.get(record.partyId());
+            if (key == null) {
+                throw new IOException(record.source() + ": party " + record.partyId() + " submits no records");
+            }
+            last = client.submit(logId, sign(record.record(), key), record == scenario.records().getLast());
+        }
+        console.println("appended " + scenario.records().size() + " scenario records, each signed by its party's key");
+        if (last == null || last.get("checkpoint") == null) {
+            throw new IOException("no checkpoint covered the scenario records within 10 s");
+        }
+
+        List<EvidenceRecord> evidence = readBack(last.get("index").asLong() + 1);
+        CalculationResult charged = EmissionsCalculator.calculate(scenario.request(evidence));
+        CalculationResult comparison = EmissionsCalculator.calculate(scenario.request(evidence, COMPARISON_RULE_SET));
+        String stem = scenario.installation().installationId().toLowerCase() + "-" + scenario.period().from().getYear();
+        client.submit(logId, sign(CalculationRecords.build(charged, "calc-" + stem + "-" + scenario.ruleSetId()), calculator),
+                false);
+        JsonNode receipt = client.submit(logId, sign(CalculationRecords.build(comparison, "calc-" + stem + "-"
+                + COMPARISON_RULE_SET), calculator), true);
+        if (receipt.get("checkpoint") == null) {
+            throw new IOException("no checkpoint covered the calculation entries within 10 s");
+        }
+        String checkpoint = receipt.get("checkpoint").asString();
+        console.println("calculated from " + evidence.size() + " entries read back from the log; two calculation"
+                + " entries appended (" + scenario.ruleSetId() + ", " + COMPARISON_RULE_SET + ")");
+
+        String statementId = "st-" + stem + "-" + scenario.ruleSetId();
+        StatementIssue issue = new StatementIssue(statementId, now.toString(), operator, scenario.statementRecipient());
+        IssuedStatement issued = StatementIssuer.issue(charged, issue, checkpoint, issuer);
+        JsonNode stored = client.submitStatement(logId, issued.jws());
+        console.println("statement " + statementId + " issued under checkpoint size " + stored.get("treeSize").asLong()
+                + ", signed by statement-issuer key " + issuer.keyId().substring(0, 16) + "...");
+        return new Outcome(statementId, stored.get("statement"), EmissionsStatements.build(comparison, issue), issuer);
+    }
+
+    private void register(SigningKey key, String party, String role, List<String> kinds) throws Exception {
+        ObjectNode registration = LedgerRecords.keyRegistration(key.publicKey(), party, role, kinds,
+                now.minus(1, ChronoUnit.DAYS), now.plus(365, ChronoUnit.DAYS));
+        client.submit(logId, sign(registration, root), false);
+    }
+
+    private List<EvidenceRecord> readBack(long size) throws Exception {
+        List<EvidenceRecord> evidence = new ArrayList<>();
+        for (long index = 0; index < size; index++) {
+            JsonNode entry = client.entry(logId, index);
+            Envelope envelope = Envelope.parse(JSON.writeValueAsBytes(entry.get("envelope")));
+            String leafHash = HexFormat.of().formatHex(envelope.leafHash());
+            if (!leafHash.equals(entry.get("leafHash").asString())) {
+                throw new IOException("entry " + index + ": the service's leaf hash differs from the envelope's");
+            }
+            evidence.add(EvidenceRecord.fromEnvelope(envelope, index));
+        }
+        return evidence;
+    }
+
+    private static Envelope sign(ObjectNode record, SigningKey key) throws Exception {
+        return Envelope.sign(record.get("kind").asString(), LedgerRecords.json(record), key);
+    }
+}
