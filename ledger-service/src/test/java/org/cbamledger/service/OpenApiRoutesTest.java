@@ -76,7 +76,7 @@ class OpenApiRoutesTest {
         String leafHash = Http.json(log.read("entries/0")).get("leafHash").asString();
         Map<String, String> values = Map.of("{logId}", "openapi-doc", "{index}", "0", "{leafHashHex}", leafHash,
                 "{tilePath}", "0/000.p/1", "{deviceId}", "gw-doc", "{statementId}", "no-such-statement",
-                "{claimKey}", "ppa:PPA-DOC:2026-01");
+                "{claimKey}", "ppa:PPA-DOC:2026-01", "{sha256}", "0".repeat(64));
         for (String operation : documentedOperations()) {
             String method = operation.substring(0, operation.indexOf(' '));
             String path = documentedPath(operation);

@@ -80,7 +80,8 @@ public final class ImportReadingsCommand implements Callable<Integer> {
                     return 0;
                 }
                 Forwarder forwarder = new Forwarder(journal, new LedgerClient(cfg.ledgerUrl(), cfg.logId(),
-                        cfg.bearerToken(), Duration.ofSeconds(10)), new Backoff(Duration.ofMillis(200), cfg.maxBackoff()));
+                        cfg.bearerToken(), Duration.ofSeconds(10)), new Backoff(Duration.ofMillis(200), cfg.maxBackoff()),
+                        Forwarder.BACKLOG_BATCH_ENTRIES);
                 boolean drained = forwarder.drain(Duration.ofSeconds(sendTimeoutSeconds));
                 System.out.println("import-readings: " + (drained ? "all batches acknowledged by the ledger"
                         : journal.pendingBatches() + " batch(es) still pending (kept in the journal): "

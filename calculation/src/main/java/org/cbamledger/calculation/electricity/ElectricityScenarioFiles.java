@@ -127,7 +127,8 @@ public final class ElectricityScenarioFiles {
         ObjectNode batch = record("meter-reading-batch");
         batch.put("meterId", meterId);
         batch.put("deviceId", devices.get(meterId));
-        batch.put("sequence", sequences.merge(meterId, 1L, Long::sum) - 1);
+        // device batch numbering is per device (the ledger refuses a reused sequence), not per meter
+        batch.put("sequence", sequences.merge(devices.get(meterId), 1L, Long::sum) - 1);
         ArrayNode readings = batch.putArray("readings");
         Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
         for (String value : values) {

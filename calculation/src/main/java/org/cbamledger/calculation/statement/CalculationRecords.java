@@ -8,14 +8,23 @@ import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.Decimals;
 import org.cbamledger.calculation.FigureIds;
+import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.SignerException;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code calculation} record a calculation is appended to the ledger as: inputs by leaf hash, method version,
  * rule set, parameters, the headline outputs exactly, and the SHA-256 of the whole canonical result with its trace.
+ * Up to {@value #MAX_LISTED_INPUTS} inputs are listed in {@code inputs}; a larger evidence set (hourly meter and
+ * generation batches) would not fit the 65,536-byte entry limit (CONTRACTS.md), so the record carries
+ * {@code inputsDigest} {@code {"count", "sha256"}} instead: the SHA-256 of the RFC 8785 canonical JSON of the inputs
+ * array it would have listed. The recomputer rebuilds the list from the bundled entries and compares the digest.
  */
 public final class CalculationRecords {
     public static final String KIND = "calculation";
+    /** 200 inputs of about 140 bytes each stay well below the entry limit once base64-encoded in the envelope. */
+    public static final int MAX_LISTED_INPUTS = 200;
 
     /** Figures recorded as outputs, exact (unrounded). */
     public static final List<String> OUTPUTS = List.of(
@@ -31,17 +40,36 @@ public final class CalculationRecords {
         record.put("kind", KIND);
         record.put("calculationId", calculationId);
         record.setAll(request);
-        record.set("inputs", result.usedEvidenceJson());
+        ArrayNode inputs = result.usedEvidenceJson();
+        if (inputs.size() <= MAX_LISTED_INPUTS) {
+            record.set("inputs", inputs);
+        } else {
+            ObjectNode digest = record.putObject("inputsDigest");
+            digest.put("count", inputs.size());
+            digest.put("sha256", sha256Hex(canonical(inputs)));
+        }
         ObjectNode outputs = record.putObject("outputs");
         for (String id : OUTPUTS) {
             outputs.set(id, Decimals.node(result.value(id)));
         }
+        record.put("resultSha256", sha256Hex(result.canonicalJson()));
+        return record;
+    }
+
+    /** RFC 8785 bytes of an inputs array, the preimage of {@code inputsDigest.sha256}. */
+    public static byte[] canonical(ArrayNode inputs) throws CalculationException {
         try {
-            record.put("resultSha256", HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(result.canonicalJson())));
+            return CanonicalJson.canonicalize(inputs);
+        } catch (SignerException e) {
+            throw new CalculationException("cannot canonicalise the calculation inputs: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) throws CalculationException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new CalculationException("SHA-256 is not available", e);
         }
-        return record;
     }
 }

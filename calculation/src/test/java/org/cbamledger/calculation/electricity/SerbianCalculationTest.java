@@ -16,7 +16,9 @@ import org.cbamledger.calculation.FigureIds;
 import org.cbamledger.calculation.UsedEvidence;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.method.MeteredElectricity;
+import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.calculation.statement.EmissionsStatements;
+import org.cbamledger.calculation.statement.FigureDifference;
 import org.cbamledger.calculation.statement.StatementIssue;
 import org.cbamledger.calculation.statement.StatementRecomputer;
 import org.cbamledger.calculation.trace.Figure;
@@ -98,6 +100,30 @@ class SerbianCalculationTest {
         assertTrue(leaves.stream().anyMatch(l -> l.startsWith("meter-reading-batch ")), leaves.toString());
         assertTrue(leaves.stream().anyMatch(l -> l.startsWith("generation-data ")), leaves.toString());
         assertEquals(0, new BigDecimal("5950").compareTo(metered.ledger().months().get(YearMonth.of(2026, 3)).get(ElectricityClass.PPA_RENEWABLE)));
+    }
+
+    @Test
+    void calculationRecord_ofTheLargeEvidenceSet_carriesTheInputsDigest_fitsAnEntry_andRecomputes() throws Exception {
+        ObjectNode record = CalculationRecords.build(result, "calc-rs-1");
+        assertTrue(!record.has("inputs"), "the inputs list is replaced by its digest");
+        int count = result.usedEvidence().size();
+        assertTrue(count > CalculationRecords.MAX_LISTED_INPUTS, count + " inputs");
+        assertEquals(count, record.at("/inputsDigest/count").asInt());
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(org.cbamledger.signer.CanonicalJson.canonicalize(result.usedEvidenceJson())));
+        assertEquals(expected, record.at("/inputsDigest/sha256").asString());
+        org.cbamledger.spec.RecordValidator.validateAgainst(CalculationRecords.KIND, record);
+        // DSSE carries the record in base64 (4/3) plus a few hundred bytes of envelope and signature
+        int payloadBytes = org.cbamledger.signer.CanonicalJson.canonicalize(record).length;
+        assertTrue(payloadBytes * 4 / 3 + 1_000 < 65_536, payloadBytes + " payload bytes");
+
+        JsonNode parsed = tools.jackson.databind.json.JsonMapper.builder().build().readTree(record.toString());
+        assertEquals(List.of(), StatementRecomputer.recomputeCalculation(parsed, evidence));
+        // an input the calculation used, missing from the evidence, changes the recomputed list and so its digest
+        EvidenceRecord batch = evidence.stream().filter(e -> e.kind().equals("generation-data")).findFirst().orElseThrow();
+        List<String> paths = StatementRecomputer.recomputeCalculation(parsed,
+                evidence.stream().filter(e -> e != batch).toList()).stream().map(FigureDifference::path).toList();
+        assertTrue(paths.contains("inputsDigest.sha256") && paths.contains("inputsDigest.count"), paths.toString());
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cbamledger.service.claims.ClaimProofExport;
+import org.cbamledger.service.documents.BundleDocuments;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.LedgerException;
@@ -34,11 +36,26 @@ public final class BundleExporter {
     private final EntryStore entries;
     private final TreeStore tree;
     private final CheckpointStore checkpoints;
+    private final ClaimProofExport claimProofs;
+    private final BundleDocuments documents;
 
     public BundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints) {
+        this(entries, tree, checkpoints, null);
+    }
+
+    /** @param claimProofs writes {@code uniqueness/} for the bundled claiming entries; null for none */
+    public BundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints, ClaimProofExport claimProofs) {
+        this(entries, tree, checkpoints, claimProofs, BundleDocuments.NONE);
+    }
+
+    /** @param documents adds the archived documents the bundled entries reference ({@code documents/}) */
+    public BundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints, ClaimProofExport claimProofs,
+            BundleDocuments documents) {
         this.entries = entries;
         this.tree = tree;
         this.checkpoints = checkpoints;
+        this.claimProofs = claimProofs;
+        this.documents = documents;
     }
 
     /**
@@ -90,6 +107,10 @@ public final class BundleExporter {
             writer.addStatement(statement.fileName(), statement.statementJson(), statement.compactJws(),
                     statement.pdfOrNull());
         }
+        if (claimProofs != null) {
+            claimProofs.write(log, selected.values(), dir);
+        }
+        documents.addReferenced(selected.values(), writer);
         writer.finish();
     }
 

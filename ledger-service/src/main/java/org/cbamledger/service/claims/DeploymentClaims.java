@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DeploymentClaims {
     /** pg_advisory_xact_lock key of the claim map ("claimmap"). */
     private static final long MAP_LOCK = 0x636c61696d6d6170L;
-    private static final Set<String> CLAIMING_KINDS = Set.of("go-cancellation", "supply-settlement");
+    static final Set<String> CLAIMING_KINDS = Set.of("go-cancellation", "supply-settlement");
 
     private DeploymentClaims() {}
 
@@ -151,7 +151,7 @@ public final class DeploymentClaims {
         return slots;
     }
 
-    private static void lock(Connection c, boolean shared) throws SQLException {
+    static void lock(Connection c, boolean shared) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(shared ? "select pg_advisory_xact_lock_shared(?)" : "select pg_advisory_xact_lock(?)")) {
             s.setLong(1, MAP_LOCK);
             s.executeQuery().close();
@@ -162,7 +162,7 @@ public final class DeploymentClaims {
         return storedBytes(c, claimKey).map(ClaimValue::parse).orElse(new ClaimValue(claimKey, List.of()));
     }
 
-    private static Optional<byte[]> storedBytes(Connection c, String claimKey) throws SQLException {
+    static Optional<byte[]> storedBytes(Connection c, String claimKey) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select value from claim_values where claim_key = ?")) {
             s.setString(1, claimKey);
             try (ResultSet r = s.executeQuery()) {

@@ -11,10 +11,16 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import org.cbamledger.archive.ArchiveException;
+import org.cbamledger.archive.RetentionPolicy;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.db.Database;
 import org.cbamledger.service.db.DatabaseSettings;
+import org.cbamledger.service.documents.AnchoredDocuments;
+import org.cbamledger.service.documents.ArchiveSettings;
+import org.cbamledger.service.documents.DocumentService;
+import org.cbamledger.service.documents.EmbeddedCredentials;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.DeviceStore;
 import org.cbamledger.service.log.EntryStore;
@@ -115,8 +121,42 @@ public class ServiceFactory {
     }
 
     @Singleton
-    BundleExporter bundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints) {
-        return new BundleExporter(entries, tree, checkpoints);
+    BundleExporter bundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints, Database database,
+            DocumentService documents) {
+        return new BundleExporter(entries, tree, checkpoints,
+                new org.cbamledger.service.claims.ClaimProofExport(database.dataSource()), new AnchoredDocuments(documents));
+    }
+
+    /** {@code cbam.archive.*}: no endpoint starts an embedded S3 server on {@code <data-dir>/objects}. */
+    @Singleton
+    ArchiveSettings archiveSettings(
+            @Named("dataDir") Path dataDir,
+            @Value("${cbam.archive.endpoint:}") String endpoint,
+            @Value("${cbam.archive.access-key:}") String accessKey,
+            @Value("${cbam.archive.secret-key:}") String secretKey,
+            @Value("${cbam.archive.bucket:cbam-documents}") String bucket,
+            @Value("${cbam.archive.embedded-dir:}") String embeddedDir,
+            @Value("${cbam.archive.embedded-port:0}") int embeddedPort,
+            @Value("${cbam.archive.retention-mode:GOVERNANCE}") String retentionMode,
+            @Value("${cbam.archive.retention-days:3650}") int retentionDays,
+            @Value("${cbam.archive.spool-dir:}") String spoolDir,
+            @Value("${cbam.archive.max-text-chars:1000000}") int maxTextChars) throws IOException {
+        Path objects = embeddedDir.isBlank() ? dataDir.resolve("objects") : Path.of(embeddedDir).toAbsolutePath();
+        if (endpoint.isBlank() && accessKey.isBlank()) {
+            EmbeddedCredentials generated = EmbeddedCredentials.loadOrCreate(dataDir.resolve("auth"));
+            accessKey = generated.accessKey();
+            secretKey = generated.secretKey();
+        }
+        RetentionPolicy.Mode mode = RetentionPolicy.Mode.valueOf(retentionMode);
+        return new ArchiveSettings(endpoint, accessKey, secretKey, bucket, objects, embeddedPort,
+                mode == RetentionPolicy.Mode.NONE ? RetentionPolicy.NONE : new RetentionPolicy(mode, retentionDays),
+                spoolDir.isBlank() ? dataDir.resolve("spool") : Path.of(spoolDir).toAbsolutePath(), maxTextChars);
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    DocumentService documentService(ArchiveSettings settings, Clock clock) throws ArchiveException, IOException {
+        return DocumentService.open(settings, clock);
     }
 
     /** Also the bundle's {@link org.cbamledger.service.bundle.StatementSource}. */

@@ -37,6 +37,17 @@ final class DemoClient {
         return JSON.readTree(send(post(path, envelope.canonicalBytes()), 201));
     }
 
+    /** {@code POST /logs/{logId}/entries/batch}: the envelopes sequenced all or nothing; their receipts in order. */
+    JsonNode submitBatch(String logId, java.util.List<Envelope> envelopes, boolean waitForCheckpoint)
+            throws IOException, InterruptedException {
+        tools.jackson.databind.node.ArrayNode body = JSON.createArrayNode();
+        for (Envelope envelope : envelopes) {
+            body.add(JSON.readTree(envelope.canonicalBytes()));
+        }
+        String path = "logs/" + logId + "/entries/batch" + (waitForCheckpoint ? "?wait=true" : "");
+        return JSON.readTree(send(post(path, JSON.writeValueAsBytes(body)), 201));
+    }
+
     byte[] bundle(String logId) throws IOException, InterruptedException {
         return send(request("logs/" + logId + "/bundle").GET().build(), 200);
     }
@@ -54,6 +65,29 @@ final class DemoClient {
         ObjectNode body = JSON.createObjectNode();
         body.put("jws", compactJws);
         return JSON.readTree(send(post("logs/" + logId + "/statements", JSON.writeValueAsBytes(body)), 201));
+    }
+
+    /** Streams a document into the archive; answers the unsigned document-anchor record (201 new, 200 stored before). */
+    byte[] uploadDocument(String logId, byte[] content, String submitter, String fileName, String supports)
+            throws IOException, InterruptedException {
+        String path = "logs/" + logId + "/documents?submitter=" + query(submitter) + "&fileName=" + query(fileName)
+                + "&supports=" + query(supports);
+        HttpRequest request = request(path).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IOException("POST " + request.uri().getPath() + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    byte[] statementPdf(String logId, String statementId) throws IOException, InterruptedException {
+        return send(request("logs/" + logId + "/statements/" + statementId + "/pdf").GET().build(), 200);
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private HttpRequest post(String path, byte[] body) {

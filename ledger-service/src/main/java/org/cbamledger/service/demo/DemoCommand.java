@@ -50,7 +50,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "run the cbam-ledger demo end to end")
 public final class DemoCommand implements Callable<Integer> {
     static final String LOG_ID = "demo-extruder";
-    static final String GATEWAY_DEVICE = "gw-01";
+    /** Not a device id of the scenarios (their gateways are gw-01, gw-02): device batch numbering is per log. */
+    static final String GATEWAY_DEVICE = "demo-gw-01";
     static final Instant DAY = Instant.parse("2026-11-02T00:00:00Z");
     static final int INTERVALS_PER_BATCH = 4;
     static final int INTERVALS_PER_DAY = 96;
@@ -170,7 +171,7 @@ public final class DemoCommand implements Callable<Integer> {
         String checkpoint = lastReceipt.get("checkpoint").asString();
         console.println("checkpoint: tree size " + checkpoint.split("\n")[1] + ", root " + checkpoint.split("\n")[2]);
 
-        ScenarioDemo.Outcome outcome = new ScenarioDemo(client, LOG_ID, root, console).run(scenario);
+        ScenarioDemo.Outcome outcome = new ScenarioDemo(client, LOG_ID, root, console).run(scenario, scenarioDir);
         printFigures(outcome);
 
         unzip(client.bundle(LOG_ID, outcome.statementId()), out);
@@ -182,6 +183,10 @@ public final class DemoCommand implements Callable<Integer> {
                 + " checks, " + failures + " failed; log key and root key pinned)");
         report.failures().forEach(f -> console.println("  FAIL " + f.check() + " " + f.subject() + ": " + f.message()));
         console.println("check it yourself: ./cbam verify " + out + " --log-key '" + logKey + "' --root-key " + root.keyId());
+        if (outcome.electricity().isPresent()) {
+            Path[] gapReport = outcome.electricity().get().writeGapReport(out);
+            console.println("gap report written to " + gapReport[0] + " and " + gapReport[1]);
+        }
         return report.passed();
     }
 

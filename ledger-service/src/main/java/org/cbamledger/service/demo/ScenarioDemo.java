@@ -2,6 +2,7 @@ package org.cbamledger.service.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,8 +10,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.EmissionsCalculator;
+import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.scenario.Party;
 import org.cbamledger.calculation.scenario.Scenario;
@@ -48,8 +51,17 @@ final class ScenarioDemo {
     private final PrintStream console;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    /** What the demo issued: the statement as stored, the comparison basis presented the same way, the issuer's key. */
-    record Outcome(String statementId, JsonNode statement, JsonNode comparison, SigningKey issuerKey) {}
+    /** Envelopes per batch request; the service sequences a batch all or nothing. */
+    static final int BATCH_ENVELOPES = 200;
+    /** Bytes of envelopes per batch request, well below the service's 16 MB request limit. */
+    static final int BATCH_BYTES = 4 << 20;
+
+    /**
+     * What the demo issued: the statement as stored, the comparison basis presented the same way, the issuer's key,
+     * and the electricity ledger and gap report when indirect emissions came from metered electricity.
+     */
+    record Outcome(String statementId, JsonNode statement, JsonNode comparison, SigningKey issuerKey,
+            Optional<ElectricityDemoReport> electricity) {}
 
     ScenarioDemo(DemoClient client, String logId, SigningKey root, PrintStream console) {
         this.client = client;
@@ -59,6 +71,17 @@ final class ScenarioDemo {
     }
 
     Outcome run(Scenario scenario) throws Exception {
+        return run(scenario, scenario.records());
+    }
+
+    /** The scenario with its electricity evidence files (meters, hourly data, PPAs, settlements, GOs) if it has any. */
+    Outcome run(Scenario scenario, Path scenarioDir) throws Exception {
+        List<ScenarioRecord> records = new ArrayList<>(scenario.records());
+        records.addAll(ElectricityScenarioFiles.load(scenarioDir, scenario));
+        return run(scenario, records);
+    }
+
+    private Outcome run(Scenario scenario, List<ScenarioRecord> records) throws Exception {
         String operator = scenario.statementIssuer();
         Map<String, SigningKey> submitters = new LinkedHashMap<>();
         SigningKey calculator = SigningKey.generate(KeyAlgorithm.ED25519);
@@ -80,14 +103,32 @@ final class ScenarioDemo {
                 + ", calculator and statement-issuer of " + operator + ")");
 
         JsonNode last = null;
-        for (ScenarioRecord record : scenario.records()) {
+        List<Envelope> batch = new ArrayList<>();
+        int batchBytes = 0;
+        int requests = 0;
+        for (ScenarioRecord record : records) {
             SigningKey key = submitters.get(record.partyId());
             if (key == null) {
                 throw new IOException(record.source() + ": party " + record.partyId() + " submits no records");
             }
-            last = client.submit(logId, sign(record.record(), key), record == scenario.records().getLast());
+            Envelope envelope = sign(record.record(), key);
+            int bytes = envelope.canonicalBytes().length;
+            if (!batch.isEmpty() && (batch.size() == BATCH_ENVELOPES || batchBytes + bytes > BATCH_BYTES)) {
+                client.submitBatch(logId, batch, false);
+                requests++;
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            batch.add(envelope);
+            batchBytes += bytes;
         }
-        console.println("appended " + scenario.records().size() + " scenario records, each signed by its party's key");
+        if (!batch.isEmpty()) {
+            JsonNode receipts = client.submitBatch(logId, batch, true);
+            requests++;
+            last = receipts.get(receipts.size() - 1);
+        }
+        console.println("appended " + records.size() + " scenario records in " + requests
+                + " batch requests, each record signed by its party's key");
         if (last == null || last.get("checkpoint") == null) {
             throw new IOException("no checkpoint covered the scenario records within 10 s");
         }
@@ -96,16 +137,23 @@ final class ScenarioDemo {
         CalculationResult charged = EmissionsCalculator.calculate(scenario.request(evidence));
         CalculationResult comparison = EmissionsCalculator.calculate(scenario.request(evidence, COMPARISON_RULE_SET));
         String stem = scenario.installation().installationId().toLowerCase() + "-" + scenario.period().from().getYear();
-        client.submit(logId, sign(CalculationRecords.build(charged, "calc-" + stem + "-" + scenario.ruleSetId()), calculator),
-                false);
-        JsonNode receipt = client.submit(logId, sign(CalculationRecords.build(comparison, "calc-" + stem + "-"
-                + COMPARISON_RULE_SET), calculator), true);
+        // a scenario already on the comparison basis gets one calculation entry, not the same one twice
+        boolean compared = !scenario.ruleSetId().equals(COMPARISON_RULE_SET);
+        JsonNode receipt = client.submit(logId, sign(CalculationRecords.build(charged, "calc-" + stem + "-"
+                + scenario.ruleSetId()), calculator), !compared);
+        if (compared) {
+            receipt = client.submit(logId, sign(CalculationRecords.build(comparison, "calc-" + stem + "-"
+                    + COMPARISON_RULE_SET), calculator), true);
+        }
         if (receipt.get("checkpoint") == null) {
             throw new IOException("no checkpoint covered the calculation entries within 10 s");
         }
         String checkpoint = receipt.get("checkpoint").asString();
-        console.println("calculated from " + evidence.size() + " entries read back from the log; two calculation"
-                + " entries appended (" + scenario.ruleSetId() + ", " + COMPARISON_RULE_SET + ")");
+        console.println("calculated from " + evidence.size() + " entries read back from the log; "
+                + (compared ? "two calculation entries appended (" + scenario.ruleSetId() + ", " + COMPARISON_RULE_SET + ")"
+                        : "one calculation entry appended (" + scenario.ruleSetId() + ")"));
+        Optional<ElectricityDemoReport> electricity = ElectricityDemoReport.of(scenario.request(evidence), charged);
+        electricity.ifPresent(e -> e.print(console));
 
         String statementId = "st-" + stem + "-" + scenario.ruleSetId();
         StatementIssue issue = new StatementIssue(statementId, now.toString(), operator, scenario.statementRecipient());
@@ -113,7 +161,9 @@ final class ScenarioDemo {
         JsonNode stored = client.submitStatement(logId, issued.jws());
         console.println("statement " + statementId + " issued under checkpoint size " + stored.get("treeSize").asLong()
                 + ", signed by statement-issuer key " + issuer.keyId().substring(0, 16) + "...");
-        return new Outcome(statementId, stored.get("statement"), EmissionsStatements.build(comparison, issue), issuer);
+        new ScenarioDocuments(client, logId, root, console).archive(scenario, statementId);
+        return new Outcome(statementId, stored.get("statement"), EmissionsStatements.build(comparison, issue), issuer,
+                electricity);
     }
 
     private void register(SigningKey key, String party, String role, List<String> kinds) throws Exception {

@@ -23,6 +23,11 @@ import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.signer.map.Claim;
 import org.cbamledger.signer.map.ClaimProof;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.verifier.CheckStatus;
+import org.cbamledger.verifier.VerificationReport;
+import org.cbamledger.verifier.Verifier;
+import org.cbamledger.verifier.check.UniquenessCheck;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,46 @@ class DeploymentClaimsTest {
         JsonNode unclaimed = Http.json(service.http().get("claims/ppa:PPA-NOBODY:2026-01", c.readToken));
         assertTrue(unclaimed.get("value").isNull());
         assertEquals(400, service.http().get("claims/nonsense", c.readToken).statusCode());
+    }
+
+    @Test
+    void exportedBundle_carriesUniquenessProofs_thatTheVerifierAccepts() throws Exception {
+        TestLog e = TestLog.create(service, "claims-e");
+        SigningKey key = e.registerKey("submitter", KINDS);
+        ObjectNode may = record("go-cancellation", "cancellationId", "GOC-2026-05");
+        HttpResponse<byte[]> claimed = e.submitAndWait(TestLog.sign("go-cancellation", json(may), key));
+        assertEquals(201, claimed.statusCode(), Http.text(claimed));
+        HttpResponse<byte[]> zip = e.read("bundle");
+        assertEquals(200, zip.statusCode());
+        Path dir = java.nio.file.Files.createTempDirectory("claims-bundle");
+        try {
+            unzip(zip.body(), dir);
+            EvidenceClaim target = EvidenceClaim.of("go-cancellation", may).orElseThrow();
+            assertTrue(java.nio.file.Files.exists(dir.resolve("uniqueness/map.note")));
+            for (String claimKey : target.claimKeys()) {
+                assertTrue(java.nio.file.Files.exists(dir.resolve(UniquenessCheck.proofFile(claimKey))), claimKey);
+            }
+            VerificationReport report = new Verifier().verify(dir, List.of(NoteVerifier.parse(e.logVerifierKey)));
+            assertTrue(report.passed(), report.failures().toString());
+            long uniquenessPasses = report.results().stream()
+                    .filter(r -> r.check().equals(UniquenessCheck.NAME) && r.status() == CheckStatus.PASS).count();
+            // map note + one proof per claim key + the claiming entry
+            assertEquals(1 + target.claimKeys().size() + 1, uniquenessPasses, report.results().toString());
+        } finally {
+            org.cbamledger.service.bundle.DirectoryZip.deleteTree(dir);
+        }
+    }
+
+    private static void unzip(byte[] zip, Path dir) throws java.io.IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                if (!entry.isDirectory()) {
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.copy(in, target);
+                }
+            }
+        }
     }
 
     private static ObjectNode record(String kind, String field, String value) {

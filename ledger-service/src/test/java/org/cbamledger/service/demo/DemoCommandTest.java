@@ -67,13 +67,22 @@ class DemoCommandTest {
 
             JsonNode manifest = JSON.readTree(Files.readAllBytes(out.resolve("bundle.json")));
             // party, root key, gateway key, 3 meters, 72 reading batches; 3 parties, 4 keys, the scenario's
-            // records, 2 calculations
-            long size = 78 + 3 + 4 + ScenarioLoader.load(SCENARIO).records().size() + 2;
+            // records, 2 calculations; 2 document keys (supplier, operator) and 4 document anchors
+            long size = 78 + 3 + 4 + ScenarioLoader.load(SCENARIO).records().size() + 2 + 2 + 4;
             assertEquals(size, manifest.get("treeSize").asLong());
             assertEquals(size, manifest.get("entries").size());
             assertEquals("statement.json", manifest.get("statement").asString());
             VerificationReport report = new Verifier().verify(out, List.of());
             assertTrue(report.passed(), report.failures().toString());
+            // supplier statement, invoice, meter export and the statement PDF, archived and anchored
+            assertEquals(4, manifest.get("documents").size(), manifest.get("documents").toString());
+            for (JsonNode document : manifest.get("documents")) {
+                String sha256 = document.get("sha256").asString();
+                assertTrue(Files.exists(out.resolve("documents/" + sha256)), sha256);
+                assertTrue(report.results().stream().anyMatch(r -> r.check().equals("document-hash")
+                        && r.subject().contains(sha256) && r.status() == org.cbamledger.verifier.CheckStatus.PASS),
+                        report.results().toString());
+            }
 
             Path file = out.resolve("statement.json");
             String text = Files.readString(file);

@@ -1,5 +1,6 @@
 package org.cbamledger.connector.forward;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /** Submits envelopes to {@code POST /logs/{logId}/entries} (CONTRACTS.md, HTTP API). */
@@ -24,12 +26,14 @@ public final class LedgerClient {
 
     private final HttpClient http;
     private final URI entriesUri;
+    private final URI batchUri;
     private final String bearerToken;
     private final Duration requestTimeout;
 
     public LedgerClient(URI ledgerUrl, String logId, String bearerToken, Duration requestTimeout) {
         String base = ledgerUrl.toString().replaceAll("/+$", "");
         this.entriesUri = URI.create(base + "/logs/" + logId + "/entries");
+        this.batchUri = URI.create(base + "/logs/" + logId + "/entries/batch");
         this.bearerToken = bearerToken;
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
@@ -40,11 +44,32 @@ public final class LedgerClient {
     }
 
     public SubmitOutcome submit(byte[] envelope) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(entriesUri)
+        return post(entriesUri, envelope);
+    }
+
+    /**
+     * {@code POST /logs/{logId}/entries/batch}: the envelopes as one JSON array, sequenced all or
+     * nothing; an {@link SubmitOutcome.Accepted} carries the JSON array of receipts, in order.
+     */
+    public SubmitOutcome submitBatch(List<byte[]> envelopes) throws InterruptedException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write('[');
+        for (int i = 0; i < envelopes.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(envelopes.get(i));
+        }
+        body.write(']');
+        return post(batchUri, body.toByteArray());
+    }
+
+    private SubmitOutcome post(URI uri, byte[] json) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
         if (bearerToken != null && !bearerToken.isBlank()) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
@@ -52,7 +77,7 @@ public final class LedgerClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return new SubmitOutcome.Unavailable(entriesUri + " unreachable: " + e, null);
+            return new SubmitOutcome.Unavailable(uri + " unreachable: " + e, null);
         }
         int status = response.statusCode();
         if (status == 200 || status == 201) {

@@ -44,7 +44,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             LedgerClient ledger = new LedgerClient(config.ledgerUrl(), config.logId(), config.bearerToken(),
                     Duration.ofSeconds(10));
-            this.forwarder = new Forwarder(journal, ledger, new Backoff(Duration.ofMillis(100), config.maxBackoff()));
+            this.forwarder = new Forwarder(journal, ledger, new Backoff(Duration.ofMillis(100), config.maxBackoff()),
+                    Forwarder.BACKLOG_BATCH_ENTRIES);
             List<MeterReader> readers = new ArrayList<>();
             for (ModbusDeviceConfig device : config.modbus()) {
                 readers.add(new ModbusMeterReader(device, time));

@@ -151,4 +151,41 @@ class ForwarderTest {
                 .readTree(journal.receiptsFrom(1).getFirst());
         assertEquals(422, rejection.get("rejected").asInt());
     }
+
+    private Forwarder batchingForwarder(int maxBatchEntries) {
+        return new Forwarder(journal, new LedgerClient(ledger.url(), LOG, "token", Duration.ofSeconds(2)),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(100)), maxBatchEntries);
+    }
+
+    @Test
+    void backlog_goesInBatchRequestsInOrderWithOneReceiptPerBatch() throws Exception {
+        journalBatches(7, signer);
+        Forwarder forwarder = batchingForwarder(3);
+        assertTrue(forwarder.drain(Duration.ofSeconds(10)));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), ledgerSequences());
+        // 3 + 3 in batch requests, the last one alone (nothing behind it)
+        assertEquals(2, ledger.batchPosts());
+        assertEquals(2, forwarder.acceptedBatchRequests());
+        assertEquals(7, forwarder.accepted());
+        String receipt = new String(journal.receiptsFrom(5).getFirst(), StandardCharsets.UTF_8);
+        assertTrue(receipt.startsWith("{\"logId\":\"acme-extrusion\",\"index\":4,"), receipt);
+    }
+
+    @Test
+    void batchRequestWithABadBatch_isRefusedWholeThenSentSinglySoOnlyTheBadOneIsRejected() throws Exception {
+        journalBatches(2, signer);
+        byte[] bad = org.cbamledger.signer.Envelope.sign("meter-reading-batch",
+                "{\"kind\":\"meter-reading-batch\",\"meterId\":\"m\",\"deviceId\":\"d\",\"sequence\":-1,\"readings\":[]}"
+                        .getBytes(StandardCharsets.UTF_8), deviceKey).canonicalBytes();
+        journal.append(3, bad, new byte[0]);
+        journalBatches(3, signer);
+        Forwarder forwarder = batchingForwarder(10);
+        assertTrue(forwarder.drain(Duration.ofSeconds(10)));
+        assertEquals(1, forwarder.rejected());
+        assertEquals(5, forwarder.accepted());
+        assertEquals(List.of(0L, 1L, 3L, 4L, 5L), ledgerSequences(), "all or nothing: the refused request stored none");
+        assertEquals(1, ledger.batchPosts(), "records 1..6 went singly after the refusal");
+        assertEquals(422, tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(journal.receiptsFrom(3).getFirst()).get("rejected").asInt());
+    }
 }

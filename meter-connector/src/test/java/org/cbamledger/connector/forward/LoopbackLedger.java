@@ -16,15 +16,18 @@ import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.spec.RecordValidator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real HTTP server on loopback that stores what it receives at {@code POST /logs/{logId}/entries}
  * and answers as CONTRACTS.md says: 201 with a receipt, 200 with the same receipt for an identical
  * envelope. It checks the envelope's signature and the record's schema, so a test fails if the
- * connector sends something the ledger would refuse. Until the ledger service can run in these
- * tests, this stands in for its submission endpoint (not a mock: bytes go over TCP).
+ * connector sends something the ledger would refuse. It keeps the forwarder tests fast and lets
+ * them count requests; RealLedgerOutageRunTest runs against the real service (not a mock here
+ * either: bytes go over TCP). {@code /entries/batch} is all or nothing, as in the service.
  */
 public final class LoopbackLedger implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final int port;
     private final String logId;
     private volatile PublicKeyInfo deviceKey;
@@ -32,6 +35,7 @@ public final class LoopbackLedger implements AutoCloseable {
     private final Map<String, Integer> indexByLeafHash = new HashMap<>();
     private int posts;
     private int replays;
+    private int batchPosts;
     private HttpServer server;
 
     public LoopbackLedger(int port, String logId, PublicKeyInfo deviceKey) {
@@ -64,6 +68,10 @@ public final class LoopbackLedger implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, "{}");
+                return;
+            }
+            if (exchange.getRequestURI().getPath().endsWith("/entries/batch")) {
+                handleBatch(exchange, body);
                 return;
             }
             Envelope envelope;
@@ -100,6 +108,48 @@ public final class LoopbackLedger implements AutoCloseable {
         }
     }
 
+    /** {@code /entries/batch}: every envelope checked first, then all stored, or none (CONTRACTS.md). */
+    private void handleBatch(HttpExchange exchange, byte[] body) throws IOException {
+        synchronized (this) {
+            batchPosts++;
+        }
+        List<Envelope> envelopes = new ArrayList<>();
+        try {
+            for (JsonNode element : JSON.readTree(body).values()) {
+                Envelope envelope = Envelope.parse(JSON.writeValueAsBytes(element));
+                if (!envelope.isSignedBy(deviceKey)) {
+                    respond(exchange, 422, problem("unknown-key", "signing key not registered in this log"));
+                    return;
+                }
+                RecordValidator.validate(envelope.record());
+                envelopes.add(envelope);
+            }
+        } catch (Exception e) {
+            respond(exchange, 422, problem("schema-violation", e.getMessage()));
+            return;
+        }
+        StringBuilder receipts = new StringBuilder("[");
+        boolean created = false;
+        synchronized (this) {
+            for (Envelope envelope : envelopes) {
+                posts++;
+                String leafHash = HexFormat.of().formatHex(envelope.leafHash());
+                Integer index = indexByLeafHash.get(leafHash);
+                if (index != null) {
+                    replays++;
+                } else {
+                    index = entries.size();
+                    entries.add(envelope.canonicalBytes());
+                    indexByLeafHash.put(leafHash, index);
+                    created = true;
+                }
+                receipts.append(receipts.length() > 1 ? "," : "").append("{\"logId\":\"").append(logId)
+                        .append("\",\"index\":").append(index).append(",\"leafHash\":\"").append(leafHash).append("\"}");
+            }
+        }
+        respond(exchange, created ? 201 : 200, receipts.append("]").toString());
+    }
+
     /** The key the ledger has registered for the device (a key registration, in the real service). */
     public void registerKey(PublicKeyInfo key) {
         deviceKey = key;
@@ -131,6 +181,11 @@ public final class LoopbackLedger implements AutoCloseable {
 
     public synchronized int posts() {
         return posts;
+    }
+
+    /** Requests to {@code /entries/batch}; {@link #posts()} counts the envelopes in them too. */
+    public synchronized int batchPosts() {
+        return batchPosts;
     }
 
     public synchronized int replays() {

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Simulator -> connector -> HTTP endpoint for eight simulated hours in about sixteen real seconds,
  * with a one-hour ledger outage and a connector restart inside it ({@link OutageRunScenario}; the
- * same scenario runs a full day against the real ledger service once it can be started in-process).
+ * same scenario runs a full day against the real ledger service in RealLedgerOutageRunTest).
  */
 class AcceleratedConnectorRunTest {
     @TempDir

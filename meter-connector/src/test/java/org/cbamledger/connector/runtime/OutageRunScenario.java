@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * Simulator -> connector -> ledger in accelerated time, with a one-hour ledger outage and a
  * connector restart during it, then the checks the issue asks for. The ledger is reached by URL
  * and switched off and on through {@link Ledger}, so the same scenario runs against the loopback
- * endpoint here and against the real service (started in-process, device key registered) later.
+ * endpoint (AcceleratedConnectorRunTest) and against the real service (RealLedgerOutageRunTest).
  * Two Modbus meters: generic (32-bit Wh counter that wraps during the run) and a PAC3200 (double).
  */
 public final class OutageRunScenario {
@@ -115,6 +115,8 @@ public final class OutageRunScenario {
                         "batches wait in the journal during the outage: " + runtime.journal().pendingBatches());
                 ledger.start();
                 time.sleepUntil(end.plus(Duration.ofMinutes(1)));
+                assertTrue(runtime.forwarder().acceptedBatchRequests() >= 1,
+                        "the backlog after the outage went through /entries/batch");
             } finally {
                 runtime.close();
             }

@@ -1,0 +1,139 @@
+package org.cbamledger.service.documents;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.cbamledger.archive.ArchiveException;
+import org.cbamledger.archive.ArchivedDocument;
+import org.cbamledger.archive.DocumentErasure;
+import org.cbamledger.archive.DocumentSubmission;
+import org.cbamledger.archive.SupportRef;
+import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.auth.Principal;
+import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.log.Ledger;
+import org.cbamledger.service.log.LedgerException;
+
+/**
+ * The document archive over HTTP. Upload and erasure return the unsigned {@code document-anchor} or
+ * {@code document-erasure} record: the client signs it with its own key and appends it with
+ * {@code POST /logs/{logId}/entries}; the service holds no party's key.
+ */
+@Controller("/logs/{logId}/documents")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DocumentController {
+    /** Set by the bearer token filter (http.BearerTokenFilter.PRINCIPAL). */
+    private static final String PRINCIPAL_ATTRIBUTE = "cbam.principal";
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final Ledger ledger;
+    private final DocumentService documents;
+    private final Path spoolDir;
+
+    DocumentController(Ledger ledger, DocumentService documents, ArchiveSettings settings) {
+        this.ledger = ledger;
+        this.documents = documents;
+        this.spoolDir = settings.spoolDir();
+    }
+
+    /**
+     * Streams the body into the archive. Query: {@code submitter} (party or key id, required),
+     * {@code fileName}, {@code supports} (repeatable: a 64-hex leaf hash or a record reference).
+     * 201 with the anchor record when newly stored, 200 when the same bytes were stored before.
+     */
+    @Post(consumes = MediaType.ALL)
+    public HttpResponse<String> upload(HttpRequest<?> request, String logId, @Body InputStream body)
+            throws AuthException, LedgerException, SQLException, ArchiveException, IOException {
+        principal(request).require(Scopes.submit(logId));
+        ledger.log(logId);
+        DocumentSubmission submission;
+        try {
+            List<SupportRef> supports = new ArrayList<>();
+            for (String s : request.getParameters().getAll("supports")) {
+                supports.add(SHA256_HEX.matcher(s).matches() ? SupportRef.leaf(s) : SupportRef.record(s));
+            }
+            submission = new DocumentSubmission(request.getParameters().getFirst("fileName"),
+                    request.getParameters().getFirst("submitter").orElse(""), supports);
+        } catch (IllegalArgumentException e) {
+            return DocumentProblems.of("invalid-parameter", "Invalid parameter", 400, e.getMessage());
+        }
+        ArchivedDocument archived;
+        try (body) {
+            archived = documents.archive().archive(body, submission);
+        }
+        return HttpResponse.<String>status(archived.newlyStored() ? HttpStatus.CREATED : HttpStatus.OK)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new String(archived.anchor().toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The document, re-hashed before the first byte is sent: a tampered blob answers 500 naming it. */
+    @Get(uri = "/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM)
+    public HttpResponse<?> download(HttpRequest<?> request, String logId, String sha256)
+            throws AuthException, LedgerException, SQLException, ArchiveException, IOException {
+        principal(request).require(Scopes.read(logId));
+        ledger.log(logId);
+        if (!SHA256_HEX.matcher(sha256).matches()) {
+            return DocumentProblems.of("invalid-parameter", "Invalid parameter", 400,
+                    "a document is named by 64 lowercase hex digits, got " + sha256);
+        }
+        Path copy = Files.createTempFile(spoolDir, "download-", ".tmp");
+        try {
+            documents.archive().copyVerified(sha256, copy);
+            long sizeBytes = Files.size(copy);
+            // on Linux the name goes at once and the bytes when the response has streamed them
+            InputStream in = Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE);
+            return HttpResponse.ok(new StreamedFile(in, MediaType.APPLICATION_OCTET_STREAM_TYPE, 0L, sizeBytes))
+                    .header("Content-Disposition", "attachment; filename=\"" + sha256 + "\"");
+        } catch (ArchiveException | IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+    }
+
+    /** GDPR erasure: deletes the blob, keeps its digest; answers the document-erasure record to sign. */
+    @Delete("/{sha256}")
+    public HttpResponse<String> erase(HttpRequest<?> request, String logId, String sha256)
+            throws AuthException, LedgerException, SQLException, ArchiveException {
+        Principal principal = principal(request);
+        principal.require(Scopes.logAdmin(logId));
+        ledger.log(logId);
+        DocumentErasure erasure;
+        try {
+            if (!SHA256_HEX.matcher(sha256).matches()) {
+                throw new IllegalArgumentException("a document is named by 64 lowercase hex digits, got " + sha256);
+            }
+            Optional<String> reason = request.getParameters().getFirst("reason");
+            String requestedBy = request.getParameters().getFirst("requestedBy").orElse(principal.subject());
+            erasure = documents.archive().erase(sha256, reason.orElse(""), requestedBy);
+        } catch (IllegalArgumentException e) {
+            return DocumentProblems.of("invalid-parameter", "Invalid parameter", 400, e.getMessage());
+        }
+        return HttpResponse.<String>ok()
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new String(erasure.toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Principal principal(HttpRequest<?> request) throws AuthException {
+        return request.getAttribute(PRINCIPAL_ATTRIBUTE, Principal.class)
+                .orElseThrow(() -> new AuthException(401, "a bearer token is required"));
+    }
+}

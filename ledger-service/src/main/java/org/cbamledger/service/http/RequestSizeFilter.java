@@ -1,0 +1,45 @@
+package org.cbamledger.service.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.regex.Pattern;
+
+/**
+ * The server accepts bodies up to {@code micronaut.server.max-request-size} so that document uploads
+ * (streamed to the archive, never buffered) can be gigabytes; every other body is read into memory, so
+ * it must announce its length and stay within {@link #BUFFERED_BODY_MAX_BYTES}.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public final class RequestSizeFilter {
+    /** A batch of entries of at most 64 KiB each. */
+    static final long BUFFERED_BODY_MAX_BYTES = 16L * 1024 * 1024;
+    private static final Pattern STREAMED_UPLOAD = Pattern.compile("/logs/[^/]+/documents");
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> limit(HttpRequest<?> request) {
+        HttpMethod method = request.getMethod();
+        if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+            return null;
+        }
+        if (STREAMED_UPLOAD.matcher(request.getPath()).matches()) {
+            return null;
+        }
+        long length = request.getContentLength();
+        if (length < 0) {
+            return Problems.of(ProblemBody.of("length-required", "Content-Length required", 411,
+                    "this endpoint reads its body into memory: send Content-Length (at most "
+                            + BUFFERED_BODY_MAX_BYTES + " bytes)"));
+        }
+        if (length > BUFFERED_BODY_MAX_BYTES) {
+            return Problems.of(ProblemBody.of("request-too-large", "Request body too large", 413,
+                    "body of " + length + " bytes exceeds " + BUFFERED_BODY_MAX_BYTES
+                            + " bytes; documents go to /logs/{logId}/documents"));
+        }
+        return null;
+    }
+}
