@@ -1,8 +1,12 @@
 package org.cbamledger.service.auth;
 
-/** Scope names of CONTRACTS.md: {@code admin}, {@code log:<logId>:submit|read|admin}. */
+/**
+ * Scope names of CONTRACTS.md: {@code admin}, {@code log:<logId>:submit|read|admin}, and {@code importer:<partyId>}
+ * (reads the statements issued to that party, nothing else).
+ */
 public final class Scopes {
     public static final String ADMIN = "admin";
+    private static final String IMPORTER_PREFIX = "importer:";
 
     private Scopes() {}
 
@@ -16,6 +20,16 @@ public final class Scopes {
 
     public static String logAdmin(String logId) {
         return "log:" + logId + ":admin";
+    }
+
+    public static String importer(String partyId) {
+        return IMPORTER_PREFIX + partyId;
+    }
+
+    /** The party id of an {@code importer:<partyId>} scope, or null. */
+    public static String importerPartyOf(String scope) {
+        return scope.startsWith(IMPORTER_PREFIX) && scope.length() > IMPORTER_PREFIX.length()
+                ? scope.substring(IMPORTER_PREFIX.length()) : null;
     }
 
     /** The log id of a per-log scope, or null. */

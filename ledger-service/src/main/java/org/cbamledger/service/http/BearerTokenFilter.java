@@ -10,11 +10,11 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.TokenAuthority;
 
-/** Every endpoint but health, checkpoints and tiles needs a bearer token; scopes are checked per route. */
+/** Every endpoint but health, checkpoints, tiles and the JWKS needs a bearer token; scopes are checked per route. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class BearerTokenFilter {
     static final String PRINCIPAL = "cbam.principal";
-    private static final Pattern PUBLIC = Pattern.compile("/health|/logs/[^/]+/(checkpoint|tile/.*)");
+    private static final Pattern PUBLIC = Pattern.compile("/health|/\\.well-known/jwks\\.json|/logs/[^/]+/(checkpoint|tile/.*)");
 
     private final TokenAuthority tokens;
 
@@ -41,7 +41,7 @@ public final class BearerTokenFilter {
         }
     }
 
-    static Principal principal(HttpRequest<?> request) throws AuthException {
+    public static Principal principal(HttpRequest<?> request) throws AuthException {
         return request.getAttribute(PRINCIPAL, Principal.class)
                 .orElseThrow(() -> new AuthException(401, "a bearer token is required"));
     }
