@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -16,29 +15,11 @@ import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class DocumentAnchoringTest {
-    @TempDir
-    static Path directory;
-
-    static TestArchive s3;
-
-    @BeforeAll
-    static void start() throws ArchiveException {
-        s3 = TestArchive.start(directory);
-    }
-
-    @AfterAll
-    static void stop() throws ArchiveException {
-        s3.close();
-    }
-
+class DocumentAnchoringTest extends EmbeddedS3TestBase {
     @Test
     void anchor_appendsASignedDocumentAnchorEntry_holdingTheRecord() throws Exception {
         SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519);

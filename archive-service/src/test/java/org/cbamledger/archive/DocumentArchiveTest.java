@@ -14,27 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class DocumentArchiveTest {
-    @TempDir
-    static Path directory;
-
-    static TestArchive s3;
-
-    @BeforeAll
-    static void start() throws ArchiveException {
-        s3 = TestArchive.start(directory);
-    }
-
-    @AfterAll
-    static void stop() throws ArchiveException {
-        s3.close();
-    }
-
+class DocumentArchiveTest extends EmbeddedS3TestBase {
     @Test
     void archive_storesUnderTheContentAddress_andReadsBackVerified() throws Exception {
         byte[] body = "GO cancellation statement, serials 1000-1999".getBytes(StandardCharsets.UTF_8);

@@ -8,29 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class S3ObjectStoreTest {
-    @TempDir
-    static Path directory;
-
-    static TestArchive s3;
-
-    @BeforeAll
-    static void start() throws ArchiveException {
-        s3 = TestArchive.start(directory);
-    }
-
-    @AfterAll
-    static void stop() throws ArchiveException {
-        s3.close();
-    }
-
+class S3ObjectStoreTest extends EmbeddedS3TestBase {
     @Test
     void putIfAbsent_storesTheBytes_andGetReturnsThem() throws Exception {
         byte[] body = "PPA settlement March 2026".getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.cbamledger.calculation.trace;
 
 import java.math.BigDecimal;
+import org.cbamledger.calculation.Decimals;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,7 +23,7 @@ public sealed interface TraceInput
         public ObjectNode toJson() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("figure", figureId);
-            node.put("value", org.cbamledger.calculation.Decimals.plain(value));
+            node.put("value", Decimals.plain(value));
             return node;
         }
     }
@@ -39,7 +40,7 @@ public sealed interface TraceInput
             evidence.put("path", fieldPath);
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.set("evidence", evidence);
-            node.put("value", org.cbamledger.calculation.Decimals.plain(value));
+            node.put("value", Decimals.plain(value));
             return node;
         }
     }
@@ -57,7 +58,7 @@ public sealed interface TraceInput
             rule.put("status", status);
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.set("rule", rule);
-            node.put("value", org.cbamledger.calculation.Decimals.plain(value));
+            node.put("value", Decimals.plain(value));
             return node;
         }
     }
@@ -68,7 +69,7 @@ public sealed interface TraceInput
         public ObjectNode toJson() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("parameter", name);
-            node.put("value", org.cbamledger.calculation.Decimals.plain(value));
+            node.put("value", Decimals.plain(value));
             return node;
         }
     }
@@ -79,7 +80,7 @@ public sealed interface TraceInput
         public ObjectNode toJson() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("constant", why);
-            node.put("value", org.cbamledger.calculation.Decimals.plain(value));
+            node.put("value", Decimals.plain(value));
             return node;
         }
     }
