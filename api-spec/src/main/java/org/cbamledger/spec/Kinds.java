@@ -1,6 +1,7 @@
 package org.cbamledger.spec;
 
 import java.util.List;
+import java.util.Set;
 
 /** The record kinds of schema version v1: each has schemas/v1/<kind>.schema.json on the classpath. */
 public final class Kinds {
@@ -31,6 +32,8 @@ public final class Kinds {
     public static final String PRODUCER_DECLARATION = "producer-declaration";
     public static final String METER_ROLE = "meter-role";
     public static final String ALLOCATION_MODEL = "allocation-model";
+    /** Written by the ledger service and signed by the log's own key, never submitted (CONTRACTS.md). */
+    public static final String ROOM_ACCESS = "room-access";
 
     /** Every known kind, in the order a log typically first sees them. */
     public static final List<String> ALL = List.of(
@@ -38,11 +41,21 @@ public final class Kinds {
             DOCUMENT_ANCHOR, DOCUMENT_ERASURE, PRODUCTION_LINE, PRODUCTION_BATCH, FUEL_CONSUMPTION, EMISSION_FACTOR,
             PRECURSOR_PURCHASE, SUPPLIER_PRECURSOR_STATEMENT, ELECTRICITY_CONSUMPTION, CALCULATION,
             EMISSIONS_STATEMENT, PPA_CONTRACT, GENERATION_DATA, SUPPLY_SETTLEMENT, GO_ISSUANCE, GO_TRANSFER,
-            GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL);
+            GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL, ROOM_ACCESS);
+
+    /**
+     * Kinds the ledger service writes itself, signed by the log's own key; the entry endpoints refuse them
+     * whoever signs them, and the verifier accepts them only under the log key (CONTRACTS.md).
+     */
+    public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS);
 
     private Kinds() {}
 
     public static boolean isKnown(String kind) {
         return ALL.contains(kind);
+    }
+
+    public static boolean isLogAuthored(String kind) {
+        return LOG_AUTHORED.contains(kind);
     }
 }

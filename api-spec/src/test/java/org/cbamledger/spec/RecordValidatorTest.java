@@ -125,6 +125,42 @@ class RecordValidatorTest {
     }
 
     @Test
+    void validate_rejectsADeniedRoomAccessWithoutReason() {
+        assertEquals("record does not match schema room-access: /reason: null found, string expected",
+                failure("room_access_denied_without_reason.json"));
+    }
+
+    @Test
+    void validate_rejectsARoomAccessPathCarryingAToken() {
+        String message = failure("room_access_token_in_query.json");
+        assertTrue(message.startsWith("record does not match schema room-access: /request/path: "), message);
+    }
+
+    @Test
+    void validate_rejectsAGrantedRoomAccessWithAReason() {
+        ObjectNode record = (ObjectNode) vector("records/valid/room-access.json");
+        record.put("reason", "looked fine");
+        String message = assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record)).getMessage();
+        assertTrue(message.startsWith("record does not match schema room-access: /reason: "), message);
+    }
+
+    @Test
+    void validate_rejectsADeniedRoomAccessAnsweredWithSuccess() throws RecordValidationException {
+        ObjectNode record = (ObjectNode) vector("records/valid/room-access.json");
+        record.put("outcome", "denied").put("status", 403).put("reason", "no grant of this room to party eu-importer-de");
+        RecordValidator.validate(record);
+        record.put("status", 200);
+        String message = assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record)).getMessage();
+        assertTrue(message.startsWith("record does not match schema room-access: /status: "), message);
+    }
+
+    @Test
+    void logAuthoredKinds_areKnownKinds() {
+        assertEquals(java.util.Set.of("room-access"), Kinds.LOG_AUTHORED);
+        assertTrue(Kinds.ALL.containsAll(Kinds.LOG_AUTHORED));
+    }
+
+    @Test
     void validateAgainst_checksApiDocuments() throws RecordValidationException {
         ObjectNode proof = JSON.createObjectNode();
         proof.put("from", 3);

@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.verifier.bundle.BundleException;
 
@@ -21,6 +23,8 @@ public final class LogKeys {
     private static final Pattern NAME = Pattern.compile("[^+\\s]+");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{8}");
     private static final byte ALG_ED25519 = 0x01;
+    // SPKI DER of an Ed25519 key: this 12-byte prefix, then the 32-byte key (RFC 8410)
+    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private LogKeys() {}
 
@@ -59,14 +63,35 @@ public final class LogKeys {
         }
     }
 
+    /**
+     * The key id under which the log's own key signs the entries the service writes itself (api-spec/CONTRACTS.md,
+     * log-authored entries): lowercase hex SHA-256 of the UTF-8 verifier key line. It cannot be a registered key's
+     * id, the SHA-256 of a DER SubjectPublicKeyInfo, which starts with 0x30 where a vkey starts with its name.
+     */
+    public static String entryKeyId(NoteVerifier key) {
+        return HexFormat.of().formatHex(sha256().digest(key.verifierKey().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The log key as the Ed25519 public key that checks DSSE signatures (SPKI DER, RFC 8410). */
+    public static PublicKeyInfo publicKey(NoteVerifier key) {
+        byte[] algAndKey = Base64.getDecoder().decode(key.verifierKey().split("\\+", 3)[2]);
+        byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + 32);
+        System.arraycopy(algAndKey, 1, spki, ED25519_SPKI_PREFIX.length, 32);
+        return new PublicKeyInfo(KeyAlgorithm.ED25519, spki);
+    }
+
     // C2SP signed-note: key hash = SHA-256(name || 0x0A || alg || key)[:4]
     private static byte[] keyHash(String name, byte[] algAndKey) {
+        MessageDigest sha256 = sha256();
+        sha256.update(name.getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) '\n');
+        sha256.update(algAndKey);
+        return Arrays.copyOf(sha256.digest(), 4);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(name.getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) '\n');
-            sha256.update(algAndKey);
-            return Arrays.copyOf(sha256.digest(), 4);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

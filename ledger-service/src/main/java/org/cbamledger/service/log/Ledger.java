@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The ledger's write side: creates logs, checks submissions and hands them to each log's pipeline. */
 public final class Ledger implements AutoCloseable {
@@ -59,6 +60,17 @@ public final class Ledger implements AutoCloseable {
             group.add(validator.validate(logId, envelope));
         }
         return pipeline.submit(group);
+    }
+
+    /**
+     * Appends a record the service writes itself (a log-authored kind, e.g. room-access): validated against its
+     * schema, signed by the log's own key (api-spec/CONTRACTS.md, log-authored entries) and queued like any
+     * submission. The future completes once the entry is durably sequenced, with its receipt.
+     */
+    public CompletableFuture<Receipt> appendByLog(String logId, ObjectNode record) throws LedgerException, SQLException {
+        LogPipeline pipeline = pipeline(logId);
+        Submission entry = LogAuthoredEntries.sign(pipeline.log(), record);
+        return pipeline.submit(List.of(entry)).thenApply(List::getFirst);
     }
 
     public Optional<StoredCheckpoint> awaitCheckpoint(String logId, long minSize, Duration timeout)

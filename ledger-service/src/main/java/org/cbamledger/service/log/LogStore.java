@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cbamledger.signer.KeyAlgorithm;
-import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 
@@ -60,7 +59,7 @@ public final class LogStore {
                 }
                 String origin = r.getString(1);
                 SigningKey key = SigningKey.fromPkcs8(KeyAlgorithm.ED25519, r.getBytes(3));
-                return Optional.of(new LogInfo(logId, origin, r.getString(2), new NoteSigner(origin, key)));
+                return Optional.of(new LogInfo(logId, origin, r.getString(2), key));
             }
         } catch (SignerException e) {
             throw new SQLException("stored note key of log " + logId + " is unreadable", e);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every check on a submitted envelope that needs no lock on the log: size, strict parse, schema, and
  * each signature by a key registered in this log, unrevoked, in its validity window and allowed the kind.
+ * Log-authored kinds (Kinds.LOG_AUTHORED) are refused whoever signs them: only the service writes them.
  */
 public final class SubmissionValidator {
     /** CONTRACTS.md: an entry is at most 65,536 bytes. */
@@ -40,6 +42,7 @@ public final class SubmissionValidator {
         }
         JsonNode record = recordOf(envelope);
         String kind = envelope.kind();
+        refuseLogAuthored(kind, record);
         List<String> keyIds = checkSignatures(logId, envelope, kind, clock.instant());
         return describe(envelope, record, keyIds);
     }
@@ -54,6 +57,15 @@ public final class SubmissionValidator {
             keyIds.add(signature.keyId());
         }
         return describe(envelope, recordOf(envelope), keyIds);
+    }
+
+    /** Log-authored kinds come only from the service itself (LogAuthoredEntries), whoever signs a submission. */
+    private static void refuseLogAuthored(String kind, JsonNode record) throws LedgerException {
+        String written = kind.equals(Kinds.CORRECTION) ? record.path("replacement").path("kind").asString("") : kind;
+        if (Kinds.isLogAuthored(written)) {
+            throw new LedgerException(Problem.KIND_NOT_ALLOWED, written + " entries are written by the service only"
+                    + (written.equals(kind) ? "" : ": a correction cannot replace one"));
+        }
     }
 
     static Envelope parse(byte[] body) throws LedgerException {

@@ -1,23 +1,30 @@
 package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.BundleCheck;
 import org.cbamledger.verifier.BundleContext;
 import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.CheckStatus;
 import org.cbamledger.verifier.Loaded;
+import org.cbamledger.verifier.LogKeys;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestEntry;
 
 /**
  * Every entry carries a verifying signature by a key that a bundled key-registration registered before the
  * entry, that no bundled key-revocation revoked before it, and that may sign the entry's kind. The
- * chain starts at the log's root key, which registers itself at index 1 (api-spec/CONTRACTS.md).
+ * chain starts at the log's root key, which registers itself at index 1 (api-spec/CONTRACTS.md). Entries the
+ * service writes itself (log-authored kinds) carry instead the signature of the log's own key alone.
  */
 public final class EntrySignatureCheck implements BundleCheck {
     public static final String NAME = "entry-signature";
@@ -26,6 +33,7 @@ public final class EntrySignatureCheck implements BundleCheck {
     static final long ROOT_INDEX = 1;
     static final String REVOCATION_KIND = "key-revocation";
     static final String PARTY_KIND = "party";
+    static final String CORRECTION_KIND = "correction";
 
     @Override
     public List<CheckResult> run(BundleContext context) {
@@ -52,7 +60,16 @@ public final class EntrySignatureCheck implements BundleCheck {
                 continue;
             }
             Envelope env = envelope.value();
-            String problem = signatureProblem(registry, env, entry.index());
+            if (Kinds.isLogAuthored(env.kind())) {
+                String problem = logKeyProblem(context.trustedLogKeys(), env);
+                results.add(problem != null ? CheckResult.fail(NAME, entry.file(), problem)
+                        : CheckResult.pass(NAME, entry.file(), "written by the log, signed by its log key"));
+                continue;
+            }
+            String problem = replacesLogAuthored(env);
+            if (problem == null) {
+                problem = signatureProblem(registry, env, entry.index());
+            }
             if (problem != null) {
                 results.add(CheckResult.fail(NAME, entry.file(), problem));
                 continue;
@@ -146,6 +163,46 @@ public final class EntrySignatureCheck implements BundleCheck {
                     + String.join(", ", env.signatures().stream().map(DsseSignature::keyId).toList()) + ")";
         }
         return null;
+    }
+
+    /**
+     * A log-authored entry (api-spec Kinds.LOG_AUTHORED) is written by the service and signed by the log's own key
+     * alone, under the key id LogKeys.entryKeyId: any other signature, a registered root key's included, fails it.
+     */
+    private static String logKeyProblem(List<NoteVerifier> logKeys, Envelope env) {
+        if (logKeys.isEmpty()) {
+            return env.kind() + " entry not checked: there is no log key to check it against";
+        }
+        Map<String, PublicKeyInfo> byKeyId = new LinkedHashMap<>();
+        for (NoteVerifier logKey : logKeys) {
+            byKeyId.put(LogKeys.entryKeyId(logKey), LogKeys.publicKey(logKey));
+        }
+        byte[] pae = env.pae();
+        for (DsseSignature signature : env.signatures()) {
+            PublicKeyInfo key = byKeyId.get(signature.keyId());
+            if (key == null) {
+                return env.kind() + " entries are written by the log only: signature by key " + signature.keyId()
+                        + " is not by the log key (entry key id " + String.join(", ", byKeyId.keySet()) + ")";
+            }
+            if (!key.verify(pae, signature.sig())) {
+                return "signature by the log key " + signature.keyId() + " does not verify";
+            }
+        }
+        return null;
+    }
+
+    /** Only the log writes log-authored records, so no submitter's correction may put one in place of another. */
+    private static String replacesLogAuthored(Envelope env) {
+        if (!env.kind().equals(CORRECTION_KIND)) {
+            return null;
+        }
+        try {
+            String replaced = env.record().path("replacement").path("kind").asString("");
+            return Kinds.isLogAuthored(replaced)
+                    ? "a correction cannot replace a " + replaced + " record: only the log writes those" : null;
+        } catch (SignerException e) {
+            return "correction record: " + e.getMessage();
+        }
     }
 
     /** A valid key-registration or key-revocation takes effect for the entries after it. */
