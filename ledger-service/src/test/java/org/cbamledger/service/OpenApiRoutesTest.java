@@ -76,7 +76,8 @@ class OpenApiRoutesTest {
         String leafHash = Http.json(log.read("entries/0")).get("leafHash").asString();
         Map<String, String> values = Map.of("{logId}", "openapi-doc", "{index}", "0", "{leafHashHex}", leafHash,
                 "{tilePath}", "0/000.p/1", "{deviceId}", "gw-doc", "{statementId}", "no-such-statement",
-                "{claimKey}", "ppa:PPA-DOC:2026-01", "{sha256}", "0".repeat(64));
+                "{claimKey}", "ppa:PPA-DOC:2026-01", "{sha256}", "0".repeat(64), "{roomId}", "no-such-room",
+                "{partyId}", "no-such-party");
         for (String operation : documentedOperations()) {
             String method = operation.substring(0, operation.indexOf(' '));
             String path = documentedPath(operation);

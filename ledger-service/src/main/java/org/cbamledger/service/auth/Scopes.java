@@ -1,12 +1,14 @@
 package org.cbamledger.service.auth;
 
 /**
- * Scope names of CONTRACTS.md: {@code admin}, {@code log:<logId>:submit|read|admin}, and {@code importer:<partyId>}
- * (reads the statements issued to that party, nothing else).
+ * Scope names of CONTRACTS.md: {@code admin}, {@code log:<logId>:submit|read|admin}, {@code importer:<partyId>}
+ * (reads the statements issued to that party, and the data rooms granted to it) and {@code verifier:<partyId>}
+ * (reads the data rooms granted to that party).
  */
 public final class Scopes {
     public static final String ADMIN = "admin";
     private static final String IMPORTER_PREFIX = "importer:";
+    private static final String VERIFIER_PREFIX = "verifier:";
 
     private Scopes() {}
 
@@ -26,10 +28,22 @@ public final class Scopes {
         return IMPORTER_PREFIX + partyId;
     }
 
+    public static String verifier(String partyId) {
+        return VERIFIER_PREFIX + partyId;
+    }
+
     /** The party id of an {@code importer:<partyId>} scope, or null. */
     public static String importerPartyOf(String scope) {
-        return scope.startsWith(IMPORTER_PREFIX) && scope.length() > IMPORTER_PREFIX.length()
-                ? scope.substring(IMPORTER_PREFIX.length()) : null;
+        return partyAfter(IMPORTER_PREFIX, scope);
+    }
+
+    /** The party id of a {@code verifier:<partyId>} scope, or null. */
+    public static String verifierPartyOf(String scope) {
+        return partyAfter(VERIFIER_PREFIX, scope);
+    }
+
+    private static String partyAfter(String prefix, String scope) {
+        return scope.startsWith(prefix) && scope.length() > prefix.length() ? scope.substring(prefix.length()) : null;
     }
 
     /** The log id of a per-log scope, or null. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import org.cbamledger.service.claims.ClaimProofExport;
 import org.cbamledger.service.documents.BundleDocuments;
@@ -25,7 +26,7 @@ import org.cbamledger.verifier.bundle.BundleWriter;
  * Writes a log's evidence bundle (CONTRACTS.md layout): the latest checkpoint, the requested entries with
  * inclusion proofs against it, and always the party and key entries a verifier needs to check signatures.
  * With a statement: also the statement files, every entry below the checkpoint it rests on, and that
- * checkpoint with a consistency proof to the latest.
+ * checkpoint with a consistency proof to the latest. A data room's bundle holds exactly the room's entries instead.
  */
 public final class BundleExporter {
     private static final Set<String> ALWAYS_BUNDLED = Set.of("party", "key-registration", "key-revocation");
@@ -77,23 +78,60 @@ public final class BundleExporter {
             selected.put(e.index(), e);
         }
         select(log.logId(), from, to, selected);
-        StoredCheckpoint statementCheckpoint = null;
         if (statement != null) {
-            long restsOn = statement.checkpointSize();
-            statementCheckpoint = checkpoints.bySize(log.logId(), restsOn).orElseThrow(() -> new LedgerException(
-                    Problem.ENTRY_NOT_FOUND, "the statement's checkpoint of size " + restsOn + " is not one this log signed"));
-            if (restsOn > size) {
-                throw new LedgerException(Problem.INVALID_PARAMETER, "the statement rests on a checkpoint newer than " + size);
-            }
-            select(log.logId(), 0, restsOn, selected);
+            select(log.logId(), 0, statementCheckpoint(log, statement, size).treeSize(), selected);
         }
+        write(log, checkpoint, selected, statement, dir);
+    }
+
+    /**
+     * A bundle of exactly the given entries (a data room's), proved against {@code checkpoint}, with a statement
+     * (or null) and the checkpoint it rests on: the caller chose the entries the statement's figures need.
+     */
+    public void exportSelection(LogInfo log, StoredCheckpoint checkpoint, SortedSet<Long> indexes,
+            BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+        long size = checkpoint.treeSize();
+        if (!indexes.isEmpty() && (indexes.first() < 0 || indexes.last() >= size)) {
+            throw new LedgerException(Problem.INVALID_PARAMETER, "bundled entries must lie below the checkpoint's size " + size);
+        }
+        TreeMap<Long, StoredEntry> selected = new TreeMap<>();
+        long pageStart = -1;
+        List<StoredEntry> page = List.of();
+        for (long index : indexes) {
+            if (index >= pageStart + PAGE || pageStart < 0) {
+                pageStart = index;
+                page = entries.range(log.logId(), index, Math.min(size, index + PAGE));
+            }
+            StoredEntry e = page.get((int) (index - pageStart));
+            selected.put(e.index(), e);
+        }
+        write(log, checkpoint, selected, statement, dir);
+    }
+
+    private StoredCheckpoint statementCheckpoint(LogInfo log, BundledStatement statement, long size)
+            throws LedgerException, SQLException {
+        long restsOn = statement.checkpointSize();
+        StoredCheckpoint found = checkpoints.bySize(log.logId(), restsOn).orElseThrow(() -> new LedgerException(
+                Problem.ENTRY_NOT_FOUND, "the statement's checkpoint of size " + restsOn + " is not one this log signed"));
+        if (restsOn > size) {
+            throw new LedgerException(Problem.INVALID_PARAMETER, "the statement rests on a checkpoint newer than " + size);
+        }
+        return found;
+    }
+
+    private void write(LogInfo log, StoredCheckpoint checkpoint, TreeMap<Long, StoredEntry> selected,
+            BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+        long size = checkpoint.treeSize();
         BundleWriter writer = new BundleWriter(dir);
         writer.logInfo(log.logId(), log.origin(), List.of(log.noteSigner().verifierKey()));
         writer.addCheckpoint(size, checkpoint.signedNote());
-        if (statementCheckpoint != null && statementCheckpoint.treeSize() < size) {
-            writer.addCheckpoint(statementCheckpoint.treeSize(), statementCheckpoint.signedNote());
-            writer.addConsistency(statementCheckpoint.treeSize(), size,
-                    TreeHashes.proveConsistency(size, statementCheckpoint.treeSize(), tree.reader(log.logId())));
+        if (statement != null) {
+            StoredCheckpoint statementCheckpoint = statementCheckpoint(log, statement, size);
+            if (statementCheckpoint.treeSize() < size) {
+                writer.addCheckpoint(statementCheckpoint.treeSize(), statementCheckpoint.signedNote());
+                writer.addConsistency(statementCheckpoint.treeSize(), size,
+                        TreeHashes.proveConsistency(size, statementCheckpoint.treeSize(), tree.reader(log.logId())));
+            }
         }
         // many proofs share most of their hashes: read the whole tree once rather than a query per entry
         long hashCount = TreeHashes.storedHashCount(size);

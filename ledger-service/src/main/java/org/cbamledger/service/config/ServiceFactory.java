@@ -31,6 +31,9 @@ import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.LogStore;
 import org.cbamledger.service.log.TileReader;
 import org.cbamledger.service.log.TreeStore;
+import org.cbamledger.service.room.RoomAccess;
+import org.cbamledger.service.room.RoomContents;
+import org.cbamledger.service.room.RoomStore;
 import org.cbamledger.service.statement.StatementIntake;
 import org.cbamledger.service.statement.StatementStore;
 
@@ -169,5 +172,20 @@ public class ServiceFactory {
     StatementIntake statementIntake(Database database, CheckpointStore checkpoints, EntryStore entries,
             StatementStore statements, Clock clock) {
         return new StatementIntake(new KeyStore(database.dataSource()), checkpoints, entries, statements, clock);
+    }
+
+    @Singleton
+    RoomStore roomStore(Database database) {
+        return new RoomStore(database.dataSource());
+    }
+
+    @Singleton
+    RoomContents roomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints) {
+        return new RoomContents(entries, statements, checkpoints);
+    }
+
+    @Singleton
+    RoomAccess roomAccess(RoomStore rooms, Ledger ledger, Clock clock) {
+        return new RoomAccess(rooms, ledger, clock);
     }
 }

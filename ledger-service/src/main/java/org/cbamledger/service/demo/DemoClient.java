@@ -86,6 +86,39 @@ final class DemoClient {
         return send(request("logs/" + logId + "/statements/" + statementId + "/pdf").GET().build(), 200);
     }
 
+    /** A client speaking with another token (a party's) to the same service. */
+    DemoClient as(String otherToken) {
+        return new DemoClient(base, otherToken);
+    }
+
+    /** {@code POST /logs/{logId}/rooms}: a room on one installation, period and CN code; answers the room. */
+    JsonNode createRoom(String logId, String name, String installationId, String periodFrom, String periodTo,
+            String cnCode) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", name);
+        body.put("installationId", installationId);
+        body.put("periodFrom", periodFrom);
+        body.put("periodTo", periodTo);
+        body.putArray("cnCodes").add(cnCode);
+        return JSON.readTree(send(post("logs/" + logId + "/rooms", JSON.writeValueAsBytes(body)), 201));
+    }
+
+    /** {@code PUT /rooms/{roomId}/grants/{partyId}}. */
+    JsonNode grantRoom(String roomId, String partyId, String role, java.util.List<String> scopes)
+            throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("role", role);
+        scopes.forEach(body.putArray("scopes")::add);
+        HttpRequest request = request("rooms/" + roomId + "/grants/" + partyId).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+        return JSON.readTree(send(request, 200));
+    }
+
+    /** The room's evidence bundle with one of its statements. */
+    byte[] roomBundle(String roomId, String statementId) throws IOException, InterruptedException {
+        return send(request("rooms/" + roomId + "/bundle?statement=" + statementId).GET().build(), 200);
+    }
+
     private static String query(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -24,6 +25,7 @@ import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioException;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.service.LedgerApplication;
+import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.log.LedgerRecords;
@@ -50,6 +52,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "run the cbam-ledger demo end to end")
 public final class DemoCommand implements Callable<Integer> {
     static final String LOG_ID = "demo-extruder";
+    static final String DEMO_VERIFIER = "demo-verifier";
     /** Not a device id of the scenarios (their gateways are gw-01, gw-02): device batch numbering is per log. */
     static final String GATEWAY_DEVICE = "demo-gw-01";
     static final Instant DAY = Instant.parse("2026-11-02T00:00:00Z");
@@ -78,6 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
     int port;
 
     private final PrintStream console = System.out;
+    private String roomId;
+    private String verifierToken;
 
     public static void main(String[] args) {
         // without --exit, call() serves until the process is stopped
@@ -104,12 +109,16 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             URI base = URI.create(context.getBean(EmbeddedServer.class).getURL() + "/");
             String admin = Files.readString(TokenAuthority.authDir(data).resolve(TokenAuthority.ADMIN_TOKEN_FILE)).trim();
-            passed = run(new DemoClient(base, admin), scenario);
+            passed = run(new DemoClient(base, admin), scenario, context.getBean(TokenAuthority.class));
             if (!exit) {
                 console.println();
                 console.println("serving on " + base + "  (Ctrl-C to stop)");
                 console.println("admin token (also in " + TokenAuthority.authDir(data).resolve(TokenAuthority.ADMIN_TOKEN_FILE) + "):");
                 console.println(admin);
+                console.println("verifier " + DEMO_VERIFIER + " token (reads data room " + roomId + " only):");
+                console.println(verifierToken);
+                console.println("web view of the room: log in at " + base + "ui/login with that token, then open "
+                        + base + "ui/rooms/" + roomId);
                 Thread.currentThread().join();
             }
         } finally {
@@ -123,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
         return passed ? 0 : 1;
     }
 
-    private boolean run(DemoClient client, Scenario scenario) throws Exception {
+    private boolean run(DemoClient client, Scenario scenario, TokenAuthority tokens) throws Exception {
         JsonNode log = client.createLog(LOG_ID, "Demo Aluminium Extrusions d.o.o.", "RS");
         SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519,
                 Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
@@ -187,6 +196,37 @@ public final class DemoCommand implements Callable<Integer> {
             Path[] gapReport = outcome.electricity().get().writeGapReport(out);
             console.println("gap report written to " + gapReport[0] + " and " + gapReport[1]);
         }
+        return report.passed() & roomForVerifier(client, tokens, outcome, logKey, root.keyId());
+    }
+
+    /**
+     * Opens a data room on the statement's installation, period and CN code, grants it to a verifier, and checks
+     * the room's bundle as that verifier would: {@code <out>-room.zip} beside the log's bundle.
+     */
+    private boolean roomForVerifier(DemoClient client, TokenAuthority tokens, ScenarioDemo.Outcome outcome,
+            String logKey, String rootKeyId) throws Exception {
+        JsonNode s = outcome.statement();
+        String roomId = client.createRoom(LOG_ID, "evidence of statement " + outcome.statementId(),
+                s.at("/installation/installationId").asString(), s.at("/period/from").asString(),
+                s.at("/period/to").asString(), s.get("cnCode").asString()).get("roomId").asString();
+        client.grantRoom(roomId, DEMO_VERIFIER, "verifier", List.of("entries", "documents", "statements", "bundle", "view"));
+        verifierToken = tokens.mint(DEMO_VERIFIER, List.of(Scopes.verifier(DEMO_VERIFIER)), Duration.ofDays(1));
+        this.roomId = roomId;
+        Path zip = out.toAbsolutePath().resolveSibling(out.getFileName() + "-room.zip");
+        Files.write(zip, client.as(verifierToken).roomBundle(roomId, outcome.statementId()));
+        Path unzipped = Files.createTempDirectory("cbam-demo-room-");
+        VerificationReport report;
+        try {
+            unzip(Files.readAllBytes(zip), unzipped.resolve("bundle"));
+            report = new Verifier().verify(unzipped.resolve("bundle"), List.of(NoteVerifier.parse(logKey)), Set.of(rootKeyId));
+        } finally {
+            DirectoryZip.deleteTree(unzipped);
+        }
+        console.println("data room " + roomId + " granted to verifier " + DEMO_VERIFIER + "; its bundle " + zip + " holds "
+                + report.manifest().entries().size() + " entries: verifier " + (report.passed() ? "PASS" : "FAIL") + " ("
+                + report.results().size() + " checks)");
+        report.failures().forEach(f -> console.println("  FAIL " + f.check() + " " + f.subject() + ": " + f.message()));
+        console.println("check it yourself: ./cbam verify " + zip + " --log-key '" + logKey + "' --root-key " + rootKeyId);
         return report.passed();
     }
 

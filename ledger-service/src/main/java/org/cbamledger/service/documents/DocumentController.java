@@ -9,14 +9,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,18 +92,7 @@ public class DocumentController {
             return DocumentProblems.of("invalid-parameter", "Invalid parameter", 400,
                     "a document is named by 64 lowercase hex digits, got " + sha256);
         }
-        Path copy = Files.createTempFile(spoolDir, "download-", ".tmp");
-        try {
-            documents.archive().copyVerified(sha256, copy);
-            long sizeBytes = Files.size(copy);
-            // on Linux the name goes at once and the bytes when the response has streamed them
-            InputStream in = Files.newInputStream(copy, StandardOpenOption.DELETE_ON_CLOSE);
-            return HttpResponse.ok(new StreamedFile(in, MediaType.APPLICATION_OCTET_STREAM_TYPE, 0L, sizeBytes))
-                    .header("Content-Disposition", "attachment; filename=\"" + sha256 + "\"");
-        } catch (ArchiveException | IOException | RuntimeException e) {
-            Files.deleteIfExists(copy);
-            throw e;
-        }
+        return VerifiedDownload.of(documents, spoolDir, sha256);
     }
 
     /** GDPR erasure: deletes the blob, keeps its digest; answers the document-erasure record to sign. */

@@ -5,10 +5,10 @@ import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
 
 /** Path and query values parsed here, so a bad one is a problem+json 400 like any other bad input. */
-final class Params {
+public final class Params {
     private Params() {}
 
-    static long nonNegative(String name, String value) throws LedgerException {
+    public static long nonNegative(String name, String value) throws LedgerException {
         try {
             long n = Long.parseLong(value);
             if (n >= 0) {

@@ -22,6 +22,9 @@ public enum Problem {
     INVALID_STATEMENT("invalid-statement", 422, "Invalid emissions statement"),
     STATEMENT_EXISTS("statement-exists", 409, "Statement id already used"),
     STATEMENT_NOT_FOUND("statement-not-found", 404, "Statement not found"),
+    DOCUMENT_NOT_FOUND("document-not-found", 404, "Document not found"),
+    ROOM_NOT_FOUND("room-not-found", 404, "Data room not found"),
+    INVALID_ROOM("invalid-room", 400, "Invalid data room"),
     QUEUE_FULL("queue-full", 503, "Submission queue full"),
     UNAVAILABLE("unavailable", 503, "Ledger unavailable");
 

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cbamledger.service.bundle.BundledStatement;
@@ -36,6 +38,35 @@ public final class StatementStore implements StatementSource {
                 }
                 return Optional.of(new StoredStatement(logId, statementId, r.getString(1), r.getLong(2),
                         r.getString(3), r.getBytes(4), r.getBytes(5)));
+            }
+        }
+    }
+
+    /** Every statement of a log, oldest checkpoint first. */
+    public List<StoredStatement> ofLog(String logId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select statement_id, key_id, tree_size, jws, statement, pdf"
+                        + " from statements where log_id = ? order by tree_size, statement_id")) {
+            s.setString(1, logId);
+            List<StoredStatement> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new StoredStatement(logId, r.getString(1), r.getString(2), r.getLong(3), r.getString(4),
+                            r.getBytes(5), r.getBytes(6)));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** How many statements a log holds: a room's contents change when it does. */
+    public long countOf(String logId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from statements where log_id = ?")) {
+            s.setString(1, logId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
             }
         }
     }

@@ -33,6 +33,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    public HttpResponse<byte[]> put(String path, String token, byte[] body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public HttpResponse<byte[]> send(String method, String path, String token) {
         return send(request(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }

@@ -1,0 +1,146 @@
+package org.cbamledger.service.room;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.auth.Principal;
+import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.http.BearerTokenFilter;
+import org.cbamledger.service.log.Ledger;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.Problem;
+
+/**
+ * The one door into a room: decides who may do what there and appends every attempt, granted or denied, to the
+ * room's log as a {@code room-access} entry before anything is answered. When the entry cannot be appended the
+ * request fails with 503 and nothing is served, so no access goes unrecorded.
+ *
+ * <p>An exporter (a token that reads the room's log) sees the whole room. A party sees it through an active
+ * grant to its {@code importer:<id>} or {@code verifier:<id>} scope. A token without a grant gets 404, as for a
+ * room that does not exist, so it learns nothing of others' rooms; a grant without the needed scope gets 403.
+ */
+public final class RoomAccess {
+    private static final long APPEND_TIMEOUT_SECONDS = 30;
+
+    /** What a request does once it is allowed in. */
+    @FunctionalInterface
+    public interface RoomAction {
+        HttpResponse<?> serve(RoomVisit visit) throws LedgerException, SQLException, IOException, AuthException;
+    }
+
+    /** What a request touches, for the access log: a type of CONTRACTS.md and an id (entry index, sha256...) or null. */
+    public record Resource(String type, String id) {}
+
+    private final RoomStore rooms;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock) {
+        this.rooms = rooms;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** @param needed the grant scope the request needs; null when any active grant will do (the room's summary) */
+    public HttpResponse<?> serve(HttpRequest<?> request, String roomId, GrantScope needed, Resource resource,
+            RoomAction action) throws AuthException, LedgerException, SQLException, IOException {
+        Principal principal = BearerTokenFilter.principal(request);
+        RoomDefinition room = rooms.find(roomId).orElseThrow(() -> new LedgerException(Problem.ROOM_NOT_FOUND,
+                "no room " + roomId + " exists"));
+        RoomVisit visit = visit(principal, room);
+        if (visit == null) {
+            LedgerException denied = new LedgerException(Problem.ROOM_NOT_FOUND,
+                    "no room " + roomId + " is granted to " + describe(principal));
+            record(request, room, principal, "none", null, resource, denied.problem().status(), denied.getMessage());
+            throw denied;
+        }
+        if (needed != null && !visit.scopes().contains(needed)) {
+            AuthException denied = new AuthException(403, "the grant of room " + roomId + " to " + visit.partyId()
+                    + " does not include " + needed.wireName());
+            record(request, room, principal, visit.role(), visit.partyId(), resource, 403, denied.getMessage());
+            throw denied;
+        }
+        HttpResponse<?> response;
+        try {
+            response = action.serve(visit);
+        } catch (LedgerException e) {
+            record(request, room, principal, visit.role(), visit.partyId(), resource, e.problem().status(), e.getMessage());
+            throw e;
+        } catch (AuthException e) {
+            record(request, room, principal, visit.role(), visit.partyId(), resource, e.status(), e.getMessage());
+            throw e;
+        }
+        record(request, room, principal, visit.role(), visit.partyId(), resource, response.code(), null);
+        return response;
+    }
+
+    /** The visit a principal may make to a room, or null when it holds no grant there. */
+    RoomVisit visit(Principal principal, RoomDefinition room) throws SQLException {
+        if (principal.has(Scopes.read(room.logId()))) {
+            String role = principal.scopes().contains(Scopes.ADMIN) ? "admin" : "exporter";
+            return new RoomVisit(room, principal, role, null, EnumSet.allOf(GrantScope.class), Set.of());
+        }
+        Set<PartyRole> parties = PartyRole.of(principal);
+        List<RoomGrant> grants = rooms.activeGrantsOf(parties).stream()
+                .filter(g -> g.roomId().equals(room.roomId())).toList();
+        if (grants.isEmpty()) {
+            return null;
+        }
+        Set<GrantScope> scopes = EnumSet.noneOf(GrantScope.class);
+        Set<String> importerParties = new LinkedHashSet<>();
+        boolean asVerifier = false;
+        for (RoomGrant grant : grants) {
+            scopes.addAll(grant.scopes());
+            if (grant.role() == GrantRole.IMPORTER) {
+                importerParties.add(grant.partyId());
+            } else {
+                asVerifier = true;
+            }
+        }
+        RoomGrant first = grants.getFirst();
+        // A party that is both verifier and importer here reads as the verifier: it sees every statement.
+        return new RoomVisit(room, principal, asVerifier ? "verifier" : "importer", first.partyId(), scopes,
+                asVerifier ? Set.of() : importerParties);
+    }
+
+    private void record(HttpRequest<?> request, RoomDefinition room, Principal principal, String role, String partyId,
+            Resource resource, int status, String reason) throws LedgerException, SQLException {
+        // 4xx: refused (no grant, missing scope, outside the room); 2xx, 3xx and 5xx were let in.
+        boolean granted = status < 400 || status > 499;
+        RoomAccessRecord access = new RoomAccessRecord(room.roomId(), clock.instant(), principal.subject(), partyId, role,
+                request.getMethodName(), request.getUri().toString(), resource.type(), resource.id(), granted, status,
+                granted ? null : reason != null ? reason : "answered " + status);
+        try {
+            ledger.appendByLog(room.logId(), access.toJson()).get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LedgerException le) {
+                throw new LedgerException(Problem.UNAVAILABLE, "the access could not be logged, so nothing is served: "
+                        + le.getMessage(), le);
+            }
+            throw new LedgerException(Problem.UNAVAILABLE, "the access could not be logged, so nothing is served",
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new LedgerException(Problem.UNAVAILABLE, "the access log did not answer within "
+                    + APPEND_TIMEOUT_SECONDS + " s, so nothing is served");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException(Problem.UNAVAILABLE, "interrupted while logging the access");
+        }
+    }
+
+    private static String describe(Principal principal) {
+        Set<PartyRole> parties = PartyRole.of(principal);
+        return parties.isEmpty() ? "token " + principal.subject() + " (no importer or verifier scope)"
+                : parties.stream().map(p -> p.role().wireName() + " " + p.partyId()).reduce((a, b) -> a + ", " + b).orElseThrow();
+    }
+}

@@ -1,0 +1,101 @@
+package org.cbamledger.service.room;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.statement.StatementStore;
+import org.cbamledger.service.statement.StoredStatement;
+
+/**
+ * What a room holds under the log's latest checkpoint ({@link RoomScope}), kept per room until the log or its
+ * statements change. Entries the room's own access log appends do not change what it holds, so a room read
+ * again after only room-access entries reuses its selection instead of walking the log.
+ */
+public final class RoomContents {
+    private static final int PAGE = 1_000;
+
+    private final EntryStore entries;
+    private final StatementStore statements;
+    private final CheckpointStore checkpoints;
+    private final Map<String, RoomSnapshot> latest = new ConcurrentHashMap<>();
+
+    public RoomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints) {
+        this.entries = entries;
+        this.statements = statements;
+        this.checkpoints = checkpoints;
+    }
+
+    /** The room's selection under the log's latest checkpoint. */
+    public RoomSnapshot snapshot(RoomDefinition room) throws LedgerException, SQLException {
+        StoredCheckpoint checkpoint = checkpoints.latest(room.logId()).orElseThrow(() -> new LedgerException(
+                Problem.ENTRY_NOT_FOUND, "log " + room.logId() + " has no checkpoint yet"));
+        long statementCount = statements.countOf(room.logId());
+        RoomSnapshot cached = latest.get(room.roomId());
+        if (cached != null && cached.statementCount() == statementCount
+                && cached.checkpoint().treeSize() <= checkpoint.treeSize()
+                && onlyAccessLogSince(room.logId(), cached.checkpoint().treeSize(), checkpoint.treeSize())) {
+            RoomSnapshot moved = new RoomSnapshot(room, checkpoint, statementCount, cached.selection());
+            latest.put(room.roomId(), moved);
+            return moved;
+        }
+        List<StoredStatement> logStatements = statements.ofLog(room.logId()).stream()
+                .filter(s -> s.treeSize() <= checkpoint.treeSize()).toList();
+        RoomSelection selection = RoomScope.select(room, each -> scan(room.logId(), checkpoint.treeSize(), each),
+                logStatements);
+        RoomSnapshot computed = new RoomSnapshot(room, checkpoint, statementCount, selection);
+        latest.put(room.roomId(), computed);
+        return computed;
+    }
+
+    /** Reads the entries at {@code indexes} (ascending) a page at a time, until {@code visitor} says stop. */
+    public void read(String logId, Iterable<Long> indexes, EntryVisitor visitor) throws SQLException, LedgerException {
+        long pageStart = -1;
+        List<StoredEntry> page = List.of();
+        for (long index : indexes) {
+            if (pageStart < 0 || index < pageStart || index >= pageStart + page.size()) {
+                pageStart = index;
+                page = entries.range(logId, index, index + PAGE);
+            }
+            int offset = (int) (index - pageStart);
+            if (offset >= page.size()) {
+                throw new LedgerException(Problem.ENTRY_NOT_FOUND, "entry " + index + " of log " + logId + " is missing");
+            }
+            if (!visitor.visit(page.get(offset))) {
+                return;
+            }
+        }
+    }
+
+    /** One entry after another; false stops the walk. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        boolean visit(StoredEntry entry) throws SQLException, LedgerException;
+    }
+
+    private boolean onlyAccessLogSince(String logId, long from, long to) throws SQLException {
+        for (long start = from; start < to; start += PAGE) {
+            for (StoredEntry e : entries.range(logId, start, Math.min(to, start + PAGE))) {
+                if (!e.kind().equals(RoomAccessRecord.KIND)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void scan(String logId, long size, Consumer<StoredEntry> each) throws SQLException {
+        for (long start = 0; start < size; start += PAGE) {
+            for (StoredEntry e : entries.range(logId, start, Math.min(size, start + PAGE))) {
+                each.accept(e);
+            }
+        }
+    }
+}

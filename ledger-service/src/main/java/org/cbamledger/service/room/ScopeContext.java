@@ -1,0 +1,159 @@
+package org.cbamledger.service.room;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cbamledger.signer.map.SerialRange;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the entries already in a room make relevant: their meters, contracts, GO ranges, supplier installations,
+ * emission factors, record ids, leaf hashes, documents, signing keys and parties. Each entry taken into the room
+ * extends it ({@link #take}); rules only ever grow with it, so the fixed point is reached.
+ */
+final class ScopeContext {
+    /** The members that hold a record's own id, by kind: what a document-anchor's {@code recordRef} may name. */
+    static final Map<String, List<String>> ID_POINTERS = Map.ofEntries(
+            Map.entry("installation", List.of("/installationId")),
+            Map.entry("production-line", List.of("/lineId")),
+            Map.entry("meter", List.of("/meterId")),
+            Map.entry("meter-role", List.of("/meterId")),
+            Map.entry("production-batch", List.of("/batchId")),
+            Map.entry("fuel-consumption", List.of("/recordId")),
+            Map.entry("electricity-consumption", List.of("/recordId")),
+            Map.entry("allocation-model", List.of("/modelId")),
+            Map.entry("ppa-contract", List.of("/contractId", "/asset/assetId")),
+            Map.entry("precursor-purchase", List.of("/purchaseId")),
+            Map.entry("supply-settlement", List.of("/settlementId")),
+            Map.entry("go-cancellation", List.of("/cancellationId")),
+            Map.entry("go-issuance", List.of("/issuanceId")),
+            Map.entry("go-transfer", List.of("/transferId")),
+            Map.entry("producer-declaration", List.of("/declarationId")),
+            Map.entry("supplier-precursor-statement", List.of("/statementId")),
+            Map.entry("emission-factor", List.of("/factorId")),
+            Map.entry("calculation", List.of("/calculationId")));
+    /** Members naming a party, in any kind (absent members read as nothing). */
+    static final List<String> PARTY_POINTERS = List.of("/operator", "/producerPartyId", "/supplierPartyId",
+            "/buyerPartyId", "/accountHolderPartyId", "/beneficiary/partyId", "/fromPartyId", "/toPartyId", "/party",
+            "/submitter", "/requestedBy");
+    /** Arrays of go-cancellation ids: a settlement's GO handling and replacement, a producer's declaration. */
+    static final List<String> CANCELLATION_POINTERS = List.of("/goHandling/goCancellationIds",
+            "/replacement/goCancellationIds", "/goCancellationIds");
+    /** Members naming an emission-factor record by its factorId. */
+    static final List<String> FACTOR_POINTERS = List.of("/emissionFactorId", "/electricityEmissionFactorId");
+
+    final Set<String> meterIds = new HashSet<>();
+    final Set<String> contractIds = new HashSet<>();
+    final Set<String> assetIds = new HashSet<>();
+    final Set<String> generatorMeterIds = new HashSet<>();
+    final List<SerialRange> goRanges = new ArrayList<>();
+    final Set<String> cancellationIds = new HashSet<>();
+    final Set<String> supplierInstallationIds = new HashSet<>();
+    final Set<String> factorIds = new HashSet<>();
+    final Set<String> recordRefs = new HashSet<>();
+    final Set<String> leafHashes = new HashSet<>();
+    final Set<String> anchoredSha256s = new HashSet<>();
+    final Set<String> signerKeyIds = new HashSet<>();
+    final Set<String> registeredKeyIds = new HashSet<>();
+    final Set<String> partyIds = new HashSet<>();
+
+    /** How many records outside the room each reference may name: an id two records share names neither for sure. */
+    private final Map<String, Integer> outsideRecordRefs = new HashMap<>();
+    private final RoomDefinition room;
+
+    /** The context of an empty room over {@code all} entries, knowing the statements it covers. */
+    ScopeContext(RoomDefinition room, Collection<ScopeEntry> all, List<ScopeStatement> coveredStatements) {
+        this.room = room;
+        for (ScopeEntry entry : all) {
+            refs(entry).forEach(ref -> outsideRecordRefs.merge(ref, 1, Integer::sum));
+        }
+        for (ScopeStatement statement : coveredStatements) {
+            recordRefs.add(statement.statementId());
+            recordRefs.add("emissions-statement/" + statement.statementId());
+            // the statement's JWS is checked offline against the registration of the key that signed it
+            signerKeyIds.add(statement.keyId());
+            addIfPresent(partyIds, statement.json(), "/issued/issuer");
+            addIfPresent(partyIds, statement.json(), "/issued/recipient");
+        }
+    }
+
+    /** True when a record in the room has this reference and none outside it does. */
+    boolean namesOnlyTheRoom(String ref) {
+        return recordRefs.contains(ref) && outsideRecordRefs.getOrDefault(ref, 0) == 0;
+    }
+
+    /** Extends the context by an entry taken into the room. */
+    void take(ScopeEntry entry) {
+        for (String ref : refs(entry)) {
+            outsideRecordRefs.merge(ref, -1, Integer::sum);
+        }
+        add(entry);
+    }
+
+    private void add(ScopeEntry entry) {
+        JsonNode record = entry.record();
+        String kind = entry.kind();
+        boolean ours = room.installationId().equals(entry.text("/installationId"));
+        leafHashes.add(entry.leafHashHex());
+        signerKeyIds.addAll(entry.signerKeyIds());
+        PARTY_POINTERS.forEach(p -> addIfPresent(partyIds, record, p));
+        FACTOR_POINTERS.forEach(p -> addIfPresent(factorIds, record, p));
+        CANCELLATION_POINTERS.forEach(p -> cancellationIds.addAll(ScopeFields.each(record, p, "")));
+        recordRefs.addAll(refs(entry));
+        switch (kind) {
+            case "meter", "meter-role" -> {
+                if (ours) {
+                    addIfPresent(meterIds, record, "/meterId");
+                }
+            }
+            case "ppa-contract" -> {
+                if (ours) {
+                    addIfPresent(contractIds, record, "/contractId");
+                    addIfPresent(assetIds, record, "/asset/assetId");
+                    addIfPresent(generatorMeterIds, record, "/asset/generatorMeterId");
+                }
+            }
+            case "go-issuance", "go-cancellation" -> ScopeRules.serialRange(record).ifPresent(goRanges::add);
+            case "precursor-purchase" -> addIfPresent(supplierInstallationIds, record, "/supplierInstallationId");
+            case "production-batch" -> supplierInstallationIds.addAll(
+                    ScopeFields.each(record, "/precursors", "supplierInstallationId"));
+            case "document-anchor" -> addIfPresent(anchoredSha256s, record, "/sha256");
+            case "key-registration" -> addIfPresent(registeredKeyIds, record, "/keyId");
+            default -> {}
+        }
+    }
+
+    /**
+     * What a document-anchor's {@code recordRef} may call this entry's record: its own id, alone or after its kind
+     * ({@code ppa-contract/PPA-1}), and a reading batch by device or meter and sequence
+     * ({@code meter-reading-batch/gw-7/1042}).
+     */
+    static List<String> refs(ScopeEntry entry) {
+        String kind = entry.kind();
+        List<String> refs = new ArrayList<>();
+        for (String pointer : ID_POINTERS.getOrDefault(kind, List.of())) {
+            String id = entry.text(pointer);
+            if (id != null) {
+                refs.add(id);
+                refs.add(kind + "/" + id);
+            }
+        }
+        if (kind.equals("meter-reading-batch")) {
+            String sequence = entry.record().path("sequence").toString();
+            refs.add(kind + "/" + entry.text("/deviceId") + "/" + sequence);
+            refs.add(kind + "/" + entry.text("/meterId") + "/" + sequence);
+        }
+        return refs;
+    }
+
+    private void addIfPresent(Set<String> set, JsonNode record, String pointer) {
+        String value = ScopeFields.text(record, pointer);
+        if (value != null) {
+            set.add(value);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.cbamledger.service.room;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import org.cbamledger.signer.map.SerialRange;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Whether one entry belongs in a room, given what is already in it: the reason, or null. Field rules read the
+ * record alone (installation, period, CN code); the others follow references from entries already in the room
+ * (meters, contracts, GO ranges, supplier installations, factors, documents, keys, parties).
+ */
+final class ScopeRules {
+    private final RoomDefinition room;
+    private final ScopeContext in;
+    private final Map<String, Long> indexByLeafHash;
+
+    ScopeRules(RoomDefinition room, ScopeContext in, Map<String, Long> indexByLeafHash) {
+        this.room = room;
+        this.in = in;
+        this.indexByLeafHash = indexByLeafHash;
+    }
+
+    String reason(ScopeEntry entry) {
+        if (entry.isCorrection()) {
+            if (entry.supersedesLeafHash() != null && in.leafHashes.contains(entry.supersedesLeafHash())) {
+                return "correction of leaf " + indexByLeafHash.get(entry.supersedesLeafHash());
+            }
+            String replacement = recordReason(entry);
+            return replacement == null ? null : "correction whose replacement is a " + replacement;
+        }
+        return recordReason(entry);
+    }
+
+    private String recordReason(ScopeEntry e) {
+        String installationReason = installationReason(e);
+        return installationReason != null ? installationReason : referenceReason(e);
+    }
+
+    /** The field rules: records of the room's installation, by their dates and CN code. */
+    private String installationReason(ScopeEntry e) {
+        String kind = e.kind();
+        if (!room.installationId().equals(e.text("/installationId"))) {
+            return null;
+        }
+        return switch (kind) {
+            case "installation" -> "installation " + room.installationId();
+            case "production-line" -> "production-line " + e.text("/lineId") + " of the installation";
+            case "meter", "meter-role" -> kind + " " + e.text("/meterId") + " of the installation";
+            case "production-batch" -> {
+                String cn = ScopeFields.cnCode(e.text("/cnCode"));
+                yield ScopeFields.coversCnCode(room, cn) && overlaps(e, "/periodFrom", "/periodTo")
+                        ? "production-batch of " + cn + " in period" : null;
+            }
+            case "fuel-consumption", "electricity-consumption", "allocation-model", "ppa-contract" ->
+                    overlaps(e, "/periodFrom", "/periodTo") ? kind + " of the installation in period" : null;
+            case "precursor-purchase" -> overlaps(e, "/deliveryDate", "/deliveryDate")
+                    ? "precursor-purchase delivered in period" : null;
+            case "supply-settlement" -> monthOverlaps(e.record(), "/month")
+                    ? "supply-settlement of contract " + e.text("/contractId") + " for a month in period" : null;
+            default -> null;
+        };
+    }
+
+    /** The reference rules: records that entries of the room name, or that name entries of the room. */
+    private String referenceReason(ScopeEntry e) {
+        String kind = e.kind();
+        return switch (kind) {
+            case "meter-reading-batch" -> in.meterIds.contains(e.text("/meterId")) && e.seriesInPeriod()
+                    ? "readings of meter " + e.text("/meterId") + " in period" : null;
+            case "generation-data" -> (in.assetIds.contains(e.text("/assetId"))
+                    || in.generatorMeterIds.contains(e.text("/meterId"))) && e.seriesInPeriod()
+                    ? "generation of contracted asset " + e.text("/assetId") + " in period" : null;
+            // go-issuance has no contractId (schema): the contract's asset names it
+            case "go-issuance" -> in.assetIds.contains(e.text("/assetId")) && overlaps(e, "/productionFrom", "/productionTo")
+                    ? "go-issuance for contracted asset " + e.text("/assetId") + " in period" : null;
+            case "go-cancellation" -> cancellationReason(e);
+            case "producer-declaration" -> in.contractIds.contains(e.text("/contractId")) && declaresAMonthInPeriod(e)
+                    ? "producer-declaration on contract " + e.text("/contractId") + " for a month in period" : null;
+            case "go-transfer" -> withinRoomRange(e.record()) ? "go-transfer within a GO range of the room" : null;
+            case "supplier-precursor-statement" -> in.supplierInstallationIds.contains(e.text("/supplierInstallationId"))
+                    && overlaps(e, "/periodFrom", "/periodTo")
+                    ? "statement of supplier installation " + e.text("/supplierInstallationId") + " in period" : null;
+            case "emission-factor" -> in.factorIds.contains(e.text("/factorId"))
+                    ? "emission-factor " + e.text("/factorId") + " used by the room's records" : null;
+            case "calculation" -> RoomScope.covers(room, e.record())
+                    ? "calculation of " + ScopeFields.cnCode(e.text("/cnCode")) + " in period" : null;
+            case "document-anchor" -> supportReason(e.record());
+            case "document-erasure" -> in.anchoredSha256s.contains(e.text("/sha256"))
+                    ? "erasure of a document of the room" : null;
+            case "key-registration" -> in.signerKeyIds.contains(e.text("/keyId"))
+                    ? "key-registration of a key that signed entries of the room" : null;
+            case "key-revocation" -> in.registeredKeyIds.contains(e.text("/keyId"))
+                    ? "key-revocation of a key of the room" : null;
+            case "party" -> in.partyIds.contains(e.text("/partyId"))
+                    ? "party " + e.text("/partyId") + " named by the room's records" : null;
+            default -> null;
+        };
+    }
+
+    private String cancellationReason(ScopeEntry e) {
+        if (!overlaps(e, "/productionFrom", "/productionTo")) {
+            return null;
+        }
+        if (in.cancellationIds.contains(e.text("/cancellationId"))) {
+            return "go-cancellation " + e.text("/cancellationId") + " named by a settlement or declaration of the room";
+        }
+        // the beneficiary check keeps out another buyer's cancellations from the same asset
+        boolean contracted = in.contractIds.contains(e.text("/contractId")) || in.assetIds.contains(e.text("/assetId"));
+        return contracted && room.installationId().equals(e.text("/beneficiary/installationId"))
+                ? "go-cancellation for the installation's contract in period" : null;
+    }
+
+    private String supportReason(JsonNode anchor) {
+        for (JsonNode support : anchor.path("supports").values()) {
+            String leafHash = ScopeFields.text(support, "/leafHash");
+            if (leafHash != null && in.leafHashes.contains(leafHash)) {
+                return "document supporting leaf " + indexByLeafHash.get(leafHash);
+            }
+            String ref = ScopeFields.text(support, "/recordRef");
+            // an id that a record outside the room also has may name that one: the document stays out
+            if (ref != null && in.namesOnlyTheRoom(ref)) {
+                return "document supporting " + ref;
+            }
+        }
+        return null;
+    }
+
+    private boolean overlaps(ScopeEntry e, String fromPointer, String toPointer) {
+        LocalDate from = ScopeFields.date(e.record(), fromPointer);
+        LocalDate to = ScopeFields.date(e.record(), toPointer);
+        return from != null && to != null && !to.isBefore(from) && room.overlaps(from, to);
+    }
+
+    private boolean declaresAMonthInPeriod(ScopeEntry e) {
+        for (JsonNode month : e.record().path("months").values()) {
+            if (monthOverlaps(month, "/month")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean monthOverlaps(JsonNode record, String pointer) {
+        YearMonth month = ScopeFields.month(record, pointer);
+        return month != null && room.overlaps(month.atDay(1), month.atEndOfMonth());
+    }
+
+    /** Same registry and series, and first..last inside a range issued or cancelled in the room. */
+    private boolean withinRoomRange(JsonNode transfer) {
+        Optional<SerialRange> range = serialRange(transfer);
+        return range.isPresent() && in.goRanges.stream().anyMatch(r -> r.registry().equals(range.get().registry())
+                && r.prefix().equals(range.get().prefix()) && r.digits() == range.get().digits()
+                && range.get().first() >= r.first() && range.get().last() <= r.last());
+    }
+
+    static Optional<SerialRange> serialRange(JsonNode record) {
+        String registry = ScopeFields.text(record, "/registry");
+        String first = ScopeFields.text(record, "/firstSerial");
+        String last = ScopeFields.text(record, "/lastSerial");
+        if (registry == null || first == null || last == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SerialRange.parse(registry, first, last));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
