@@ -1,0 +1,90 @@
+package org.cbamledger.service.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.log.Ledger;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.GrantScope;
+import org.cbamledger.service.room.RoomAccess;
+import org.cbamledger.service.room.RoomContents;
+import org.cbamledger.service.room.RoomSnapshot;
+import org.cbamledger.service.room.VisitSelection;
+import org.cbamledger.service.statement.StoredStatement;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The readiness view of a data room, {@code GET /ui/rooms/{roomId}} (grant scope {@code view}): the same page as a
+ * log's, over the entries and statements the visitor sees in the room, with links into the room's routes. Like
+ * every room request it goes through {@link RoomAccess}, so each view is in the room's access log.
+ */
+@Controller("/ui/rooms")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RoomViewController {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RoomAccess access;
+    private final RoomContents contents;
+    private final Ledger ledger;
+    private final ViewCache views = new ViewCache();
+
+    RoomViewController(RoomAccess access, RoomContents contents, Ledger ledger) {
+        this.access = access;
+        this.contents = contents;
+        this.ledger = ledger;
+    }
+
+    @Get("/{roomId}")
+    public HttpResponse<?> view(HttpRequest<?> request, String roomId, @Nullable @QueryValue String month)
+            throws AuthException, SQLException, IOException {
+        Optional<YearMonth> shown;
+        try {
+            shown = month == null || month.isBlank() ? Optional.empty() : Optional.of(YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            return WebController.page(HttpStatus.BAD_REQUEST,
+                    UiPages.error(400, "Bad request", "month must look like 2026-03, not " + month));
+        }
+        try {
+            return access.serve(request, roomId, GrantScope.VIEW, new RoomAccess.Resource("view", null), visit -> {
+                RoomSnapshot snapshot = contents.snapshot(visit.room());
+                VisitSelection seen = VisitSelection.of(visit, snapshot.selection(), contents);
+                List<StoredEntry> shownEntries = new ArrayList<>();
+                contents.read(visit.room().logId(), seen.indexes(), shownEntries::add);
+                List<StoredStatement> shownStatements = snapshot.selection().statements().stream()
+                        .filter(s -> visit.mayRead(JSON.readTree(s.statementJson()))).toList();
+                ReadinessInput input = new ReadinessInput(ledger.log(visit.room().logId()),
+                        Optional.of(snapshot.checkpoint()), shownEntries, shownStatements,
+                        new RoomEvidenceLinks(roomId), shown);
+                // not the checkpoint's size: every view appends an access entry, which changes nothing shown
+                String key = roomId + "/" + visit.importerParties() + "@" + seen.indexes().size() + ":"
+                        + seen.indexes().hashCode() + "#"
+                        + String.join(",", shownStatements.stream().map(StoredStatement::statementId).toList());
+                return WebController.page(HttpStatus.OK, ReadinessPage.render(input,
+                        views.get(key, () -> ReadinessView.of(input.entries(), input.statements()))));
+            });
+        } catch (LedgerException e) {
+            return WebController.page(HttpStatus.valueOf(e.problem().status()),
+                    UiPages.error(e.problem().status(), e.problem().title(), e.getMessage()));
+        } catch (AuthException e) {
+            if (e.status() == 401) {
+                throw e;
+            }
+            return WebController.page(HttpStatus.valueOf(e.status()), UiPages.error(e.status(), "Forbidden", e.getMessage()));
+        }
+    }
+}

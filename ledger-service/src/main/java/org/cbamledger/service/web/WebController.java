@@ -1,0 +1,150 @@
+package org.cbamledger.service.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.auth.Principal;
+import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.auth.TokenAuthority;
+import org.cbamledger.service.http.BearerTokenFilter;
+import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.log.Ledger;
+import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.log.LogStore;
+import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.statement.StatementStore;
+import org.cbamledger.service.statement.StoredStatement;
+
+/**
+ * The web view: {@code GET /ui/logs/{logId}} (the log's read scope) renders the readiness view of the log's entries
+ * up to its latest checkpoint; {@code /ui/login} takes a token into the session cookie, {@code /ui/logout} drops it.
+ * Errors are pages here, not problem JSON: a person reads them.
+ */
+@Controller("/ui")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class WebController {
+    private static final int PAGE = 1_000;
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE;
+
+    private final Ledger ledger;
+    private final LogStore logs;
+    private final EntryStore entries;
+    private final CheckpointStore checkpoints;
+    private final StatementStore statements;
+    private final TokenAuthority tokens;
+    private final ViewCache views = new ViewCache();
+
+    WebController(Ledger ledger, LogStore logs, EntryStore entries, CheckpointStore checkpoints, StatementStore statements,
+            TokenAuthority tokens) {
+        this.ledger = ledger;
+        this.logs = logs;
+        this.entries = entries;
+        this.checkpoints = checkpoints;
+        this.statements = statements;
+        this.tokens = tokens;
+    }
+
+    @Get("/login")
+    public HttpResponse<String> loginPage(@Nullable @QueryValue String next) {
+        return page(HttpStatus.OK, UiPages.login(next, null));
+    }
+
+    /** Form {@code token}, {@code next}: a valid token becomes the session cookie, then on to {@code next}. */
+    @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<String> login(@Body Map<String, String> form) {
+        String token = form.getOrDefault("token", "").trim();
+        String next = form.get("next");
+        try {
+            tokens.verify(token);
+        } catch (AuthException e) {
+            return page(HttpStatus.UNAUTHORIZED, UiPages.login(next, "Sign-in failed: " + e.getMessage()));
+        }
+        return HttpResponse.<String>seeOther(URI.create(UiSession.safeNext(next)))
+                .header(HttpHeaders.SET_COOKIE, UiSession.setCookie(token))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    @Post(value = "/logout", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.ALL})
+    public HttpResponse<String> logout() {
+        return HttpResponse.<String>seeOther(URI.create(UiSession.LOGIN_PATH))
+                .header(HttpHeaders.SET_COOKIE, UiSession.clearCookie());
+    }
+
+    @Get("/logs")
+    public HttpResponse<String> logs(HttpRequest<?> request) throws AuthException, SQLException {
+        Principal principal = BearerTokenFilter.principal(request);
+        List<String> readable = new ArrayList<>();
+        for (String logId : logs.logIds()) {
+            if (principal.has(Scopes.read(logId))) {
+                readable.add(logId);
+            }
+        }
+        return page(HttpStatus.OK, UiPages.logs(readable));
+    }
+
+    @Get("/logs/{logId}")
+    public HttpResponse<String> view(HttpRequest<?> request, String logId, @Nullable @QueryValue String month)
+            throws AuthException, SQLException {
+        try {
+            BearerTokenFilter.principal(request).require(Scopes.read(logId));
+        } catch (AuthException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            return page(HttpStatus.FORBIDDEN, UiPages.error(403, "Forbidden", e.getMessage()));
+        }
+        Optional<YearMonth> shown;
+        try {
+            shown = month == null || month.isBlank() ? Optional.empty() : Optional.of(YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            return page(HttpStatus.BAD_REQUEST, UiPages.error(400, "Bad request", "month must look like 2026-03, not " + month));
+        }
+        LogInfo log;
+        try {
+            log = ledger.log(logId);
+        } catch (LedgerException e) {
+            return page(HttpStatus.valueOf(e.problem().status()), UiPages.error(e.problem().status(), e.problem().title(),
+                    e.getMessage()));
+        }
+        Optional<StoredCheckpoint> checkpoint = checkpoints.latest(logId);
+        long size = checkpoint.map(StoredCheckpoint::treeSize).orElse(0L);
+        List<StoredEntry> shownEntries = new ArrayList<>();
+        for (long from = 0; from < size; from += PAGE) {
+            shownEntries.addAll(entries.range(logId, from, Math.min(size, from + PAGE)));
+        }
+        List<StoredStatement> stored = statements.ofLog(logId);
+        ReadinessInput input = new ReadinessInput(log, checkpoint, shownEntries, stored, new LogEvidenceLinks(logId, size),
+                shown);
+        String key = logId + "@" + size + "#" + String.join(",", stored.stream().map(StoredStatement::statementId).toList());
+        String html = ReadinessPage.render(input, views.get(key, () -> ReadinessView.of(input.entries(), input.statements())));
+        return page(HttpStatus.OK, html);
+    }
+
+    static MutableHttpResponse<String> page(HttpStatus status, String html) {
+        return HttpResponse.<String>status(status).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(html);
+    }
+}
