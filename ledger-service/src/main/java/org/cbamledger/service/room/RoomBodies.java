@@ -64,6 +64,10 @@ final class RoomBodies {
         }
     }
 
+    record AccessItem(long index, String leafHash, JsonNode record) {}
+
+    record AccessPage(String roomId, long treeSize, List<AccessItem> items, String next) {}
+
     record DocumentItem(String sha256, String fileName, String mediaType, long sizeBytes, long anchorIndex,
             boolean erased) {}
 

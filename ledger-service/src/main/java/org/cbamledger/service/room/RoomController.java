@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -174,7 +175,7 @@ public class RoomController {
             List<RoomBodies.DocumentItem> items = new ArrayList<>();
             contents.read(visit.room().logId(), seen.indexes(), e -> {
                 if (e.kind().equals(ANCHOR_KIND)) {
-                    JsonNode record = anchorRecord(e);
+                    JsonNode record = recordOf(e);
                     String sha256 = record.path("sha256").asString();
                     items.add(new RoomBodies.DocumentItem(sha256, record.path("fileName").asString(null),
                             record.path("mediaType").asString(), record.path("sizeBytes").asLong(), e.index(),
@@ -277,6 +278,43 @@ public class RoomController {
         });
     }
 
+    /**
+     * The room's access log: its {@code room-access} entries in log order, each with its leaf index and record. The
+     * exporter's (a token reading the log): a party granted the room gets 403, and this request is logged too.
+     */
+    @Get("/{roomId}/access-log")
+    public HttpResponse<?> accessLog(HttpRequest<?> request, String roomId, @Nullable @QueryValue String after,
+            @Nullable @QueryValue String limit) throws AuthException, LedgerException, SQLException, IOException {
+        return access.serve(request, roomId, null, new RoomAccess.Resource("access-log", null), visit -> {
+            if (visit.partyId() != null) {
+                throw new AuthException(403, "the access log of room " + roomId + " is its exporter's; "
+                        + visit.partyId() + " holds a grant, not the log's read scope");
+            }
+            int pageSize = boundedLimit(limit);
+            long start = after == null || after.isEmpty() ? 0 : Params.nonNegative("after", after) + 1;
+            long size = contents.snapshot(visit.room()).checkpoint().treeSize();
+            List<RoomBodies.AccessItem> items = new ArrayList<>();
+            boolean more = false;
+            for (StoredEntry e : entries.ofKinds(visit.room().logId(), Set.of(RoomAccessRecord.KIND), size)) {
+                if (e.index() < start) {
+                    continue;
+                }
+                JsonNode record = recordOf(e);
+                if (!roomId.equals(record.path("roomId").asString())) {
+                    continue;
+                }
+                if (items.size() == pageSize) {
+                    more = true;
+                    break;
+                }
+                items.add(new RoomBodies.AccessItem(e.index(), RoomBodies.hex(e.leafHash()), record));
+            }
+            String next = more ? "/rooms/" + roomId + "/access-log?after=" + items.getLast().index() + "&limit=" + pageSize
+                    : null;
+            return json(new RoomBodies.AccessPage(roomId, size, items, next));
+        });
+    }
+
     private static StoredStatement visibleStatement(RoomVisit visit, RoomSnapshot snapshot, String statementId)
             throws LedgerException {
         for (StoredStatement s : snapshot.selection().statements()) {
@@ -288,7 +326,7 @@ public class RoomController {
                 + visit.room().roomId() + (visit.importerParties().isEmpty() ? "" : " for " + visit.partyId()));
     }
 
-    private static JsonNode anchorRecord(StoredEntry e) throws LedgerException {
+    private static JsonNode recordOf(StoredEntry e) throws LedgerException {
         try {
             return Envelope.parse(e.envelope()).record();
         } catch (SignerException ex) {

@@ -142,6 +142,7 @@ class RoomEndpointMatrixTest {
         STATEMENT_B_PDF("GET", "/rooms/{room}/statements/{b}/pdf", new int[] {200, 200, 200, 404, 200, 404}),
         BUNDLE("GET", "/rooms/{room}/bundle", new int[] {200, 200, 200, 403, 200, 404}),
         BUNDLE_WITH_STATEMENT_B("GET", "/rooms/{room}/bundle?statement={b}", new int[] {200, 200, 200, 403, 200, 404}),
+        ACCESS_LOG("GET", "/rooms/{room}/access-log", new int[] {200, 200, 200, 403, 403, 404}),
         CREATE_ROOM("POST", "/logs/{log}/rooms", new int[] {201, 403, 201, 403, 403, 403}),
         LOG_ROOMS("GET", "/logs/{log}/rooms", new int[] {200, 200, 200, 403, 403, 403}),
         GRANT("PUT", "/rooms/{room}/grants/matrix-grantee", new int[] {200, 403, 200, 404, 404, 404}),
@@ -426,6 +427,14 @@ class RoomEndpointMatrixTest {
                     new String(response.body(), 0, 5, StandardCharsets.US_ASCII));
             case BUNDLE -> assertBundleHoldsOnlyTheRoom(response.body(), null, where);
             case BUNDLE_WITH_STATEMENT_B -> assertBundleHoldsOnlyTheRoom(response.body(), STATEMENT_B_ID, where);
+            case ACCESS_LOG -> {
+                JsonNode items = Http.json(response).get("items");
+                assertFalse(items.isEmpty(), text);
+                for (JsonNode item : items) {
+                    assertEquals(ACCESS_KIND, item.at("/record/kind").asString(), text);
+                    assertEquals(roomId, item.at("/record/roomId").asString(), text);
+                }
+            }
             case CREATE_ROOM -> assertEquals("TR-EXTRUDER-01", Http.json(response).get("installationId").asString());
             case LOG_ROOMS -> {
                 JsonNode ours = null;
