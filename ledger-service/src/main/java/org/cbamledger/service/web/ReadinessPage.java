@@ -31,6 +31,7 @@ public final class ReadinessPage {
         h.open("header");
         h.open("form", "method", "post", "action", "/ui/logout").element("button", "Log out", "type", "submit").close("form");
         h.element("h1", title);
+        input.scope().ifPresent(scope -> h.element("p", scope, "class", "scope"));
         h.element("p", input.checkpoint().map(ReadinessPage::describe)
                 .orElse("No checkpoint yet: nothing to show until the log signs one."), "class", "checkpoint");
         h.close("header");

@@ -23,7 +23,9 @@ import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.room.GrantScope;
 import org.cbamledger.service.room.RoomAccess;
 import org.cbamledger.service.room.RoomContents;
+import org.cbamledger.service.room.RoomDefinition;
 import org.cbamledger.service.room.RoomSnapshot;
+import org.cbamledger.service.room.RoomVisit;
 import org.cbamledger.service.room.VisitSelection;
 import org.cbamledger.service.statement.StoredStatement;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +71,7 @@ public class RoomViewController {
                         .filter(s -> visit.mayRead(JSON.readTree(s.statementJson()))).toList();
                 ReadinessInput input = new ReadinessInput(ledger.log(visit.room().logId()),
                         Optional.of(snapshot.checkpoint()), shownEntries, shownStatements,
-                        new RoomEvidenceLinks(roomId), shown);
+                        new RoomEvidenceLinks(roomId), shown, Optional.of(describe(visit)));
                 // not the checkpoint's size: every view appends an access entry, which changes nothing shown
                 String key = roomId + "/" + visit.importerParties() + "@" + seen.indexes().size() + ":"
                         + seen.indexes().hashCode() + "#"
@@ -86,5 +88,13 @@ public class RoomViewController {
             }
             return WebController.page(HttpStatus.valueOf(e.status()), UiPages.error(e.status(), "Forbidden", e.getMessage()));
         }
+    }
+
+    private static String describe(RoomVisit visit) {
+        RoomDefinition room = visit.room();
+        return "Data room " + room.name() + " (" + room.roomId() + "): installation " + room.installationId() + ", "
+                + room.periodFrom() + " to " + room.periodTo() + ", CN " + String.join(", ", room.cnCodes())
+                + "; shown to " + (visit.partyId() == null ? visit.role() : visit.role() + " " + visit.partyId())
+                + ". Entries of the log outside the room are not shown.";
     }
 }

@@ -137,7 +137,7 @@ public class WebController {
         }
         List<StoredStatement> stored = statements.ofLog(logId);
         ReadinessInput input = new ReadinessInput(log, checkpoint, shownEntries, stored, new LogEvidenceLinks(logId, size),
-                shown);
+                shown, Optional.empty());
         String key = logId + "@" + size + "#" + String.join(",", stored.stream().map(StoredStatement::statementId).toList());
         String html = ReadinessPage.render(input, views.get(key, () -> ReadinessView.of(input.entries(), input.statements())));
         return page(HttpStatus.OK, html);

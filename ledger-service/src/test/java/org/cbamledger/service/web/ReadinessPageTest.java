@@ -40,7 +40,8 @@ class ReadinessPageTest {
                 .put("lineId", "LINE-A").put("periodFrom", "2026-01-01").put("periodTo", "2026-03-31"));
         StoredCheckpoint checkpoint = new StoredCheckpoint(5, new byte[32], "note");
         html = ReadinessPage.render(new ReadinessInput(new LogInfo(LOG, LogInfo.originOf(LOG), "Operator " + HOSTILE, null),
-                Optional.of(checkpoint), entries, List.of(), new LogEvidenceLinks(LOG, 5), Optional.empty()));
+                Optional.of(checkpoint), entries, List.of(), new LogEvidenceLinks(LOG, 5), Optional.empty(),
+                Optional.of("Data room " + HOSTILE)));
     }
 
     private static ObjectNode record(String kind) {
@@ -68,6 +69,7 @@ class ReadinessPageTest {
     void everyOutsideText_isEscaped_andThePageLoadsNothingFromElsewhere() {
         assertFalse(html.contains("<script"), "no script element at all");
         assertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;"));
+        assertTrue(html.contains("<p class=\"scope\">Data room &lt;script&gt;"), "the room's scope line, escaped");
         assertFalse(html.contains("<link"));
         assertFalse(html.contains("src="));
         assertFalse(html.contains("@import"));

@@ -334,6 +334,8 @@ class WebViewBrowserTest {
         browser.get(base + "/ui/rooms/" + roomId + "?month=2026-03");
         screenshot("web-view-room.png");
 
+        assertTrue(one("p.scope").getText().contains("installation RS-EXTRUDER-01, 2026-01-01 to 2026-12-31, CN 76041090;"
+                + " shown to verifier verifier-rs"), one("p.scope").getText());
         WebElement row = one("tr.status-row[data-installation='RS-EXTRUDER-01'][data-period='2026-01-01/2026-12-31']");
         assertEquals("present", row.findElement(By.cssSelector("td[data-category='ppa-contract']")).getAttribute("data-state"));
         assertEquals("744", one("svg.hourly-chart").getAttribute("data-hours"));
