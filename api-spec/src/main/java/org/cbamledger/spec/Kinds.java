@@ -34,6 +34,8 @@ public final class Kinds {
     public static final String ALLOCATION_MODEL = "allocation-model";
     /** Written by the ledger service and signed by the log's own key, never submitted (CONTRACTS.md). */
     public static final String ROOM_ACCESS = "room-access";
+    /** Written by the ledger service and signed by the log's own key, never submitted (CONTRACTS.md). */
+    public static final String ROOM_GRANT = "room-grant";
 
     /** Every known kind, in the order a log typically first sees them. */
     public static final List<String> ALL = List.of(
@@ -41,13 +43,13 @@ public final class Kinds {
             DOCUMENT_ANCHOR, DOCUMENT_ERASURE, PRODUCTION_LINE, PRODUCTION_BATCH, FUEL_CONSUMPTION, EMISSION_FACTOR,
             PRECURSOR_PURCHASE, SUPPLIER_PRECURSOR_STATEMENT, ELECTRICITY_CONSUMPTION, CALCULATION,
             EMISSIONS_STATEMENT, PPA_CONTRACT, GENERATION_DATA, SUPPLY_SETTLEMENT, GO_ISSUANCE, GO_TRANSFER,
-            GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL, ROOM_ACCESS);
+            GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL, ROOM_ACCESS, ROOM_GRANT);
 
     /**
      * Kinds the ledger service writes itself, signed by the log's own key; the entry endpoints refuse them
      * whoever signs them, and the verifier accepts them only under the log key (CONTRACTS.md).
      */
-    public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS);
+    public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS, ROOM_GRANT);
 
     private Kinds() {}
 

@@ -155,8 +155,21 @@ class RecordValidatorTest {
     }
 
     @Test
+    void validate_rejectsARoomGrantWithoutScopes_andARevocationWithScopes() throws RecordValidationException {
+        ObjectNode record = (ObjectNode) vector("records/valid/room-grant.json");
+        record.putArray("scopes");
+        String granted = assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record)).getMessage();
+        assertTrue(granted.startsWith("record does not match schema room-grant: /scopes: "), granted);
+        record.put("action", "revoked");
+        RecordValidator.validate(record);
+        record.putArray("scopes").add("view");
+        String revoked = assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record)).getMessage();
+        assertTrue(revoked.startsWith("record does not match schema room-grant: /scopes: "), revoked);
+    }
+
+    @Test
     void logAuthoredKinds_areKnownKinds() {
-        assertEquals(java.util.Set.of("room-access"), Kinds.LOG_AUTHORED);
+        assertEquals(java.util.Set.of("room-access", "room-grant"), Kinds.LOG_AUTHORED);
         assertTrue(Kinds.ALL.containsAll(Kinds.LOG_AUTHORED));
     }
 

@@ -9,9 +9,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
@@ -30,8 +27,6 @@ import org.cbamledger.service.log.Problem;
  * room that does not exist, so it learns nothing of others' rooms; a grant without the needed scope gets 403.
  */
 public final class RoomAccess {
-    private static final long APPEND_TIMEOUT_SECONDS = 30;
-
     /** What a request does once it is allowed in. */
     @FunctionalInterface
     public interface RoomAction {
@@ -120,22 +115,7 @@ public final class RoomAccess {
         RoomAccessRecord access = new RoomAccessRecord(room.roomId(), clock.instant(), principal.subject(), partyId, role,
                 request.getMethodName(), request.getUri().toString(), resource.type(), resource.id(), granted, status,
                 granted ? null : reason != null ? reason : "answered " + status);
-        try {
-            ledger.appendByLog(room.logId(), access.toJson()).get(APPEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof LedgerException le) {
-                throw new LedgerException(Problem.UNAVAILABLE, "the access could not be logged, so nothing is served: "
-                        + le.getMessage(), le);
-            }
-            throw new LedgerException(Problem.UNAVAILABLE, "the access could not be logged, so nothing is served",
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new LedgerException(Problem.UNAVAILABLE, "the access log did not answer within "
-                    + APPEND_TIMEOUT_SECONDS + " s, so nothing is served");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerException(Problem.UNAVAILABLE, "interrupted while logging the access");
-        }
+        LoggedDecision.append(ledger, room.logId(), access.toJson(), "nothing is served");
     }
 
     private static String describe(Principal principal) {

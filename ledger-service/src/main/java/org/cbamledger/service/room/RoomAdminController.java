@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The exporter's side of data rooms: open a room on its log ({@code log:<id>:admin}), list them
  * ({@code log:<id>:read}), grant a room to a party with scopes and revoke the grant ({@code log:<id>:admin}).
+ * Each grant and revocation is appended to the log as a {@code room-grant} entry before it takes effect.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -128,26 +130,33 @@ public class RoomAdminController {
         if (scopes.isEmpty()) {
             throw invalid("scopes must list at least one of entries, documents, statements, bundle, view");
         }
-        RoomGrant grant = rooms.grant(new RoomGrant(room.roomId(), partyId, role, scopes, principal.subject(),
-                clock.instant(), null));
-        return json(HttpStatus.OK, RoomBodies.GrantBody.of(grant));
+        RoomGrant grant = new RoomGrant(room.roomId(), partyId, role, scopes, principal.subject(), clock.instant(), null);
+        LoggedDecision.append(ledger, room.logId(),
+                new RoomGrantRecord(room, grant, false, principal.subject(), grant.grantedAt()).toJson(),
+                "the grant does not take effect");
+        return json(HttpStatus.OK, RoomBodies.GrantBody.of(rooms.grant(grant)));
     }
 
     /** Revokes the grant at once; {@code role} is required, as a party may hold the room in both roles. */
     @Delete("/rooms/{roomId}/grants/{partyId}")
     public HttpResponse<String> revoke(HttpRequest<?> request, String roomId, String partyId,
             @Nullable @QueryValue String role) throws AuthException, LedgerException, SQLException {
-        RoomDefinition room = administered(BearerTokenFilter.principal(request), roomId);
+        Principal principal = BearerTokenFilter.principal(request);
+        RoomDefinition room = administered(principal, roomId);
         GrantRole grantRole;
         try {
             grantRole = GrantRole.fromWire(role == null ? "" : role);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-        if (!rooms.revoke(room.roomId(), partyId, grantRole, clock.instant())) {
-            throw new LedgerException(Problem.ROOM_NOT_FOUND, "room " + roomId + " holds no active grant to "
-                    + grantRole.wireName() + " " + partyId);
-        }
+        RoomGrant active = rooms.grantsOf(room.roomId()).stream()
+                .filter(g -> g.active() && g.partyId().equals(partyId) && g.role() == grantRole).findFirst()
+                .orElseThrow(() -> new LedgerException(Problem.ROOM_NOT_FOUND, "room " + roomId
+                        + " holds no active grant to " + grantRole.wireName() + " " + partyId));
+        Instant now = clock.instant();
+        LoggedDecision.append(ledger, room.logId(),
+                new RoomGrantRecord(room, active, true, principal.subject(), now).toJson(), "the grant is not revoked");
+        rooms.revoke(room.roomId(), partyId, grantRole, now);
         return HttpResponse.noContent();
     }
 

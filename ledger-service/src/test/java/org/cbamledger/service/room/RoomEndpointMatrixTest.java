@@ -257,7 +257,17 @@ class RoomEndpointMatrixTest {
         } else {
             long before = sequencedSize();
             response = send(route.method, path, role, body);
-            assertEquals(before, sequencedSize(), route.method + " " + path + " as " + role + " appended to the log");
+            boolean decided = (route == Route.GRANT || route == Route.REVOKE) && response.statusCode() < 300;
+            assertEquals(before + (decided ? 1 : 0), sequencedSize(), route.method + " " + path + " as " + role
+                    + " appended to the log");
+            if (decided) {
+                JsonNode entry = json(send("GET", "/logs/" + LOG_ID + "/entries/" + before, Role.EXPORTER, null), 200);
+                assertEquals("room-grant", entry.get("kind").asString());
+                JsonNode decision = Http.JSON.readTree(Base64.getDecoder().decode(entry.at("/envelope/payload").asString()));
+                assertEquals(route == Route.GRANT ? "granted" : "revoked", decision.get("action").asString(), decision.toString());
+                assertEquals(role.subject(), decision.get("decidedBy").asString(), decision.toString());
+                assertEquals("TR-EXTRUDER-01", decision.at("/room/installationId").asString(), decision.toString());
+            }
         }
         assertEquals(expected, response.statusCode(), route.method + " " + path + " as " + role + ": "
                 + Http.text(response));
