@@ -15,11 +15,12 @@ import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
 
 /**
- * The statements issued to given parties ({@code /issued/recipient} of the stored statement), across all logs.
- * A statement issued to anyone else is, to these queries, a statement that does not exist.
+ * The statements issued to given parties ({@code statements.recipient}, the stored statement's
+ * {@code /issued/recipient}), across all logs. A statement issued to anyone else is, to these queries, a statement
+ * that does not exist.
  */
 public final class ImporterStatements {
-    private static final String RECIPIENT = "convert_from(statement, 'UTF8')::jsonb #>> '{issued,recipient}'";
+    private static final String ORDER = " order by stored_at desc, log_id desc, statement_id desc";
     private final DataSource dataSource;
     private final StatementStore statements;
 
@@ -28,16 +29,27 @@ public final class ImporterStatements {
         this.statements = new StatementStore(dataSource);
     }
 
+    /**
+     * The listing query: each party's newest {@code limit} statements after the cursor, read backward along
+     * {@code statements_by_recipient} (V5) from the cursor, then the newest {@code limit} of those; only that page
+     * has its payload parsed. One index range per party, because {@code recipient = any (?)} on one range would
+     * come out in party order and need every matching row sorted.
+     */
+    static String listSql(boolean afterCursor) {
+        return "select log_id, statement_id, stored_at, json ->> 'cnCode', json -> 'period',"
+                + " json #>> '{issued,issuedAt}' from (select s.log_id, s.statement_id, s.stored_at, s.statement"
+                + " from unnest(?::text[]) as party (recipient) cross join lateral"
+                + " (select log_id, statement_id, stored_at, statement from statements"
+                + " where recipient = party.recipient"
+                + (afterCursor ? " and (stored_at, log_id, statement_id) < (?, ?, ?)" : "")
+                + ORDER + " limit ?) s" + ORDER + " limit ?) page"
+                + " cross join lateral (select convert_from(page.statement, 'UTF8')::jsonb as json) payload" + ORDER;
+    }
+
     /** Newest stored first; {@code after} is the cursor of the previous page's last item, or null. */
     public List<ImporterStatement> list(Set<String> recipients, int limit, StatementCursor after) throws SQLException {
-        String sql = "select log_id, statement_id, stored_at,"
-                + " convert_from(statement, 'UTF8')::jsonb ->> 'cnCode',"
-                + " convert_from(statement, 'UTF8')::jsonb -> 'period',"
-                + " convert_from(statement, 'UTF8')::jsonb #>> '{issued,issuedAt}'"
-                + " from statements where " + RECIPIENT + " = any (?)"
-                + (after == null ? "" : " and (stored_at, log_id, statement_id) < (?, ?, ?)")
-                + " order by stored_at desc, log_id desc, statement_id desc limit ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(listSql(after != null))) {
             Array parties = c.createArrayOf("text", recipients.toArray());
             int i = 1;
             s.setArray(i++, parties);
@@ -46,6 +58,7 @@ public final class ImporterStatements {
                 s.setString(i++, after.logId());
                 s.setString(i++, after.statementId());
             }
+            s.setInt(i++, limit);
             s.setInt(i, limit);
             List<ImporterStatement> page = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -65,7 +78,7 @@ public final class ImporterStatements {
             throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select 1 from statements where log_id = ?"
-                        + " and statement_id = ? and " + RECIPIENT + " = any (?)")) {
+                        + " and statement_id = ? and recipient = any (?)")) {
             Array parties = c.createArrayOf("text", recipients.toArray());
             s.setString(1, logId);
             s.setString(2, statementId);

@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StatementIntake {
     static final String ISSUER_ROLE = "statement-issuer";
     private static final Pattern STATEMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    /** common.schema.json identifier: the schema requires /issued/recipient, and the importer API lists by it. */
+    private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
     private static final int PAGE = 1_000;
     private static final int DIFFERENCES_SHOWN = 5;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,6 +87,7 @@ public final class StatementIntake {
             throw new LedgerException(Problem.BAD_SIGNATURE, e.getMessage(), e);
         }
         String statementId = statementIdOf(statement, key);
+        requireRecipient(statement);
         StoredCheckpoint checkpoint = checkpointOf(logId, statement);
         recompute(logId, statement, checkpoint.treeSize());
         StoredStatement stored;
@@ -135,6 +138,14 @@ public final class StatementIntake {
                     "statement: /issued/statementId must match " + STATEMENT_ID.pattern());
         }
         return statementId;
+    }
+
+    private static void requireRecipient(JsonNode statement) throws LedgerException {
+        JsonNode recipient = statement.at(StatementStore.RECIPIENT);
+        if (!recipient.isString() || !PARTY_ID.matcher(recipient.asString()).matches()) {
+            throw new LedgerException(Problem.INVALID_STATEMENT,
+                    "statement: " + StatementStore.RECIPIENT + " must match " + PARTY_ID.pattern());
+        }
     }
 
     private StoredCheckpoint checkpointOf(String logId, JsonNode statement) throws LedgerException, SQLException {

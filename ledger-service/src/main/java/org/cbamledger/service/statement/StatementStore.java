@@ -12,6 +12,7 @@ import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.StatementSource;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code statements} table; it is also where a bundle finds the statement it includes. */
@@ -19,6 +20,8 @@ public final class StatementStore implements StatementSource {
     private static final String UNIQUE_VIOLATION = "23505";
     /** api-spec/BUNDLE.md: statement.json, with statement.jws and statement.pdf beside it. */
     static final String BUNDLE_FILE = "statement.json";
+    /** Where a statement names the party it is issued to; stored beside it as {@code statements.recipient}. */
+    public static final String RECIPIENT = "/issued/recipient";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final DataSource dataSource;
 
@@ -80,11 +83,15 @@ public final class StatementStore implements StatementSource {
         return new BundledStatement(BUNDLE_FILE, json, s.jws(), s.pdf(), s.treeSize());
     }
 
-    /** Inserts the statement; false when one with its id is stored already (the caller compares). */
+    /**
+     * Inserts the statement with its recipient, read from the payload being stored so the indexed column cannot
+     * disagree with what was signed; false when one with its id is stored already (the caller compares).
+     */
     public boolean insert(StoredStatement statement) throws SQLException {
+        String recipient = recipientOf(statement);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("insert into statements (log_id, statement_id, key_id,"
-                        + " tree_size, jws, statement, pdf) values (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " tree_size, jws, statement, pdf, recipient) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, statement.logId());
             s.setString(2, statement.statementId());
             s.setString(3, statement.keyId());
@@ -92,6 +99,7 @@ public final class StatementStore implements StatementSource {
             s.setString(5, statement.jws());
             s.setBytes(6, statement.statementJson());
             s.setBytes(7, statement.pdf());
+            s.setString(8, recipient);
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -100,5 +108,14 @@ public final class StatementStore implements StatementSource {
             }
             throw e;
         }
+    }
+
+    private static String recipientOf(StoredStatement statement) throws SQLException {
+        JsonNode recipient = JSON.readTree(statement.statementJson()).at(RECIPIENT);
+        if (!recipient.isString() || recipient.asString().isEmpty()) {
+            throw new SQLException("statement " + statement.statementId() + " of log " + statement.logId()
+                    + " has no " + RECIPIENT + " to store");
+        }
+        return recipient.asString();
     }
 }

@@ -100,6 +100,18 @@ class StatementEndpointTest {
     }
 
     @Test
+    void post_refusesAStatementWithoutRecipient_namingTheMember() throws Exception {
+        ObjectNode edited = (ObjectNode) outcome.statement().deepCopy();
+        ((ObjectNode) edited.get("issued")).put("statementId", "st-no-recipient").remove("recipient");
+
+        HttpResponse<byte[]> response = post(StatementJws.sign(edited, outcome.issuerKey()));
+
+        assertEquals(422, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).contains("/issued/recipient must match"), Http.text(response));
+        assertEquals(404, get("st-no-recipient").statusCode());
+    }
+
+    @Test
     void post_refusesAStatementSignedByAKeyTheLogDoesNotRegister() throws Exception {
         HttpResponse<byte[]> response = post(StatementJws.sign(outcome.statement(), SigningKey.generate(KeyAlgorithm.ED25519)));
 
