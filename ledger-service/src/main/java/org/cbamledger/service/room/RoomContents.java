@@ -3,6 +3,7 @@ package org.cbamledger.service.room;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.cbamledger.service.log.CheckpointStore;
@@ -26,6 +27,7 @@ public final class RoomContents {
     private final StatementStore statements;
     private final CheckpointStore checkpoints;
     private final Map<String, RoomSnapshot> latest = new ConcurrentHashMap<>();
+    private final Map<String, Narrowed> narrowed = new ConcurrentHashMap<>();
 
     public RoomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints) {
         this.entries = entries;
@@ -54,6 +56,23 @@ public final class RoomContents {
         latest.put(room.roomId(), computed);
         return computed;
     }
+
+    /** What one visitor sees of a selection ({@link VisitSelection}), kept while the room's selection stays the same. */
+    public VisitSelection visible(RoomVisit visit, RoomSelection selection) throws SQLException, LedgerException {
+        if (visit.importerParties().isEmpty()) {
+            return VisitSelection.of(visit, selection, this);
+        }
+        String key = visit.room().roomId() + "|" + new TreeSet<>(visit.importerParties());
+        Narrowed cached = narrowed.get(key);
+        if (cached != null && cached.selection() == selection) {
+            return cached.visible();
+        }
+        VisitSelection computed = VisitSelection.of(visit, selection, this);
+        narrowed.put(key, new Narrowed(selection, computed));
+        return computed;
+    }
+
+    private record Narrowed(RoomSelection selection, VisitSelection visible) {}
 
     /** Reads the entries at {@code indexes} (ascending) a page at a time, until {@code visitor} says stop. */
     public void read(String logId, Iterable<Long> indexes, EntryVisitor visitor) throws SQLException, LedgerException {

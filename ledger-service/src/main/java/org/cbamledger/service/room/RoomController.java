@@ -104,7 +104,7 @@ public class RoomController {
             throws AuthException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, null, new RoomAccess.Resource("room", null), visit -> {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
-            VisitSelection seen = VisitSelection.of(visit, snapshot.selection(), contents);
+            VisitSelection seen = contents.visible(visit, snapshot.selection());
             SortedMap<String, Long> byKind = new TreeMap<>();
             contents.read(visit.room().logId(), seen.indexes(), e -> {
                 byKind.merge(e.kind(), 1L, Long::sum);
@@ -130,7 +130,7 @@ public class RoomController {
             long start = after == null || after.isEmpty() ? 0 : Params.nonNegative("after", after) + 1;
             List<RoomBodies.EntryItem> items = new ArrayList<>();
             boolean[] more = {false};
-            VisitSelection seen = VisitSelection.of(visit, snapshot.selection(), contents);
+            VisitSelection seen = contents.visible(visit, snapshot.selection());
             SortedMap<Long, String> tail = seen.reasons().tailMap(start);
             contents.read(visit.room().logId(), tail.keySet(), e -> {
                 if (kind != null && !kind.isEmpty() && !kind.equals(e.kind())) {
@@ -156,7 +156,7 @@ public class RoomController {
         return access.serve(request, roomId, GrantScope.ENTRIES, new RoomAccess.Resource("entry", index), visit -> {
             long at = Params.nonNegative("index", index);
             RoomSnapshot snapshot = contents.snapshot(visit.room());
-            VisitSelection seen = VisitSelection.of(visit, snapshot.selection(), contents);
+            VisitSelection seen = contents.visible(visit, snapshot.selection());
             if (!seen.contains(at)) {
                 throw new LedgerException(Problem.ENTRY_NOT_FOUND, "entry " + at + " is not in room " + roomId);
             }
@@ -171,7 +171,7 @@ public class RoomController {
     public HttpResponse<?> documents(HttpRequest<?> request, String roomId)
             throws AuthException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("documents", null), visit -> {
-            VisitSelection seen = VisitSelection.of(visit, contents.snapshot(visit.room()).selection(), contents);
+            VisitSelection seen = contents.visible(visit, contents.snapshot(visit.room()).selection());
             List<RoomBodies.DocumentItem> items = new ArrayList<>();
             contents.read(visit.room().logId(), seen.indexes(), e -> {
                 if (e.kind().equals(ANCHOR_KIND)) {
@@ -192,8 +192,8 @@ public class RoomController {
     public HttpResponse<?> document(HttpRequest<?> request, String roomId, String sha256)
             throws AuthException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("document", sha256), visit -> {
-            if (!SHA256_HEX.matcher(sha256).matches() || !VisitSelection.of(visit,
-                    contents.snapshot(visit.room()).selection(), contents).documentSha256s().contains(sha256)) {
+            if (!SHA256_HEX.matcher(sha256).matches() || !contents.visible(visit,
+                    contents.snapshot(visit.room()).selection()).documentSha256s().contains(sha256)) {
                 throw new LedgerException(Problem.DOCUMENT_NOT_FOUND, "no document " + sha256 + " is in room " + roomId);
             }
             return VerifiedDownload.of(documents, spoolDir, sha256);
@@ -267,7 +267,7 @@ public class RoomController {
             try {
                 Path dir = work.resolve("bundle");
                 exporter.exportSelection(ledger.log(visit.room().logId()), snapshot.checkpoint(),
-                        VisitSelection.of(visit, snapshot.selection(), contents).indexes(), bundled, dir);
+                        contents.visible(visit, snapshot.selection()).indexes(), bundled, dir);
                 DirectoryZip.write(dir, zip);
             } finally {
                 DirectoryZip.deleteTree(work);

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RoomScope {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A log's entries below a tree size, in index order; may be walked more than once (the engine is multi-pass). */
+    /** A log's entries below a tree size, in index order; the engine walks them once and keeps what it needs. */
     @FunctionalInterface
     public interface EntryScan {
         void forEach(Consumer<StoredEntry> each) throws SQLException;

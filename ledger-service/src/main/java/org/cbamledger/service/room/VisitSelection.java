@@ -24,7 +24,7 @@ public record VisitSelection(SortedMap<Long, String> reasons, Set<String> docume
     static final String STATEMENT_REF_PREFIX = "emissions-statement/";
     private static final String ANCHOR_KIND = "document-anchor";
 
-    public static VisitSelection of(RoomVisit visit, RoomSelection selection, RoomContents contents)
+    static VisitSelection of(RoomVisit visit, RoomSelection selection, RoomContents contents)
             throws SQLException, LedgerException {
         if (visit.importerParties().isEmpty()) {
             return new VisitSelection(selection.reasons(), selection.documentSha256s());

@@ -64,7 +64,7 @@ public class RoomViewController {
         try {
             return access.serve(request, roomId, GrantScope.VIEW, new RoomAccess.Resource("view", null), visit -> {
                 RoomSnapshot snapshot = contents.snapshot(visit.room());
-                VisitSelection seen = VisitSelection.of(visit, snapshot.selection(), contents);
+                VisitSelection seen = contents.visible(visit, snapshot.selection());
                 List<StoredEntry> shownEntries = new ArrayList<>();
                 contents.read(visit.room().logId(), seen.indexes(), shownEntries::add);
                 List<StoredStatement> shownStatements = snapshot.selection().statements().stream()
