@@ -39,8 +39,4 @@ public record RoomDefinition(
     public boolean contains(LocalDate from, LocalDate to) {
         return !from.isBefore(periodFrom) && !to.isAfter(periodTo);
     }
-
-    public boolean coversCnCode(String cnCode) {
-        return cnCodes.contains(cnCode);
-    }
 }

@@ -14,8 +14,11 @@ import tools.jackson.databind.JsonNode;
 public final class DemoLogs {
     private DemoLogs() {}
 
-    /** The log's root key (it may sign any kind), and what the scenario issued: the statement as stored. */
-    public record Loaded(String logId, SigningKey rootKey, String statementId, JsonNode statement) {}
+    /**
+     * The log's root key (it may sign any kind), what the scenario issued (the statement as stored) and the
+     * statement-issuer key that signed it.
+     */
+    public record Loaded(String logId, SigningKey rootKey, String statementId, JsonNode statement, SigningKey issuerKey) {}
 
     public static Loaded load(RunningService service, String logId, String operatorName, String country, Path scenarioDir)
             throws Exception {
@@ -25,6 +28,6 @@ public final class DemoLogs {
                 Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
         ScenarioDemo.Outcome outcome = new ScenarioDemo(client, logId, root, new PrintStream(OutputStream.nullOutputStream()))
                 .run(ScenarioLoader.load(scenarioDir), scenarioDir);
-        return new Loaded(logId, root, outcome.statementId(), outcome.statement());
+        return new Loaded(logId, root, outcome.statementId(), outcome.statement(), outcome.issuerKey());
     }
 }

@@ -7,12 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,12 +34,12 @@ import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
 import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.demo.DemoLogs;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.signer.Envelope;
-import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,7 +169,8 @@ class RoomEndpointMatrixTest {
     static void openRoom() throws Exception {
         service = RunningService.start();
         authority = TokenAuthority.load(service.dataDir(), Clock.systemUTC());
-        Scenario scenario = ScenarioLoader.load(Path.of("..", "scenarios", "turkish-extruder-2026"));
+        Path scenarioDir = Path.of("..", "scenarios", "turkish-extruder-2026");
+        Scenario scenario = ScenarioLoader.load(scenarioDir);
         importerA = scenario.statementRecipient();
         Map<Role, List<String>> scopes = new EnumMap<>(Role.class);
         scopes.put(Role.EXPORTER, List.of(Scopes.logAdmin(LOG_ID)));
@@ -190,7 +185,7 @@ class RoomEndpointMatrixTest {
         scopes.put(Role.NO_SCOPES, List.of());
         scopes.forEach((role, s) -> TOKENS.put(role, authority.mint(role.subject(), s, Duration.ofMinutes(30))));
 
-        WorkedExample example = WorkedExample.run(service, scenario);
+        DemoLogs.Loaded example = DemoLogs.load(service, LOG_ID, "Example Extrusion A.S.", "TR", scenarioDir);
         statementA = example.statementId();
         issueCopy(example, STATEMENT_B_ID, IMPORTER_B);
         appendOutsiders(example.rootKey(), scenario);
@@ -631,7 +626,7 @@ class RoomEndpointMatrixTest {
 
     // --- setup -----------------------------------------------------------------------------------------------
 
-    private static void issueCopy(WorkedExample example, String statementId, String recipient) throws Exception {
+    private static void issueCopy(DemoLogs.Loaded example, String statementId, String recipient) throws Exception {
         ObjectNode copy = (ObjectNode) example.statement().deepCopy();
         ((ObjectNode) copy.get("issued")).put("statementId", statementId).put("recipient", recipient);
         ObjectNode body = Http.JSON.createObjectNode().put("jws", StatementJws.sign(copy, example.issuerKey()));
@@ -747,50 +742,5 @@ class RoomEndpointMatrixTest {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    /**
-     * The worked example appended through the HTTP API by the demo's ScenarioDemo, as ImporterEndpointTest does;
-     * ScenarioDemo and DemoClient are package-private in service.demo, so they are reached by reflection.
-     */
-    private record WorkedExample(SigningKey rootKey, String statementId, JsonNode statement, SigningKey issuerKey) {
-        static WorkedExample run(RunningService service, Scenario scenario) throws Exception {
-            byte[] request = ("{\"logId\":\"" + LOG_ID + "\",\"operatorName\":\"Example Extrusion A.S.\","
-                    + "\"country\":\"TR\"}").getBytes(StandardCharsets.UTF_8);
-            JsonNode log = json(service.http().post("logs", service.adminToken(), request), 201);
-            SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519,
-                    Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
-            Class<?> clientType = Class.forName("org.cbamledger.service.demo.DemoClient");
-            Class<?> demoType = Class.forName("org.cbamledger.service.demo.ScenarioDemo");
-            Object client = construct(clientType, new Class<?>[] {URI.class, String.class}, service.http().base(),
-                    service.adminToken());
-            Object demo = construct(demoType,
-                    new Class<?>[] {clientType, String.class, SigningKey.class, PrintStream.class}, client, LOG_ID,
-                    root, new PrintStream(OutputStream.nullOutputStream()));
-            Object outcome = call(demo, demoType.getDeclaredMethod("run", Scenario.class), scenario);
-            Class<?> outcomeType = outcome.getClass();
-            return new WorkedExample(root, (String) call(outcome, outcomeType.getDeclaredMethod("statementId")),
-                    (JsonNode) call(outcome, outcomeType.getDeclaredMethod("statement")),
-                    (SigningKey) call(outcome, outcomeType.getDeclaredMethod("issuerKey")));
-        }
-
-        private static Object construct(Class<?> type, Class<?>[] parameters, Object... arguments) throws Exception {
-            Constructor<?> constructor = type.getDeclaredConstructor(parameters);
-            constructor.setAccessible(true);
-            try {
-                return constructor.newInstance(arguments);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }
-
-        private static Object call(Object target, Method method, Object... arguments) throws Exception {
-            method.setAccessible(true);
-            try {
-                return method.invoke(target, arguments);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }
     }
 }
