@@ -20,6 +20,10 @@ final class Problems {
         return response;
     }
 
+    static MutableHttpResponse<String> of(InvalidInputException e) {
+        return of(ProblemBody.of(Problem.INVALID_PARAMETER.slug(), Problem.INVALID_PARAMETER.title(), 400, e.getMessage()));
+    }
+
     static MutableHttpResponse<String> of(AuthException e) {
         MutableHttpResponse<String> response = e.status() == 401
                 ? of(ProblemBody.of("unauthorized", "Authentication required", 401, e.getMessage()))

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,8 @@ public final class RequestSizeFilter {
         if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
             return null;
         }
-        if (STREAMED_UPLOAD.matcher(request.getPath()).matches()) {
+        // a path no route takes is the router's 404, whatever its body
+        if (RouteAttributes.getRouteMatch(request).isEmpty() || STREAMED_UPLOAD.matcher(request.getPath()).matches()) {
             return null;
         }
         long length = request.getContentLength();

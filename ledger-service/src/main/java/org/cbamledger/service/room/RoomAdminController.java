@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -31,6 +30,8 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.http.BearerTokenFilter;
+import org.cbamledger.service.http.EdgeInput;
+import org.cbamledger.service.http.InvalidInputException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
@@ -198,9 +199,9 @@ public class RoomAdminController {
 
     private static LocalDate date(JsonNode json, String field) throws LedgerException {
         try {
-            return LocalDate.parse(json.path(field).asString(""));
-        } catch (DateTimeParseException e) {
-            throw invalid(field + " must be a date YYYY-MM-DD, got \"" + json.path(field).asString("") + "\"");
+            return EdgeInput.date(field, json.path(field).asString(""));
+        } catch (InvalidInputException e) {
+            throw invalid(e.getMessage());
         }
     }
 
