@@ -87,6 +87,14 @@ class RecordValidatorTest {
     }
 
     @Test
+    void validate_acceptsASummaryOfRefusals_andRefusesOneOfNone() throws RecordValidationException {
+        RecordValidator.validate(vector("records/valid/room-access-summary.json"));
+        String message = failure("room_access_summary_of_no_refusals.json");
+        assertTrue(message.startsWith("record does not match schema room-access: "), message);
+        assertTrue(message.contains("count"), message);
+    }
+
+    @Test
     void validate_rejectsLocalTimeWithoutZone() {
         assertTrue(failure("local_time_without_zone.json").startsWith("record does not match schema key-revocation: "));
     }

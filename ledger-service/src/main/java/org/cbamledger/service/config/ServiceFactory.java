@@ -184,6 +184,7 @@ public class ServiceFactory {
         return new RoomContents(entries, statements, checkpoints);
     }
 
+    @Bean(preDestroy = "close")
     @Singleton
     RoomAccess roomAccess(RoomStore rooms, Ledger ledger, Clock clock) {
         return new RoomAccess(rooms, ledger, clock);

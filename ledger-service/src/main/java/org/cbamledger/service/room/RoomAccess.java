@@ -5,17 +5,25 @@ import io.micronaut.http.HttpResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.http.BearerTokenFilter;
+import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one door into a room: decides who may do what there and appends every attempt, granted or denied, to the
@@ -25,6 +33,10 @@ import org.cbamledger.service.log.Problem;
  * <p>An exporter (a token that reads the room's log) sees the whole room. A party sees it through an active
  * grant to its {@code importer:<id>} or {@code verifier:<id>} scope. A token without a grant gets 404, as for a
  * room that does not exist, so it learns nothing of others' rooms; a grant without the needed scope gets 403.
+ *
+ * <p>Every entry costs the exporter log space, so a caller (token subject) is held to {@link CallerRateLimit} (429
+ * beyond it, before anything is read or logged), and a token without a grant is logged once a minute per room, its
+ * further refusals of that minute in one summarising entry ({@link RefusalTally}) written when the minute is over.
  */
 public final class RoomAccess {
     /** What a request does once it is allowed in. */
@@ -36,27 +48,53 @@ public final class RoomAccess {
     /** What a request touches, for the access log: a type of CONTRACTS.md and an id (entry index, sha256...) or null. */
     public record Resource(String type, String id) {}
 
+    private static final Logger LOG = LoggerFactory.getLogger(RoomAccess.class);
+    private static final long SUMMARY_PERIOD_SECONDS = 15;
+
     private final RoomStore rooms;
     private final Ledger ledger;
     private final Clock clock;
+    private final CallerRateLimit limit;
+    private final RefusalTally refusals = new RefusalTally();
+    private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("room-refusal-summaries").daemon().factory());
 
     public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock) {
+        this(rooms, ledger, clock, CallerRateLimit.DEFAULT_BURST, CallerRateLimit.DEFAULT_PER_SECOND);
+    }
+
+    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock, int burst, double perSecond) {
         this.rooms = rooms;
         this.ledger = ledger;
         this.clock = clock;
+        this.limit = new CallerRateLimit(burst, perSecond);
+        summaries.scheduleWithFixedDelay(() -> summarise(refusals.closedBefore(clock.instant())), SUMMARY_PERIOD_SECONDS,
+                SUMMARY_PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Writes the summaries of the minutes that are over, then stops. */
+    public void close() {
+        summaries.shutdownNow();
+        summarise(refusals.closedBefore(clock.instant().plus(Duration.ofMinutes(1))));
     }
 
     /** @param needed the grant scope the request needs; null when any active grant will do (the room's summary) */
     public HttpResponse<?> serve(HttpRequest<?> request, String roomId, GrantScope needed, Resource resource,
-            RoomAction action) throws AuthException, LedgerException, SQLException, IOException {
+            RoomAction action) throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         Principal principal = BearerTokenFilter.principal(request);
+        long waitSeconds = limit.take(principal.subject(), clock.instant());
+        if (waitSeconds > 0) {
+            throw new TooManyRequestsException("token " + principal.subject() + " made more room requests than "
+                    + "its rate allows; retry after " + waitSeconds + " s", waitSeconds);
+        }
         RoomDefinition room = rooms.find(roomId).orElseThrow(() -> new LedgerException(Problem.ROOM_NOT_FOUND,
                 "no room " + roomId + " exists"));
         RoomVisit visit = visit(principal, room);
         if (visit == null) {
             LedgerException denied = new LedgerException(Problem.ROOM_NOT_FOUND,
                     "no room " + roomId + " is granted to " + describe(principal));
-            record(request, room, principal, "none", null, resource, denied.problem().status(), denied.getMessage());
+            refuseUngranted(room.logId(), access(request, room, principal, "none", null, resource, denied.problem().status(),
+                    denied.getMessage()));
             throw denied;
         }
         if (needed != null && !visit.scopes().contains(needed)) {
@@ -110,12 +148,44 @@ public final class RoomAccess {
 
     private void record(HttpRequest<?> request, RoomDefinition room, Principal principal, String role, String partyId,
             Resource resource, int status, String reason) throws LedgerException, SQLException {
+        LoggedDecision.append(ledger, room.logId(),
+                access(request, room, principal, role, partyId, resource, status, reason).toJson(), "nothing is served");
+    }
+
+    private RoomAccessRecord access(HttpRequest<?> request, RoomDefinition room, Principal principal, String role,
+            String partyId, Resource resource, int status, String reason) {
         // 4xx: refused (no grant, missing scope, outside the room); 2xx, 3xx and 5xx were let in.
         boolean granted = status < 400 || status > 499;
-        RoomAccessRecord access = new RoomAccessRecord(room.roomId(), clock.instant(), principal.subject(), partyId, role,
+        return new RoomAccessRecord(room.roomId(), clock.instant(), principal.subject(), partyId, role,
                 request.getMethodName(), request.getUri().toString(), resource.type(), resource.id(), granted, status,
-                granted ? null : reason != null ? reason : "answered " + status);
-        LoggedDecision.append(ledger, room.logId(), access.toJson(), "nothing is served");
+                granted ? null : reason != null ? reason : "answered " + status, null);
+    }
+
+    /** The first refusal of a minute is logged before the answer; the others wait for the minute's summary. */
+    private void refuseUngranted(String logId, RoomAccessRecord refusal) throws LedgerException, SQLException {
+        List<RefusalTally.Window> closed = new ArrayList<>();
+        boolean first = refusals.first(new RefusalTally.Key(refusal.subject(), refusal.roomId()), refusal, closed);
+        if (first) {
+            LoggedDecision.append(ledger, logId, refusal.toJson(), "nothing is served");
+        }
+        summarise(closed);
+    }
+
+    private void summarise(List<RefusalTally.Window> closed) {
+        for (RefusalTally.Window w : closed) {
+            RoomAccessRecord summary = w.last().summarising(new RoomAccessRecord.Refusals(w.further(), w.firstAt(),
+                    w.lastAt()));
+            try {
+                LoggedDecision.append(ledger, logOf(summary.roomId()), summary.toJson(), "the summary is lost");
+            } catch (LedgerException | SQLException e) {
+                LOG.error("could not log {} refusals of {} in room {}", w.further(), summary.subject(), summary.roomId(), e);
+            }
+        }
+    }
+
+    private String logOf(String roomId) throws SQLException, LedgerException {
+        return rooms.find(roomId).orElseThrow(() -> new LedgerException(Problem.ROOM_NOT_FOUND, "no room " + roomId))
+                .logId();
     }
 
     private static String describe(Principal principal) {

@@ -35,6 +35,7 @@ import org.cbamledger.service.http.Params;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.LogReader;
@@ -101,7 +102,7 @@ public class RoomController {
 
     @Get("/{roomId}")
     public HttpResponse<?> summary(HttpRequest<?> request, String roomId)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, null, new RoomAccess.Resource("room", null), visit -> {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
             VisitSelection seen = contents.visible(visit, snapshot.selection());
@@ -123,7 +124,7 @@ public class RoomController {
     @Get("/{roomId}/entries")
     public HttpResponse<?> entries(HttpRequest<?> request, String roomId, @Nullable @QueryValue String kind,
             @Nullable @QueryValue String after, @Nullable @QueryValue String limit)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.ENTRIES, new RoomAccess.Resource("entries", kind), visit -> {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
             int pageSize = boundedLimit(limit);
@@ -152,7 +153,7 @@ public class RoomController {
     /** One entry of the room with its inclusion proof against the room's checkpoint. */
     @Get("/{roomId}/entries/{index}")
     public HttpResponse<?> entry(HttpRequest<?> request, String roomId, String index)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.ENTRIES, new RoomAccess.Resource("entry", index), visit -> {
             long at = Params.nonNegative("index", index);
             RoomSnapshot snapshot = contents.snapshot(visit.room());
@@ -169,7 +170,7 @@ public class RoomController {
     /** The documents the room's anchors name; erased ones are listed with {@code erased: true}. */
     @Get("/{roomId}/documents")
     public HttpResponse<?> documents(HttpRequest<?> request, String roomId)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("documents", null), visit -> {
             VisitSelection seen = contents.visible(visit, contents.snapshot(visit.room()).selection());
             List<RoomBodies.DocumentItem> items = new ArrayList<>();
@@ -190,7 +191,7 @@ public class RoomController {
     /** A document of the room, re-hashed before the first byte is sent. */
     @Get(uri = "/{roomId}/documents/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM)
     public HttpResponse<?> document(HttpRequest<?> request, String roomId, String sha256)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("document", sha256), visit -> {
             if (!SHA256_HEX.matcher(sha256).matches() || !contents.visible(visit,
                     contents.snapshot(visit.room()).selection()).documentSha256s().contains(sha256)) {
@@ -203,7 +204,7 @@ public class RoomController {
     /** The statements the room covers; an importer sees those issued to it. */
     @Get("/{roomId}/statements")
     public HttpResponse<?> statements(HttpRequest<?> request, String roomId)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.STATEMENTS, new RoomAccess.Resource("statements", null), visit -> {
             List<RoomBodies.StatementItem> items = new ArrayList<>();
             for (StoredStatement s : contents.snapshot(visit.room()).selection().statements()) {
@@ -220,7 +221,7 @@ public class RoomController {
     /** The statement's JWS, its payload, the checkpoint it names and a consistency proof to the room's checkpoint. */
     @Get("/{roomId}/statements/{statementId}")
     public HttpResponse<?> statement(HttpRequest<?> request, String roomId, String statementId)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.STATEMENTS, new RoomAccess.Resource("statement", statementId),
                 visit -> {
                     RoomSnapshot snapshot = contents.snapshot(visit.room());
@@ -238,7 +239,7 @@ public class RoomController {
 
     @Get(uri = "/{roomId}/statements/{statementId}/pdf", produces = "application/pdf")
     public HttpResponse<?> statementPdf(HttpRequest<?> request, String roomId, String statementId)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.STATEMENTS,
                 new RoomAccess.Resource("statement-pdf", statementId), visit -> {
                     StoredStatement s = visibleStatement(visit, contents.snapshot(visit.room()), statementId);
@@ -254,7 +255,7 @@ public class RoomController {
      */
     @Get(uri = "/{roomId}/bundle", produces = "application/zip")
     public HttpResponse<?> bundle(HttpRequest<?> request, String roomId, @Nullable @QueryValue String statement)
-            throws AuthException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.BUNDLE, new RoomAccess.Resource("bundle", statement), visit -> {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
             BundledStatement bundled = null;
@@ -284,7 +285,7 @@ public class RoomController {
      */
     @Get("/{roomId}/access-log")
     public HttpResponse<?> accessLog(HttpRequest<?> request, String roomId, @Nullable @QueryValue String after,
-            @Nullable @QueryValue String limit) throws AuthException, LedgerException, SQLException, IOException {
+            @Nullable @QueryValue String limit) throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, null, new RoomAccess.Resource("access-log", null), visit -> {
             if (visit.partyId() != null) {
                 throw new AuthException(403, "the access log of room " + roomId + " is its exporter's; "

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.StoredEntry;
@@ -53,7 +54,7 @@ public class RoomViewController {
 
     @Get("/{roomId}")
     public HttpResponse<?> view(HttpRequest<?> request, String roomId, @Nullable @QueryValue String month)
-            throws AuthException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, SQLException, IOException {
         Optional<YearMonth> shown;
         try {
             shown = month == null || month.isBlank() ? Optional.empty() : Optional.of(YearMonth.parse(month));
