@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Mints and verifies the service's bearer tokens: JWT, EdDSA over Ed25519, issuer {@code cbam-ledger},
@@ -129,7 +131,14 @@ public final class TokenAuthority {
         return cached.principal();
     }
 
+    /** Three base64url parts without padding: what {@link #mint} writes, and nothing a decoder would also take. */
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+
     private Verified verifySignedToken(String token) throws AuthException {
+        if (!COMPACT_JWS.matcher(token).matches() || !canonicalBase64url(token)) {
+            throw new AuthException(401, "token is not a compact JWS in canonical base64url (no padding)");
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.EdDSA.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -143,6 +152,10 @@ public final class TokenAuthority {
                 throw new AuthException(401, "token has no expiry");
             }
             String scope = claims.getStringClaim("scope");
+            if (claims.getSubject() != null && CONTROL.matcher(claims.getSubject()).find()
+                    || scope != null && CONTROL.matcher(scope).find()) {
+                throw new AuthException(401, "token subject or scope holds a control character");
+            }
             Set<String> scopes = new LinkedHashSet<>();
             if (scope != null && !scope.isBlank()) {
                 scopes.addAll(Arrays.asList(scope.trim().split(" +")));
@@ -154,6 +167,21 @@ public final class TokenAuthority {
         } catch (ParseException | JOSEException e) {
             throw new AuthException(401, "token is not a valid JWT", e);
         }
+    }
+
+    /** Each part decodes and encodes back to itself: no set bits beyond the last byte, the one spelling of it. */
+    private static boolean canonicalBase64url(String token) {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        for (String part : token.split("\\.")) {
+            try {
+                if (!encoder.encodeToString(Base64.getUrlDecoder().decode(part)).equals(part)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void createPrivateDirectory(Path dir) throws IOException {
