@@ -28,7 +28,6 @@ import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.Receipt;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.SubmissionValidator;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 @Controller("/logs/{logId}/entries")
@@ -63,12 +62,7 @@ public class EntryController {
     public HttpResponse<String> submitBatch(HttpRequest<?> request, String logId, @Body byte[] body,
             @Nullable @QueryValue String wait) throws AuthException, LedgerException, SQLException {
         BearerTokenFilter.principal(request).require(Scopes.submit(logId));
-        JsonNode array;
-        try {
-            array = Json.tree(body);
-        } catch (JacksonException e) {
-            throw new LedgerException(Problem.MALFORMED_ENVELOPE, "batch body is not JSON");
-        }
+        JsonNode array = RequestJson.tree(body, Problem.MALFORMED_ENVELOPE, "batch body");
         if (!array.isArray() || array.isEmpty()) {
             throw new LedgerException(Problem.MALFORMED_ENVELOPE, "batch body must be a non-empty JSON array of envelopes");
         }

@@ -24,7 +24,6 @@ import org.cbamledger.service.log.LogState;
 import org.cbamledger.service.log.LogStore;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 @Controller("/logs")
@@ -51,12 +50,7 @@ public class LogController {
     public HttpResponse<String> create(HttpRequest<?> request, @Body byte[] body)
             throws AuthException, LedgerException, SQLException {
         BearerTokenFilter.principal(request).require(Scopes.ADMIN);
-        JsonNode json;
-        try {
-            json = Json.tree(body);
-        } catch (JacksonException e) {
-            throw new LedgerException(Problem.INVALID_BOOTSTRAP, "request body is not JSON");
-        }
+        JsonNode json = RequestJson.tree(body, Problem.INVALID_BOOTSTRAP, "request body");
         if (!json.isObject()) {
             throw new LedgerException(Problem.INVALID_BOOTSTRAP, "request body must be a JSON object");
         }

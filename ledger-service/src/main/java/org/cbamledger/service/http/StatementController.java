@@ -19,7 +19,6 @@ import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.statement.StatementIntake;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 @Controller("/logs/{logId}/statements")
@@ -41,12 +40,7 @@ public class StatementController {
             throws AuthException, LedgerException, SQLException {
         BearerTokenFilter.principal(request).require(Scopes.submit(logId));
         ledger.log(logId);
-        JsonNode json;
-        try {
-            json = Json.tree(body);
-        } catch (JacksonException e) {
-            throw new LedgerException(Problem.INVALID_STATEMENT, "body is not JSON");
-        }
+        JsonNode json = RequestJson.tree(body, Problem.INVALID_STATEMENT, "body");
         JsonNode jws = json.get("jws");
         if (!json.isObject() || jws == null || !jws.isString()) {
             throw new LedgerException(Problem.INVALID_STATEMENT, "body must be {\"jws\": \"<compact JWS>\"}");

@@ -32,10 +32,10 @@ import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.EdgeInput;
 import org.cbamledger.service.http.InvalidInputException;
+import org.cbamledger.service.http.RequestJson;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -178,15 +178,11 @@ public class RoomAdminController {
     }
 
     private static JsonNode parse(byte[] body) throws LedgerException {
-        try {
-            JsonNode json = RoomBodies.JSON.readTree(body);
-            if (json == null || !json.isObject()) {
-                throw invalid("the body must be a JSON object");
-            }
-            return json;
-        } catch (JacksonException e) {
-            throw invalid("the body is not JSON: " + e.getOriginalMessage());
+        JsonNode json = RequestJson.tree(body, Problem.INVALID_ROOM, "the body");
+        if (!json.isObject()) {
+            throw invalid("the body must be a JSON object");
         }
+        return json;
     }
 
     private static String identifier(JsonNode json, String field) throws LedgerException {

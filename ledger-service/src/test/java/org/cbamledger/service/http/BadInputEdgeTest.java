@@ -3,8 +3,11 @@ package org.cbamledger.service.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
@@ -14,9 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Issue 11 item 3: malformed ids and dates are a 400 naming the parameter, never a 503 "database failure". */
+/**
+ * Issue 11 items 3 and 5: malformed ids and dates are a 400 naming the parameter, never a 503 "database failure";
+ * an overlong request line is 414 and overlong headers 431 (not 413, which is for bodies); bodies are I-JSON.
+ */
 class BadInputEdgeTest {
     private static final String LOG = "bad-input";
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static RunningService service;
     private static String admin;
 
@@ -76,6 +83,43 @@ class BadInputEdgeTest {
         assertEquals(400, response.statusCode(), Http.text(response));
         assertEquals("https://cbam-ledger.org/problems/invalid-room", Http.json(response).get("type").asString());
         assertTrue(Http.json(response).get("detail").asString().startsWith("periodFrom "), Http.text(response));
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(service.http().base().resolve(path)).header("Authorization",
+                "Bearer " + token).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(int status, String slug, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = Http.JSON.readTree(response.body());
+        assertEquals("https://cbam-ledger.org/problems/" + slug, problem.get("type").asString());
+        assertEquals(status, problem.get("status").asInt());
+    }
+
+    @Test
+    void queryOfFiveThousandCharacters_is414() throws Exception {
+        assertProblem(414, "uri-too-long", get("logs/" + LOG + "/bundle?statement=" + "a".repeat(5_000), admin));
+    }
+
+    @Test
+    void tokenOfHundredKilobytes_is431() throws Exception {
+        assertProblem(431, "header-fields-too-large", get("logs/" + LOG, "a".repeat(100_000)));
+    }
+
+    @Test
+    void duplicateMemberNames_areRefused_notReadAsTheLastValue() {
+        HttpResponse<byte[]> log = service.http().post("logs", admin,
+                "{\"logId\":\"dup-a\",\"logId\":\"dup-b\",\"operatorName\":\"X\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, log.statusCode(), Http.text(log));
+        assertTrue(Http.json(log).get("detail").asString().contains("not I-JSON"), Http.text(log));
+        assertEquals(404, service.http().get("logs/dup-b", admin).statusCode());
+        HttpResponse<byte[]> room = service.http().post("logs/" + LOG + "/rooms", admin,
+                ("{\"installationId\":\"TR-1\",\"periodFrom\":\"2026-01-01\",\"periodTo\":\"2026-03-31\","
+                        + "\"cnCodes\":[\"76041090\"],\"cnCodes\":[\"76042910\"]}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, room.statusCode(), Http.text(room));
+        assertEquals("https://cbam-ledger.org/problems/invalid-room", Http.json(room).get("type").asString());
     }
 
     @Test
