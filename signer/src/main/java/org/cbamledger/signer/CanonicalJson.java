@@ -99,7 +99,8 @@ public final class CanonicalJson {
             value = integer.doubleValue();
             // Refuse rather than silently change an integer that a double cannot hold (RFC 7493 §2.2).
             if (Double.isFinite(value) && !new BigDecimal(value).toBigIntegerExact().equals(integer)) {
-                throw new SignerException("JSON integer cannot be represented exactly as an IEEE 754 double");
+                throw new SignerException("JSON integer " + integer + " cannot be represented exactly as an IEEE 754 double"
+                        + " (I-JSON, RFC 7493 §2.2: integers within ±2^53)");
             }
         } else if (number.isBigDecimal()) {
             BigDecimal decimal = number.decimalValue();

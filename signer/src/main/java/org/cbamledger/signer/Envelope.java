@@ -99,7 +99,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         try {
             canonicalPayload = CanonicalJson.canonicalize(payload);
         } catch (SignerException e) {
-            throw new SignerException("envelope payload is not a JSON record", e);
+            throw new SignerException("envelope payload is not a JSON record: " + e.getMessage(), e);
         }
         if (!Arrays.equals(canonicalPayload, payload)) {
             throw new SignerException("envelope payload is not canonical JSON (RFC 8785)");

@@ -102,7 +102,8 @@ class CanonicalJsonTest {
     @Test
     void canonicalize_rejectsIntegerThatADoubleCannotHold() {
         SignerException e = assertThrows(SignerException.class, () -> canon("{\"n\":9007199254740993}"));
-        assertEquals("JSON integer cannot be represented exactly as an IEEE 754 double", e.getMessage());
+        assertEquals("JSON integer 9007199254740993 cannot be represented exactly as an IEEE 754 double"
+                + " (I-JSON, RFC 7493 §2.2: integers within ±2^53)", e.getMessage());
     }
 
     @Test

@@ -22,6 +22,19 @@ class EnvelopeTest {
     }
 
     @Test
+    void parse_ofASequenceNumberBeyondTwoToThe53_saysWhatIsWrong() {
+        String payload = "{\"kind\":\"meter-reading-batch\",\"sequence\":9007199254740993}";
+        String envelope = "{\"payloadType\":\"application/vnd.cbamledger.meter-reading-batch.v1+json\",\"payload\":\""
+                + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "\",\"signatures\":[{\"keyid\":\"" + "a".repeat(64) + "\",\"sig\":\""
+                + Base64.getEncoder().encodeToString(new byte[64]) + "\"}]}";
+        SignerException e = assertThrows(SignerException.class,
+                () -> Envelope.parse(envelope.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("envelope payload is not a JSON record: JSON integer 9007199254740993 cannot be represented"
+                + " exactly as an IEEE 754 double (I-JSON, RFC 7493 §2.2: integers within ±2^53)", e.getMessage());
+    }
+
+    @Test
     void pae_matchesDsseSpecExample() {
         assertEquals("DSSEv1 29 http://example.com/HelloWorld 11 hello world",
                 new String(Envelope.pae("http://example.com/HelloWorld", bytes("hello world")), StandardCharsets.UTF_8));

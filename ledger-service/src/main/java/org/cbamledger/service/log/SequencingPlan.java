@@ -49,7 +49,10 @@ final class SequencingPlan {
         List<KeyChange> groupChanges = new ArrayList<>();
         List<StoredEntry> groupEntries = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
+        Map<DeviceBatch, Integer> groupPositions = new HashMap<>();
+        int position = -1;
         for (Submission s : group) {
+            position++;
             String hex = s.leafHashHex();
             Long existing = firstNonNull(stored.leaves().get(hex), plannedLeaves.get(hex), leaves.get(hex));
             if (existing != null) {
@@ -64,7 +67,14 @@ final class SequencingPlan {
             StoredEntry entry = new StoredEntry(index, s.leafHash(), s.kind(), s.canonicalBytes());
             if (s.deviceBatch() != null) {
                 DeviceBatch d = s.deviceBatch();
-                StoredEntry planned = groupDevices.containsKey(d) ? groupDevices.get(d) : devices.get(d);
+                if (groupPositions.containsKey(d)) {
+                    // the group is refused whole: the earlier one never gets a leaf, so name where it sits
+                    throw new LedgerException(Problem.DEVICE_SEQUENCE_CONFLICT, "device " + d.deviceId()
+                            + " batch sequence " + d.sequence() + " appears twice in the submitted batch, at positions "
+                            + groupPositions.get(d) + " and " + position + " (from 0)");
+                }
+                groupPositions.put(d, position);
+                StoredEntry planned = devices.get(d);
                 Long first = planned != null ? Long.valueOf(planned.index()) : stored.devices().get(d);
                 if (first != null) {
                     throw new LedgerException(Problem.DEVICE_SEQUENCE_CONFLICT, "device " + d.deviceId()

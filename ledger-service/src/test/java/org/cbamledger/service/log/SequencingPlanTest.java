@@ -73,6 +73,16 @@ class SequencingPlanTest {
     }
 
     @Test
+    void deviceSequenceTwiceInOneSubmittedBatch_namesBothPositions_notALeaf() {
+        SequencingPlan plan = plan(registeredKey());
+        LedgerException e = assertThrows(LedgerException.class,
+                () -> plan.add(List.of(batch("a", "gw", 5), batch("b", "gw", 6), batch("c", "gw", 5))));
+        assertEquals(Problem.DEVICE_SEQUENCE_CONFLICT, e.problem());
+        assertEquals("device gw batch sequence 5 appears twice in the submitted batch, at positions 0 and 2 (from 0)",
+                e.getMessage());
+    }
+
+    @Test
     void deviceSequenceAlreadyStored_isRejected() {
         SequencingPlan plan = new SequencingPlan("log", NOW, 10,
                 new SequencingPlan.StoredState(Map.of(), registeredKey(), Map.of(new DeviceBatch("gw", 4), 7L)));
