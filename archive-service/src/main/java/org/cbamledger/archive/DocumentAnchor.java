@@ -26,10 +26,20 @@ public record DocumentAnchor(
         Optional<String> fileName,
         String submitter,
         List<SupportRef> supports,
-        Instant archivedAt) {
+        Instant archivedAt,
+        Optional<String> fileNameAsSubmitted) {
 
     public static final String KIND = "document-anchor";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** An anchor for a name as submitted: it records {@link FileNames#sanitise} of it, and the original if different. */
+    public DocumentAnchor(String sha256, long sizeBytes, String mediaType, Optional<String> extractedTextSha256,
+            long extractedTextChars, boolean extractedTextTruncated, String textExtractor, Map<String, String> metadata,
+            Optional<String> submittedFileName, String submitter, List<SupportRef> supports, Instant archivedAt) {
+        this(sha256, sizeBytes, mediaType, extractedTextSha256, extractedTextChars, extractedTextTruncated,
+                textExtractor, metadata, submittedFileName.map(FileNames::sanitise), submitter, supports, archivedAt,
+                submittedFileName.flatMap(FileNames::asSubmittedIfChanged));
+    }
 
     public DocumentAnchor {
         Sha256.requireHex(sha256);
@@ -50,6 +60,7 @@ public record DocumentAnchor(
         ObjectNode meta = node.putObject("metadata");
         metadata.forEach(meta::put);
         fileName.ifPresent(f -> node.put("fileName", f));
+        fileNameAsSubmitted.ifPresent(f -> node.put("fileNameAsSubmitted", f));
         node.put("submitter", submitter);
         ArrayNode refs = node.putArray("supports");
         supports.forEach(s -> refs.add(s.toJson()));
