@@ -31,4 +31,14 @@ class ArchitectureTest {
                         "org.cbamledger.service.config..", "org.cbamledger.service.demo..")
                 .check(classes);
     }
+
+    /** Issue 17: the edge (filters, problem mapping) is below the controllers, never the other way round. */
+    @Test
+    void httpEdge_doesNotDependOnTheControllersAbove() {
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.web..",
+                        "org.cbamledger.service.room..", "org.cbamledger.service.documents..",
+                        "org.cbamledger.service.importer..")
+                .check(classes);
+    }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.TokenAuthority;
-import org.cbamledger.service.web.UiSession;
 
 /**
  * Every endpoint but health, checkpoints, tiles, the JWKS and the web view's login and logout needs a bearer token;

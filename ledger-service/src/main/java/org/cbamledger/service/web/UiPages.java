@@ -1,5 +1,6 @@
 package org.cbamledger.service.web;
 
+import org.cbamledger.service.http.UiSession;
 import java.util.List;
 
 /** The small pages around the readiness view: login, the list of readable logs, and errors. */

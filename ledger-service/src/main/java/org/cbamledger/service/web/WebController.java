@@ -1,5 +1,6 @@
 package org.cbamledger.service.web;
 
+import org.cbamledger.service.http.UiSession;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

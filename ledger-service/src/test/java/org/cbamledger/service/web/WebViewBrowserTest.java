@@ -1,5 +1,6 @@
 package org.cbamledger.service.web;
 
+import org.cbamledger.service.http.UiSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,12 @@
-package org.cbamledger.service.web;
+package org.cbamledger.service.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The browser session of the view: the bearer token in an HttpOnly, SameSite=Strict cookie on the whole service,
- * accepted for GET and HEAD only (BearerTokenFilter), so a cross-site form can never change state with it.
+ * accepted for GET and HEAD only (BearerTokenFilter), so a cross-site form can never change state with it. It sits
+ * with the filter that reads it, so that the HTTP edge does not depend on the web view (no package cycle).
  */
 public final class UiSession {
     public static final String COOKIE = "cbam_token";
@@ -14,11 +15,11 @@ public final class UiSession {
 
     private UiSession() {}
 
-    static String setCookie(String token) {
+    public static String setCookie(String token) {
         return COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
     }
 
-    static String clearCookie() {
+    public static String clearCookie() {
         return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
     }
 
@@ -28,7 +29,7 @@ public final class UiSession {
     }
 
     /** Only a path of the view itself: never another site (an open redirect) nor a JSON route. */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         if (next == null || !next.startsWith("/ui/") || next.startsWith("//") || next.contains("\\")
                 || next.startsWith(LOGIN_PATH) || next.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             return "/ui/logs";
