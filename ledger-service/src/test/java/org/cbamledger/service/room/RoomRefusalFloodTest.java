@@ -3,8 +3,12 @@ package org.cbamledger.service.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,20 +20,23 @@ import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;
 import org.cbamledger.spec.RecordValidator;
+import org.cbamledger.verifier.VerifyCommand;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 11 item 4: a token and a room id must not be enough to grow the exporter's log. A burst from a token the
  * room is not granted to adds one entry and, when its minute is over, one summary counting the rest; past the
- * caller's rate it is 429 with Retry-After. Granted requests keep one entry each.
+ * caller's rate it is 429 with Retry-After. Granted requests keep one entry each. The log verifies offline.
  */
 class RoomRefusalFloodTest {
     private static final String LOG = "refusal-flood";
     private static final int BURST = 50;
 
     @Test
-    void burstWithoutAGrant_addsOneEntryAndOneSummary_andIsThrottled() throws Exception {
+    void burstWithoutAGrant_addsOneEntryAndOneSummary_andIsThrottled(@TempDir Path dir) throws Exception {
         try (RunningService service = RunningService.start()) {
             TestLog log = TestLog.create(service, LOG);
             String admin = service.adminToken();
@@ -92,6 +99,17 @@ class RoomRefusalFloodTest {
             assertTrue(summaries.size() <= 2, summaries.toString());
             assertEquals("denied", summaries.getFirst().get("outcome").asString());
             assertEquals(404, summaries.getFirst().get("status").asInt());
+
+            // the log with its summary verifies offline
+            HttpResponse<byte[]> bundle = service.http().get("logs/" + LOG + "/bundle", admin);
+            assertEquals(200, bundle.statusCode());
+            Path zip = dir.resolve("log.zip");
+            Files.write(zip, bundle.body());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                    .setErr(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                    .execute(zip.toString(), "--log-key", log.logVerifierKey, "--root-key", log.rootKey.keyId());
+            assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
         }
     }
 }
