@@ -137,7 +137,7 @@ public final class TokenAuthority {
 
     private Verified verifySignedToken(String token) throws AuthException {
         if (!COMPACT_JWS.matcher(token).matches() || !canonicalBase64url(token)) {
-            throw new AuthException(401, "token is not a compact JWS in canonical base64url (no padding)");
+            throw new AuthException(401, "token is not a valid JWT: not a compact JWS in canonical base64url (no padding)");
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);

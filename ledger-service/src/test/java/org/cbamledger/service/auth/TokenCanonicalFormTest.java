@@ -37,7 +37,7 @@ class TokenCanonicalFormTest {
     @Test
     void paddingOrWhitespaceAppended_isRefused() {
         String token = authority.mint("client-1", List.of("admin"), Duration.ofMinutes(5));
-        assertEquals("token is not a compact JWS in canonical base64url (no padding)", refused(token + "=="));
+        assertEquals("token is not a valid JWT: not a compact JWS in canonical base64url (no padding)", refused(token + "=="));
         refused(token + "=");
         refused(token + " ");
         refused(token.replace('.', '\n'));
@@ -51,7 +51,7 @@ class TokenCanonicalFormTest {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         char last = token.charAt(token.length() - 1);
         String alias = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) + 1);
-        assertEquals("token is not a compact JWS in canonical base64url (no padding)", refused(alias));
+        assertEquals("token is not a valid JWT: not a compact JWS in canonical base64url (no padding)", refused(alias));
     }
 
     @Test
