@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import java.util.regex.Pattern;
@@ -43,5 +46,17 @@ public final class RequestSizeFilter {
                             + " bytes; documents go to /logs/{logId}/documents"));
         }
         return null;
+    }
+
+    /**
+     * An upload refused before its body was read (bad parameters, a missing scope) leaves the rest of the body on the
+     * connection, and the next request sent on it would wait behind bytes nobody reads: close it after the answer.
+     */
+    @ResponseFilter
+    public void closeAfterRefusedUpload(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (response.code() >= 400 && request.getMethod() == HttpMethod.POST
+                && STREAMED_UPLOAD.matcher(request.getPath()).matches()) {
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
     }
 }
