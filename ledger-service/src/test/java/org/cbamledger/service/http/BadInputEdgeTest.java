@@ -3,6 +3,7 @@ package org.cbamledger.service.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -120,6 +121,28 @@ class BadInputEdgeTest {
                         + "\"cnCodes\":[\"76041090\"],\"cnCodes\":[\"76042910\"]}").getBytes(StandardCharsets.UTF_8));
         assertEquals(400, room.statusCode(), Http.text(room));
         assertEquals("https://cbam-ledger.org/problems/invalid-room", Http.json(room).get("type").asString());
+    }
+
+    @Test
+    void nulInsideABodyTheDatabaseRefuses_is400_never503() {
+        HttpResponse<byte[]> log = service.http().post("logs", admin,
+                "{\"logId\":\"nul-operator\",\"operatorName\":\"A\\u0000B\"}".getBytes(StandardCharsets.UTF_8));
+        assertTrue(log.statusCode() >= 400 && log.statusCode() < 500, log.statusCode() + " " + Http.text(log));
+        HttpResponse<byte[]> room = service.http().post("logs/" + LOG + "/rooms", admin,
+                ("{\"name\":\"a\\u0000b\",\"installationId\":\"TR-1\",\"periodFrom\":\"2026-01-01\","
+                        + "\"periodTo\":\"2026-03-31\",\"cnCodes\":[\"76041090\"]}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, room.statusCode(), Http.text(room));
+        assertEquals("application/problem+json", room.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void chunkedPostWithAMalformedLogId_is400NotLengthRequired() throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(service.http().base()
+                .resolve("logs/x%00y/entries/batch")).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("[]".getBytes())))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(400, "invalid-parameter", response);
     }
 
     @Test
