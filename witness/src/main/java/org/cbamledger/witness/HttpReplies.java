@@ -1,13 +1,20 @@
 package org.cbamledger.witness;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** Small helpers for the JDK HTTP server's exchanges. */
 public final class HttpReplies {
     private HttpReplies() {}
+
+    /** The server's base URL, ending in '/'. */
+    public static URI url(HttpServer server) {
+        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/");
+    }
 
     /** The request body, or null when it is larger than {@code maxBytes}. */
     public static byte[] readBody(HttpExchange exchange, int maxBytes) throws IOException {

@@ -52,7 +52,7 @@ public final class WitnessServer implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/");
+        return HttpReplies.url(server);
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class TsaServer implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/");
+        return HttpReplies.url(server);
     }
 
     @Override
