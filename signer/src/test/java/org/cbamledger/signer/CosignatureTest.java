@@ -39,7 +39,7 @@ class CosignatureTest {
         jdk.update(("cosignature/v1\ntime 1700000000\n" + BODY).getBytes(StandardCharsets.UTF_8));
         assertTrue(jdk.verify(Arrays.copyOfRange(blob, 8, blob.length)));
         assertTrue(witness.verifierKey().startsWith("witness.example/a+"));
-        assertEquals(0x04, Base64.getDecoder().decode(witness.verifierKey().split("\\+")[2])[0]);
+        assertEquals(0x04, Base64.getDecoder().decode(witness.verifierKey().split("\\+", 3)[2])[0]);
     }
 
     @Test

@@ -175,6 +175,7 @@ class WitnessedLogTest {
         }
         long size = log.sequencedSize();
         assertEquals(404, log.read("checkpoint?witnessed=true&wait=1s").statusCode());
+        assertEquals(400, log.read("checkpoint?witnessed=true&wait=31s").statusCode());
         String latest = Http.text(log.read("checkpoint?wait=0s"));
         assertTrue(latest.contains("\n" + size + "\n"), latest); // checkpoints went on without witness-b
 
