@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
@@ -38,7 +39,7 @@ public class PublicLogController {
     /**
      * The latest checkpoint with the witness cosignatures stored for it (also the tlog-tiles checkpoint). With
      * {@code witnessed=true}: the newest checkpoint the quorum of witnesses cosigned, of at least {@code minSize}
-     * (default: the latest checkpoint's size), waiting up to {@code wait} (e.g. {@code 500ms}, {@code 5s}; at most
+     * (default: the latest checkpoint's size, or 1 before the first), waiting up to {@code wait} (e.g. {@code 500ms}, {@code 5s}; at most
      * 30s) for it; 404 when there is none by then.
      */
     @Get(value = "/checkpoint", produces = MediaType.TEXT_PLAIN)
@@ -46,17 +47,17 @@ public class PublicLogController {
             @Nullable @QueryValue String minSize, @Nullable @QueryValue String wait)
             throws LedgerException, SQLException, InterruptedException {
         ledger.log(logId);
-        StoredCheckpoint latest = checkpoints.latest(logId).orElseThrow(
-                () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"));
+        Optional<StoredCheckpoint> latest = checkpoints.latest(logId);
         StoredCheckpoint served;
         if ("true".equals(witnessed)) {
             Long min = Params.optionalNonNegative("minSize", minSize);
-            long target = min == null ? latest.treeSize() : min;
+            long target = min != null ? min : latest.map(StoredCheckpoint::treeSize).orElse(1L);
             served = this.witnessed.awaitWitnessed(logId, target, Params.waitDuration("wait", wait)).orElseThrow(
                     () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint of size >= "
                             + target + " cosigned by the quorum of witnesses yet"));
         } else {
-            served = this.witnessed.cosigned(logId, latest);
+            served = this.witnessed.cosigned(logId, latest.orElseThrow(
+                    () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet")));
         }
         return HttpResponse.ok(served.signedNote()).contentType(MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-cache");
     }
