@@ -101,14 +101,22 @@ public final class NoteVerifier {
 
     /** SHA-256(name || 0x0A || 0x01 || public key)[:4]. */
     static byte[] keyHash(String keyName, byte[] rawPublicKey) {
-        byte[] digest = Crypto.sha256(
-                keyName.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', ED25519_TYPE}, rawPublicKey);
+        return keyHash(keyName, ED25519_TYPE, rawPublicKey);
+    }
+
+    /** C2SP signed-note key id: SHA-256(name || 0x0A || signature type || public key)[:4]. */
+    static byte[] keyHash(String keyName, byte type, byte[] rawPublicKey) {
+        byte[] digest = Crypto.sha256(keyName.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', type}, rawPublicKey);
         return Arrays.copyOf(digest, 4);
     }
 
     static String formatVerifierKey(String keyName, byte[] keyHash, byte[] rawPublicKey) {
+        return formatVerifierKey(keyName, ED25519_TYPE, keyHash, rawPublicKey);
+    }
+
+    static String formatVerifierKey(String keyName, byte type, byte[] keyHash, byte[] rawPublicKey) {
         byte[] blob = new byte[33];
-        blob[0] = ED25519_TYPE;
+        blob[0] = type;
         System.arraycopy(rawPublicKey, 0, blob, 1, 32);
         return keyName + "+" + HexFormat.of().formatHex(keyHash) + "+" + Base64s.encode(blob);
     }

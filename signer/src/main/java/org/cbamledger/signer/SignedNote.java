@@ -40,6 +40,17 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         return new SignedNote(text, signatures);
     }
 
+    /** This note with the given signature lines appended, each at most once (e.g. witness cosignatures). */
+    public SignedNote withSignatures(List<NoteSignature> more) {
+        List<NoteSignature> all = new ArrayList<>(signatures);
+        for (NoteSignature signature : more) {
+            if (!all.contains(signature)) {
+                all.add(signature);
+            }
+        }
+        return new SignedNote(text, all);
+    }
+
     public String format() {
         StringBuilder out = new StringBuilder(text).append('\n');
         for (NoteSignature signature : signatures) {

@@ -19,6 +19,7 @@ import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.BundleException;
 import org.cbamledger.verifier.bundle.BundleManifest;
 import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.policy.TrustPolicy;
 import tools.jackson.databind.JsonNode;
 
 /** What every check sees: the read bundle, the trust anchors, and the bundle's files parsed once. */
@@ -27,16 +28,34 @@ public final class BundleContext {
     private final List<NoteVerifier> trustedLogKeys;
     private final boolean logKeysPinned;
     private final Set<String> pinnedRootKeyIds;
+    private final TrustPolicy policy;
     private final Map<String, Loaded<byte[]>> files = new HashMap<>();
     private final Map<Long, Loaded<Envelope>> envelopes = new HashMap<>();
     private final Map<Long, Loaded<Checkpoint>> checkpoints = new HashMap<>();
 
     public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, boolean logKeysPinned,
             Set<String> pinnedRootKeyIds) {
+        this(bundle, trustedLogKeys, logKeysPinned ? TrustPolicy.of(trustedLogKeys, pinnedRootKeyIds)
+                : TrustPolicy.of(List.of(), pinnedRootKeyIds));
+    }
+
+    /** @param trustedLogKeys the policy's log keys, or when it pins none, the bundle's own */
+    public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, TrustPolicy policy) {
         this.bundle = bundle;
         this.trustedLogKeys = List.copyOf(trustedLogKeys);
-        this.logKeysPinned = logKeysPinned;
-        this.pinnedRootKeyIds = Set.copyOf(pinnedRootKeyIds);
+        this.logKeysPinned = policy.logKeysPinned();
+        this.pinnedRootKeyIds = policy.rootKeyIds();
+        this.policy = policy;
+    }
+
+    /** What the user pinned: keys and their validity, witnesses and quorum, TSA certificates. */
+    public TrustPolicy policy() {
+        return policy;
+    }
+
+    /** The keys that may sign a checkpoint of this size: the pinned ones valid at it, else the bundle's own. */
+    public List<NoteVerifier> logKeysAt(long treeSize) {
+        return logKeysPinned ? policy.logKeysAt(treeSize) : trustedLogKeys;
     }
 
     public Bundle bundle() {

@@ -42,8 +42,13 @@ public final class ReportPrinter {
         });
         Map<CheckStatus, Integer> counts = counts(report.results());
         int failed = counts.getOrDefault(CheckStatus.FAIL, 0);
-        out.printf("Result: %s (%d checks: %s)%n", report.passed() ? "PASSED" : "FAILED, " + failed + " failed",
-                report.results().size(), counts);
+        String result = switch (report.outcome()) {
+            case PASSED -> "PASSED";
+            case UNTRUSTED -> "UNTRUSTED (keys not pinned: every check held, but against the bundle's own log key;"
+                    + " pin it with --policy or --log-key)";
+            case FAILED -> "FAILED, " + failed + " failed";
+        };
+        out.printf("Result: %s (%d checks: %s)%n", result, report.results().size(), counts);
         out.flush();
     }
 
@@ -55,6 +60,8 @@ public final class ReportPrinter {
             root.put("logId", m.logId()).put("origin", m.origin()).put("treeSize", m.treeSize());
         }
         root.put("passed", report.passed());
+        root.put("trusted", report.trusted());
+        root.put("result", report.outcome().name());
         ObjectNode counts = root.putObject("counts");
         counts(report.results()).forEach((status, n) -> counts.put(status.name(), n));
         ArrayNode checks = root.putArray("checks");

@@ -24,6 +24,9 @@ import org.cbamledger.verifier.check.InclusionProofCheck;
 import org.cbamledger.verifier.check.LayoutCheck;
 import org.cbamledger.verifier.check.LogKeyCheck;
 import org.cbamledger.verifier.check.StatementCheck;
+import org.cbamledger.verifier.check.TimestampCheck;
+import org.cbamledger.verifier.check.WitnessCosignatureCheck;
+import org.cbamledger.verifier.policy.TrustPolicy;
 
 /**
  * Checks an evidence bundle offline, trusting nothing the server computed: only the pinned keys (or, when
@@ -50,6 +53,8 @@ public final class Verifier {
                 new LayoutCheck(),
                 new LogKeyCheck(),
                 new CheckpointSignatureCheck(),
+                new WitnessCosignatureCheck(),
+                new TimestampCheck(),
                 new EntryFormatCheck(),
                 new EntrySignatureCheck(),
                 new InclusionProofCheck(),
@@ -72,38 +77,48 @@ public final class Verifier {
      */
     public VerificationReport verify(Path bundleDir, List<NoteVerifier> pinnedLogKeys, Set<String> pinnedRootKeyIds)
             throws IOException {
+        return verify(bundleDir, TrustPolicy.of(pinnedLogKeys, pinnedRootKeyIds));
+    }
+
+    /**
+     * @param bundleDir a bundle directory, or a .zip holding the same tree
+     * @param policy what is pinned; {@link TrustPolicy#NONE}: the bundle's own log key is used and the run is
+     *     {@link VerificationReport.Outcome#UNTRUSTED} at best
+     * @throws IOException when the bundle cannot be read at all (not for bad content: that is a FAIL line)
+     */
+    public VerificationReport verify(Path bundleDir, TrustPolicy policy) throws IOException {
         if (!Files.exists(bundleDir)) {
             throw new IOException("bundle not found: " + bundleDir);
         }
         if (Files.isRegularFile(bundleDir) && ZipBundles.isZip(bundleDir)) {
             try (FileSystem zip = ZipBundles.open(bundleDir)) {
-                return verifyTree(bundleDir.toString(), zip.getPath("/"), pinnedLogKeys, pinnedRootKeyIds);
+                return verifyTree(bundleDir.toString(), zip.getPath("/"), policy);
             }
         }
         if (!Files.isDirectory(bundleDir)) {
             throw new IOException("not a bundle directory or .zip: " + bundleDir);
         }
-        return verifyTree(bundleDir.toString(), bundleDir, pinnedLogKeys, pinnedRootKeyIds);
+        return verifyTree(bundleDir.toString(), bundleDir, policy);
     }
 
-    private VerificationReport verifyTree(String name, Path root, List<NoteVerifier> pinnedLogKeys,
-            Set<String> pinnedRootKeyIds) throws IOException {
+    private VerificationReport verifyTree(String name, Path root, TrustPolicy policy) throws IOException {
         Bundle bundle;
         try {
             bundle = BundleReader.read(root);
         } catch (BundleException e) {
             return new VerificationReport(name, null,
-                    List.of(CheckResult.fail(MANIFEST_CHECK, BundlePaths.MANIFEST, e.getMessage())));
+                    List.of(CheckResult.fail(MANIFEST_CHECK, BundlePaths.MANIFEST, e.getMessage())),
+                    policy.logKeysPinned());
         }
-        List<NoteVerifier> trusted = pinnedLogKeys.isEmpty() ? bundledLogKeys(bundle) : pinnedLogKeys;
-        BundleContext context = new BundleContext(bundle, trusted, !pinnedLogKeys.isEmpty(), pinnedRootKeyIds);
+        List<NoteVerifier> trusted = policy.logKeysPinned() ? policy.logKeyVerifiers() : bundledLogKeys(bundle);
+        BundleContext context = new BundleContext(bundle, trusted, policy);
         List<CheckResult> results = new ArrayList<>();
         results.add(CheckResult.pass(MANIFEST_CHECK, BundlePaths.MANIFEST, "canonical " + BundlePaths.FORMAT
                 + " manifest of " + bundle.manifest().origin()));
         for (BundleCheck check : checks) {
             results.addAll(check.run(context));
         }
-        return new VerificationReport(name, bundle.manifest(), results);
+        return new VerificationReport(name, bundle.manifest(), results, policy.logKeysPinned());
     }
 
     /** The keys of log-key.vkey, or none if it is unreadable (LogKeyCheck reports why). */

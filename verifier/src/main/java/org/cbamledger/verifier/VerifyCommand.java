@@ -14,6 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.verifier.bundle.BundleException;
+import org.cbamledger.verifier.policy.PolicyException;
+import org.cbamledger.verifier.policy.PolicyFile;
+import org.cbamledger.verifier.policy.TrustPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code verify BUNDLE_DIR [--log-key FILE|VKEY]... [--root-key KEYID]... [--json]}: exit 0 all passed, 1 a check failed, 2 usage or I/O error. */
+/**
+ * {@code verify BUNDLE_DIR [--policy FILE] [--log-key FILE|VKEY]... [--root-key KEYID]... [--json]}: exit 0 every
+ * check passed against pinned keys, 1 a check failed, 2 usage or I/O error, 4 every check held but no log key was
+ * pinned (UNTRUSTED).
+ */
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
@@ -29,15 +36,22 @@ import picocli.CommandLine.Spec;
         description = "Checks a cbam-ledger evidence bundle (directory or .zip) offline: entries, signatures,"
                 + " key registrations, inclusion and consistency proofs, checkpoints, documents.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every check passed", "1:a check failed", "2:usage or I/O error"})
+        exitCodeList = {"0:every check passed against pinned keys (PASSED)", "1:a check failed (FAILED)",
+            "2:usage or I/O error", "4:every check held, but no log key was pinned (UNTRUSTED)"})
 public final class VerifyCommand implements Callable<Integer> {
     public static final int PASSED = 0;
     public static final int FAILED = 1;
     public static final int ERROR = 2;
+    public static final int UNTRUSTED = 4;
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{64}");
 
     @Parameters(index = "0", paramLabel = "BUNDLE_DIR", description = "bundle directory or .zip")
     private Path bundle;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "trust policy (api-spec/POLICY.md): log keys with their validity, root key ids, witness keys"
+                    + " and quorum, TSA certificates")
+    private Path policyFile;
 
     @Option(names = "--log-key", paramLabel = "FILE|VKEY",
             description = "pinned log verifier key (C2SP vkey), or a file of them one a line; repeatable."
@@ -74,9 +88,18 @@ public final class VerifyCommand implements Callable<Integer> {
                 return ERROR;
             }
         }
+        TrustPolicy policy = TrustPolicy.NONE;
+        if (policyFile != null) {
+            try {
+                policy = PolicyFile.parse(Files.readAllBytes(policyFile));
+            } catch (PolicyException | IOException e) {
+                err.println("verify: --policy " + policyFile + ": " + e.getMessage());
+                return ERROR;
+            }
+        }
         VerificationReport report;
         try {
-            report = new Verifier().verify(bundle, pinned, roots);
+            report = new Verifier().verify(bundle, policy.plus(pinned, roots));
         } catch (IOException e) {
             err.println("verify: " + e.getMessage());
             return ERROR;
@@ -86,7 +109,11 @@ public final class VerifyCommand implements Callable<Integer> {
         } else {
             ReportPrinter.printText(report, out);
         }
-        return report.passed() ? PASSED : FAILED;
+        return switch (report.outcome()) {
+            case PASSED -> PASSED;
+            case UNTRUSTED -> UNTRUSTED;
+            case FAILED -> FAILED;
+        };
     }
 
     private static List<NoteVerifier> readLogKey(String fileOrVkey) throws IOException, BundleException {

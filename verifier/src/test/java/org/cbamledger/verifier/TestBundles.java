@@ -23,6 +23,8 @@ final class TestBundles {
     final SigningKey gatewayKey;
     final String documentSha256 = sha256Hex(DOCUMENT);
     final String erasedSha256 = sha256Hex(ERASED_DOCUMENT);
+    /** RFC 3161 tokens to bundle, by checkpoint size. */
+    final java.util.Map<Long, byte[]> timestamps = new java.util.TreeMap<>();
 
     TestBundles() throws Exception {
         this(KeyAlgorithm.ECDSA_P256);
@@ -53,6 +55,9 @@ final class TestBundles {
         }
         writer.addDocument(documentSha256, new ByteArrayInputStream(DOCUMENT));
         writer.addDocument(erasedSha256, null);
+        for (var t : timestamps.entrySet()) {
+            writer.addTimestamp(t.getKey(), t.getValue());
+        }
         writer.finish();
         return dir;
     }

@@ -24,6 +24,8 @@ final class TestLog {
     final String origin;
     final NoteSigner logSigner;
     final SigningKey rootKey;
+    /** Applied to every signed checkpoint note, e.g. to append witness cosignatures or other log signatures. */
+    java.util.function.UnaryOperator<String> notes = note -> note;
     private final List<byte[]> stored = new ArrayList<>();
     private final List<byte[]> entries = new ArrayList<>();
     private final HashReader reader = indexes -> {
@@ -80,7 +82,7 @@ final class TestLog {
 
     String checkpoint(long size) throws IOException {
         String body = new Checkpoint(origin, size, TreeHashes.treeHash(size, reader), List.of()).body();
-        return NoteSigner.sign(body, logSigner);
+        return notes.apply(NoteSigner.sign(body, logSigner));
     }
 
     TlogProof inclusionProof(long index, long treeSize) throws IOException {

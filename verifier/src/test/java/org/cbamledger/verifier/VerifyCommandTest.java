@@ -42,16 +42,16 @@ class VerifyCommandTest {
     }
 
     @Test
-    void verify_exitsZeroAndGroupsPassingChecks_forAValidBundle() {
+    void verify_groupsPassingChecks_andEndsUntrusted_forAValidBundleWithNothingPinned() {
         Run run = run("verify", bundle.toString());
 
-        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(VerifyCommand.UNTRUSTED, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("Log: cbam-ledger/acme-alu, tree size 6; 6 entries, 3 checkpoints, 2 documents"),
                 run.out());
         assertTrue(Pattern.compile("(?m)^PASS +6  entry-signature$").matcher(run.out()).find(), run.out());
         assertTrue(run.out().contains("NOT_PINNED         log-key  log-key.vkey: "), run.out());
         assertTrue(run.out().contains("ERASED             document-hash  documents/" + fixture.erasedSha256), run.out());
-        assertTrue(run.out().contains("Result: PASSED"), run.out());
+        assertTrue(run.out().contains("Result: UNTRUSTED (keys not pinned"), run.out());
     }
 
     @Test
@@ -64,6 +64,7 @@ class VerifyCommandTest {
 
         assertEquals(0, inline.exitCode(), inline.out() + inline.err());
         assertTrue(inline.out().contains("PASS            1  root-key"), inline.out());
+        assertTrue(inline.out().contains("Result: PASSED"), inline.out());
         assertEquals(0, fromFile.exitCode(), fromFile.out() + fromFile.err());
         assertTrue(fromFile.out().contains("PASS            1  log-key"), fromFile.out());
     }
@@ -86,11 +87,12 @@ class VerifyCommandTest {
 
     @Test
     void verify_printsEveryCheckAsJson() throws Exception {
-        Run run = run("verify", bundle.toString(), "--json");
+        Run run = run("verify", bundle.toString(), "--json", "--log-key", fixture.log.logSigner.verifierKey());
 
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertTrue(json.get("passed").booleanValue());
+        assertEquals("PASSED", json.get("result").stringValue());
         assertEquals("acme-alu", json.get("logId").stringValue());
         assertEquals(39, json.get("checks").size());
         assertEquals("entry-signature", json.get("checks").values().stream()
@@ -116,7 +118,7 @@ class VerifyCommandTest {
     void verify_acceptsAZip() throws Exception {
         Path zip = VerifierTest.zip(bundle, tmp.resolve("bundle.zip"));
 
-        Run run = run("verify", zip.toString());
+        Run run = run("verify", zip.toString(), "--log-key", fixture.log.logSigner.verifierKey());
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.cbamledger.service.claims.ClaimProofExport;
 import org.cbamledger.service.documents.BundleDocuments;
 import org.cbamledger.service.log.CheckpointStore;
@@ -39,6 +40,7 @@ public final class BundleExporter {
     private final CheckpointStore checkpoints;
     private final ClaimProofExport claimProofs;
     private final BundleDocuments documents;
+    private CheckpointEvidence evidence = CheckpointEvidence.NONE;
 
     public BundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints) {
         this(entries, tree, checkpoints, null);
@@ -59,6 +61,12 @@ public final class BundleExporter {
         this.documents = documents;
     }
 
+    /** Bundles witness cosignatures and timestamps with the checkpoints (BUNDLE.md {@code timestamps/}). */
+    public BundleExporter withEvidence(CheckpointEvidence checkpointEvidence) {
+        this.evidence = checkpointEvidence;
+        return this;
+    }
+
     /**
      * @param fromIndex first entry to bundle, null for 0
      * @param toIndex entry after the last one to bundle, null for the checkpoint's tree size
@@ -66,6 +74,7 @@ public final class BundleExporter {
      */
     public void export(LogInfo log, StoredCheckpoint checkpoint, Long fromIndex, Long toIndex,
             BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+        checkpoint = evidence.forExport(log.logId(), checkpoint);
         long size = checkpoint.treeSize();
         long from = fromIndex == null ? 0 : fromIndex;
         long to = toIndex == null ? size : toIndex;
@@ -90,6 +99,7 @@ public final class BundleExporter {
      */
     public void exportSelection(LogInfo log, StoredCheckpoint checkpoint, SortedSet<Long> indexes,
             BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+        checkpoint = evidence.forExport(log.logId(), checkpoint);
         long size = checkpoint.treeSize();
         if (!indexes.isEmpty() && (indexes.first() < 0 || indexes.last() >= size)) {
             throw new LedgerException(Problem.INVALID_PARAMETER, "bundled entries must lie below the checkpoint's size " + size);
@@ -125,12 +135,28 @@ public final class BundleExporter {
         BundleWriter writer = new BundleWriter(dir);
         writer.logInfo(log.logId(), log.origin(), List.of(log.noteSigner().verifierKey()));
         writer.addCheckpoint(size, checkpoint.signedNote());
-        if (statement != null) {
-            StoredCheckpoint statementCheckpoint = statementCheckpoint(log, statement, size);
-            if (statementCheckpoint.treeSize() < size) {
-                writer.addCheckpoint(statementCheckpoint.treeSize(), statementCheckpoint.signedNote());
-                writer.addConsistency(statementCheckpoint.treeSize(), size,
-                        TreeHashes.proveConsistency(size, statementCheckpoint.treeSize(), tree.reader(log.logId())));
+        // earlier checkpoints: the statement's, and for each entry the first timestamped one that includes it
+        TreeSet<Long> earlier = new TreeSet<>();
+        long statementSize = statement == null ? size : statementCheckpoint(log, statement, size).treeSize();
+        if (statementSize < size) {
+            earlier.add(statementSize);
+        }
+        var tokens = evidence.timestamps(log.logId(), size);
+        for (long index : selected.keySet()) {
+            Long dating = tokens.higherKey(index);
+            if (dating != null && dating < size) {
+                earlier.add(dating);
+            }
+        }
+        for (long earlierSize : earlier) {
+            StoredCheckpoint c = evidence.cosigned(log.logId(), checkpoints.bySize(log.logId(), earlierSize).orElseThrow(
+                    () -> new SQLException("checkpoint " + earlierSize + " of log " + log.logId() + " vanished")));
+            writer.addCheckpoint(earlierSize, c.signedNote());
+            writer.addConsistency(earlierSize, size, TreeHashes.proveConsistency(size, earlierSize, tree.reader(log.logId())));
+        }
+        for (long timestamped : tokens.keySet()) {
+            if (timestamped == size || earlier.contains(timestamped)) {
+                writer.addTimestamp(timestamped, tokens.get(timestamped));
             }
         }
         // many proofs share most of their hashes: read the whole tree once rather than a query per entry

@@ -36,12 +36,19 @@ import org.cbamledger.service.room.RoomContents;
 import org.cbamledger.service.room.RoomStore;
 import org.cbamledger.service.statement.StatementIntake;
 import org.cbamledger.service.statement.StatementStore;
+import org.cbamledger.service.witness.CheckpointTimestamper;
+import org.cbamledger.service.witness.CheckpointWitnessing;
+import org.cbamledger.service.witness.CosignatureStore;
+import org.cbamledger.service.witness.TimestampStore;
+import org.cbamledger.service.witness.WitnessedCheckpoints;
+import org.cbamledger.service.witness.WitnessingSettings;
 
 /**
  * Wires the plain domain classes from configuration:
  * {@code cbam.data-dir} (default ./var), {@code cbam.db.url|user|password|pool-size} (no URL: embedded
  * PostgreSQL in {@code cbam.db.embedded-dir}, default {@code <data-dir>/pg}), {@code cbam.ledger.queue-capacity},
- * {@code cbam.ledger.max-batch}, {@code cbam.ledger.checkpoint-interval}.
+ * {@code cbam.ledger.max-batch}, {@code cbam.ledger.checkpoint-interval}; witnesses and TSAs from
+ * {@link WitnessConfiguration} and {@link TsaConfiguration}.
  */
 @Factory
 public class ServiceFactory {
@@ -70,15 +77,44 @@ public class ServiceFactory {
         return Clock.systemUTC();
     }
 
+    @Singleton
+    WitnessingSettings witnessingSettings(WitnessConfiguration witness, TsaConfiguration tsa) throws IOException {
+        return WitnessingSettingsFactory.of(witness, tsa);
+    }
+
+    @Singleton
+    WitnessedCheckpoints witnessedCheckpoints(WitnessingSettings settings, CheckpointStore checkpoints, Database database) {
+        return new WitnessedCheckpoints(settings, checkpoints, new CosignatureStore(database.dataSource()),
+                new TimestampStore(database.dataSource()));
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    CheckpointWitnessing checkpointWitnessing(WitnessingSettings settings, Database database, TreeStore tree,
+            WitnessedCheckpoints witnessed) {
+        return new CheckpointWitnessing(settings, new CosignatureStore(database.dataSource()), tree, witnessed);
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    CheckpointTimestamper checkpointTimestamper(WitnessingSettings settings, WitnessedCheckpoints witnessed,
+            Database database) {
+        return new CheckpointTimestamper(settings, witnessed, new TimestampStore(database.dataSource()));
+    }
+
     @Context
     @Bean(preDestroy = "close")
     Ledger ledger(
             Database database,
             Clock clock,
+            CheckpointWitnessing witnessing,
+            CheckpointTimestamper timestamper,
             @Value("${cbam.ledger.queue-capacity:10000}") int queueCapacity,
             @Value("${cbam.ledger.max-batch:1000}") int maxBatch,
             @Value("${cbam.ledger.checkpoint-interval:200ms}") Duration checkpointInterval) throws SQLException {
         Ledger ledger = new Ledger(database.dataSource(), new LedgerSettings(queueCapacity, maxBatch, checkpointInterval), clock);
+        ledger.addCheckpointListener(witnessing);
+        ledger.addCheckpointListener(timestamper);
         ledger.start();
         return ledger;
     }
@@ -125,9 +161,10 @@ public class ServiceFactory {
 
     @Singleton
     BundleExporter bundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints, Database database,
-            DocumentService documents) {
+            DocumentService documents, WitnessedCheckpoints witnessed) {
         return new BundleExporter(entries, tree, checkpoints,
-                new org.cbamledger.service.claims.ClaimProofExport(database.dataSource()), new AnchoredDocuments(documents));
+                new org.cbamledger.service.claims.ClaimProofExport(database.dataSource()), new AnchoredDocuments(documents))
+                .withEvidence(witnessed);
     }
 
     /** {@code cbam.archive.*}: no endpoint starts an embedded S3 server on {@code <data-dir>/objects}. */

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -31,11 +30,12 @@ import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
-import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.VerificationReport;
 import org.cbamledger.verifier.Verifier;
+import org.cbamledger.verifier.policy.PolicyFile;
+import org.cbamledger.verifier.policy.TrustPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +83,8 @@ public final class DemoCommand implements Callable<Integer> {
     private final PrintStream console = System.out;
     private String roomId;
     private String verifierToken;
+    private DemoTrustServers trust;
+    private Path policyFile;
 
     public static void main(String[] args) {
         // without --exit, call() serves until the process is stopped
@@ -103,8 +105,18 @@ public final class DemoCommand implements Callable<Integer> {
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("cbam.data-dir", data.toString());
+        trust = DemoTrustServers.start(data);
+        Runtime.getRuntime().addShutdownHook(new Thread(trust::close));
+        console.println("started " + trust.describe());
+        properties.putAll(trust.serviceProperties());
         console.println("starting the ledger service (embedded PostgreSQL in " + data.resolve("pg") + ") ...");
-        ApplicationContext context = LedgerApplication.start(properties);
+        ApplicationContext context;
+        try {
+            context = LedgerApplication.start(properties);
+        } catch (RuntimeException e) {
+            trust.close();
+            throw e;
+        }
         boolean passed;
         try {
             URI base = URI.create(context.getBean(EmbeddedServer.class).getURL() + "/");
@@ -124,6 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             if (exit) {
                 context.close();
+                trust.close();
                 if (dataDir == null) {
                     DirectoryZip.deleteTree(data);
                 }
@@ -138,6 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
         String logKey = log.get("logVerifierKey").asString();
         console.println("log " + LOG_ID + " created; log key " + logKey);
+        trust.addLog(logKey);
 
         SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
         client.submit(LOG_ID, Envelope.sign("key-registration", LedgerRecords.json(LedgerRecords.keyRegistration(
@@ -186,17 +200,22 @@ public final class DemoCommand implements Callable<Integer> {
         unzip(client.bundle(LOG_ID, outcome.statementId()), out);
         console.println("bundle written to " + out.toAbsolutePath() + " (statement in "
                 + out.resolve("statement.json") + ", .jws, .pdf)");
-        VerificationReport report = new Verifier().verify(out, List.of(NoteVerifier.parse(logKey)), Set.of(root.keyId()));
+        policyFile = out.toAbsolutePath().resolveSibling(out.getFileName() + "-policy.json");
+        Files.writeString(policyFile, PolicyFile.write(List.of(logKey), List.of(root.keyId()), trust.witnessKeys(),
+                DemoTrustServers.QUORUM, List.of(trust.tsaCertificatePem())));
+        TrustPolicy policy = PolicyFile.parse(Files.readAllBytes(policyFile));
+        VerificationReport report = new Verifier().verify(out, policy);
         long failures = report.results().stream().filter(CheckResult::failed).count();
         console.println("verifier: " + (report.passed() ? "PASS" : "FAIL") + " (" + report.results().size()
-                + " checks, " + failures + " failed; log key and root key pinned)");
+                + " checks, " + failures + " failed; log key, root key, " + DemoTrustServers.QUORUM
+                + " witnesses and the TSA pinned)");
         report.failures().forEach(f -> console.println("  FAIL " + f.check() + " " + f.subject() + ": " + f.message()));
-        console.println("check it yourself: ./cbam verify " + out + " --log-key '" + logKey + "' --root-key " + root.keyId());
+        console.println("check it yourself: ./cbam verify " + out + " --policy " + policyFile);
         if (outcome.electricity().isPresent()) {
             Path[] gapReport = outcome.electricity().get().writeGapReport(out);
             console.println("gap report written to " + gapReport[0] + " and " + gapReport[1]);
         }
-        return report.passed() & roomForVerifier(client, tokens, outcome, logKey, root.keyId());
+        return report.outcome() == VerificationReport.Outcome.PASSED & roomForVerifier(client, tokens, outcome, policy);
     }
 
     /**
@@ -204,7 +223,7 @@ public final class DemoCommand implements Callable<Integer> {
      * the room's bundle as that verifier would: {@code <out>-room.zip} beside the log's bundle.
      */
     private boolean roomForVerifier(DemoClient client, TokenAuthority tokens, ScenarioDemo.Outcome outcome,
-            String logKey, String rootKeyId) throws Exception {
+            TrustPolicy policy) throws Exception {
         JsonNode s = outcome.statement();
         String roomId = client.createRoom(LOG_ID, "evidence of statement " + outcome.statementId(),
                 s.at("/installation/installationId").asString(), s.at("/period/from").asString(),
@@ -218,7 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
         VerificationReport report;
         try {
             unzip(Files.readAllBytes(zip), unzipped.resolve("bundle"));
-            report = new Verifier().verify(unzipped.resolve("bundle"), List.of(NoteVerifier.parse(logKey)), Set.of(rootKeyId));
+            report = new Verifier().verify(unzipped.resolve("bundle"), policy);
         } finally {
             DirectoryZip.deleteTree(unzipped);
         }
@@ -226,8 +245,8 @@ public final class DemoCommand implements Callable<Integer> {
                 + report.manifest().entries().size() + " entries: verifier " + (report.passed() ? "PASS" : "FAIL") + " ("
                 + report.results().size() + " checks)");
         report.failures().forEach(f -> console.println("  FAIL " + f.check() + " " + f.subject() + ": " + f.message()));
-        console.println("check it yourself: ./cbam verify " + zip + " --log-key '" + logKey + "' --root-key " + rootKeyId);
-        return report.passed();
+        console.println("check it yourself: ./cbam verify " + zip + " --policy " + policyFile);
+        return report.outcome() == VerificationReport.Outcome.PASSED;
     }
 
     /** The headline figures of the statement, and the actual cost on the comparison basis. */

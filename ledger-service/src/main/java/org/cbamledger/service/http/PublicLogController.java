@@ -1,18 +1,22 @@
 package org.cbamledger.service.http;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.TileReader;
+import org.cbamledger.service.witness.WitnessedCheckpoints;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.TilePath;
 
@@ -23,19 +27,39 @@ public class PublicLogController {
     private final Ledger ledger;
     private final CheckpointStore checkpoints;
     private final TileReader tiles;
+    private final WitnessedCheckpoints witnessed;
 
-    PublicLogController(Ledger ledger, CheckpointStore checkpoints, TileReader tiles) {
+    PublicLogController(Ledger ledger, CheckpointStore checkpoints, TileReader tiles, WitnessedCheckpoints witnessed) {
         this.ledger = ledger;
         this.checkpoints = checkpoints;
         this.tiles = tiles;
+        this.witnessed = witnessed;
     }
 
+    /**
+     * The latest checkpoint with the witness cosignatures stored for it (also the tlog-tiles checkpoint). With
+     * {@code witnessed=true}: the newest checkpoint the quorum of witnesses cosigned, of at least {@code minSize}
+     * (default: the latest checkpoint's size, or 1 before the first), waiting up to {@code wait} (e.g. {@code 500ms}, {@code 5s}; at most
+     * 30s) for it; 404 when there is none by then.
+     */
     @Get(value = "/checkpoint", produces = MediaType.TEXT_PLAIN)
-    public HttpResponse<String> checkpoint(String logId) throws LedgerException, SQLException {
+    public HttpResponse<String> checkpoint(String logId, @Nullable @QueryValue String witnessed,
+            @Nullable @QueryValue String minSize, @Nullable @QueryValue String wait)
+            throws LedgerException, SQLException, InterruptedException {
         ledger.log(logId);
-        StoredCheckpoint latest = checkpoints.latest(logId).orElseThrow(
-                () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"));
-        return HttpResponse.ok(latest.signedNote()).contentType(MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-cache");
+        Optional<StoredCheckpoint> latest = checkpoints.latest(logId);
+        StoredCheckpoint served;
+        if ("true".equals(witnessed)) {
+            Long min = Params.optionalNonNegative("minSize", minSize);
+            long target = min != null ? min : latest.map(StoredCheckpoint::treeSize).orElse(1L);
+            served = this.witnessed.awaitWitnessed(logId, target, Params.waitDuration("wait", wait)).orElseThrow(
+                    () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint of size >= "
+                            + target + " cosigned by the quorum of witnesses yet"));
+        } else {
+            served = this.witnessed.cosigned(logId, latest.orElseThrow(
+                    () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet")));
+        }
+        return HttpResponse.ok(served.signedNote()).contentType(MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-cache");
     }
 
     /** C2SP tlog-tiles: {@code tile/<L>/<N>[.p/<W>]} and {@code tile/entries/<N>[.p/<W>]}. */

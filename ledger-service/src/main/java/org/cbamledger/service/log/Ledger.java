@@ -22,6 +22,7 @@ public final class Ledger implements AutoCloseable {
     private final SubmissionValidator validator;
     private final LogCreator creator;
     private final Map<String, LogPipeline> pipelines = new ConcurrentHashMap<>();
+    private final List<CheckpointListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock) {
         this.dataSource = dataSource;
@@ -31,6 +32,11 @@ public final class Ledger implements AutoCloseable {
         this.checkpoints = new CheckpointStore(dataSource);
         this.validator = new SubmissionValidator(new KeyStore(dataSource), clock);
         this.creator = new LogCreator(dataSource, clock);
+    }
+
+    /** Adds a listener told of every log's latest checkpoint after each publishing round; add it before {@link #start}. */
+    public void addCheckpointListener(CheckpointListener listener) {
+        listeners.add(listener);
     }
 
     /** Starts the pipelines of every stored log; a restart resumes integration where it stopped. */
@@ -90,7 +96,8 @@ public final class Ledger implements AutoCloseable {
         LogInfo log = logs.find(logId).orElseThrow(
                 () -> new LedgerException(Problem.LOG_NOT_FOUND, "log " + logId + " does not exist"));
         synchronized (pipelines) {
-            return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, clock, settings));
+            return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, clock, settings,
+                    listeners));
         }
     }
 

@@ -28,10 +28,13 @@ final class LogPipeline implements AutoCloseable {
     private final Semaphore sequenced = new Semaphore(0);
     private final Duration checkpointInterval;
     private final Thread publisher;
+    private final List<CheckpointListener> listeners;
     private volatile boolean running = true;
 
-    LogPipeline(LogInfo log, DataSource dataSource, CheckpointStore checkpoints, Clock clock, LedgerSettings settings) {
+    LogPipeline(LogInfo log, DataSource dataSource, CheckpointStore checkpoints, Clock clock, LedgerSettings settings,
+            List<CheckpointListener> listeners) {
         this.log = log;
+        this.listeners = listeners;
         this.checkpointInterval = settings.checkpointInterval();
         this.integrator = new Integrator(log.logId(), dataSource);
         this.checkpointer = new Checkpointer(log, dataSource, checkpoints);
@@ -57,7 +60,7 @@ final class LogPipeline implements AutoCloseable {
             long started = System.nanoTime();
             try {
                 integrator.integrate();
-                checkpointer.checkpoint().ifPresent(watch::published);
+                checkpointer.checkpoint().ifPresent(this::published);
             } catch (Exception e) {
                 LOG.error("integrating or checkpointing log {} failed; retrying", log.logId(), e);
             }
@@ -75,6 +78,13 @@ final class LogPipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private void published(StoredCheckpoint latest) {
+        watch.published(latest);
+        for (CheckpointListener listener : listeners) {
+            listener.published(log, latest);
         }
     }
 

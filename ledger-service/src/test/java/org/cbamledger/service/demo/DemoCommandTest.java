@@ -74,6 +74,17 @@ class DemoCommandTest {
             assertEquals("statement.json", manifest.get("statement").asString());
             VerificationReport report = new Verifier().verify(out, List.of());
             assertTrue(report.passed(), report.failures().toString());
+            // two witnesses and a TSA ran beside the service: the policy the demo wrote pins them
+            Path policy = out.resolveSibling(out.getFileName() + "-policy.json");
+            VerificationReport trusted = new Verifier().verify(out,
+                    org.cbamledger.verifier.policy.PolicyFile.parse(Files.readAllBytes(policy)));
+            assertEquals(VerificationReport.Outcome.PASSED, trusted.outcome(), trusted.failures().toString());
+            String largest = Files.readString(out.resolve("checkpoints/" + size + ".note"));
+            assertEquals(3, org.cbamledger.signer.SignedNote.parse(largest).signatures().size(), largest);
+            assertTrue(manifest.has("timestamps"), manifest.toString());
+            assertTrue(trusted.results().stream().anyMatch(r -> r.check().equals("existed-by")
+                    && r.status() == org.cbamledger.verifier.CheckStatus.PASS), trusted.results().toString());
+            assertTrue(printed.toString().contains("./cbam verify " + out + " --policy " + policy), printed.toString());
             // supplier statement, invoice, meter export and the statement PDF, archived and anchored
             assertEquals(4, manifest.get("documents").size(), manifest.get("documents").toString());
             for (JsonNode document : manifest.get("documents")) {

@@ -49,6 +49,11 @@ public final class TestLog {
         return new TestLog(service, logId, root, body.get("logVerifierKey").asString());
     }
 
+    /** A log that already exists in the service's database (e.g. after a restart), with its root key. */
+    public static TestLog attach(RunningService service, String logId, SigningKey rootKey, String logVerifierKey) {
+        return new TestLog(service, logId, rootKey, logVerifierKey);
+    }
+
     /** Registers a new Ed25519 key for the kinds given, signed by the root key; returns it. */
     public SigningKey registerKey(String role, List<String> kinds) throws Exception {
         SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519);

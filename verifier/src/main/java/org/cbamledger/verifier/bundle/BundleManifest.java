@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * The content of bundle.json. {@code checkpointSizes} ascend; the last is the bundle's checkpoint and
  * equals {@code treeSize}. {@code statementFile} is null when the bundle carries no statement.
+ * {@code timestampSizes}: the bundled checkpoints that have a time-stamp token, ascending (may be empty).
  */
 public record BundleManifest(
         String logId,
@@ -13,12 +14,20 @@ public record BundleManifest(
         List<ManifestEntry> entries,
         List<Long> checkpointSizes,
         List<ManifestDocument> documents,
-        String statementFile) {
+        String statementFile,
+        List<Long> timestampSizes) {
 
     public BundleManifest {
         entries = List.copyOf(entries);
         checkpointSizes = List.copyOf(checkpointSizes);
         documents = List.copyOf(documents);
+        timestampSizes = List.copyOf(timestampSizes);
+    }
+
+    /** A manifest without time-stamp tokens. */
+    public BundleManifest(String logId, String origin, long treeSize, List<ManifestEntry> entries,
+            List<Long> checkpointSizes, List<ManifestDocument> documents, String statementFile) {
+        this(logId, origin, treeSize, entries, checkpointSizes, documents, statementFile, List.of());
     }
 
     public long largestCheckpointSize() {

@@ -34,6 +34,11 @@ public final class BundlePaths {
         return "consistency/" + fromSize + "-" + toSize + ".proof";
     }
 
+    /** The RFC 3161 time-stamp token (DER) over checkpoint {@code size}'s note text. */
+    public static String timestampFile(long size) {
+        return "timestamps/" + size + ".tsr";
+    }
+
     public static String documentFile(String sha256Hex) {
         return "documents/" + sha256Hex;
     }

@@ -76,6 +76,7 @@ public final class BundleReader {
         files.add(BundlePaths.MANIFEST);
         files.add(BundlePaths.LOG_KEY);
         manifest.checkpointSizes().forEach(s -> files.add(BundlePaths.checkpointFile(s)));
+        manifest.timestampSizes().forEach(s -> files.add(BundlePaths.timestampFile(s)));
         for (ManifestEntry e : manifest.entries()) {
             files.add(e.file());
             files.add(BundlePaths.proofFile(e.index()));

@@ -35,6 +35,7 @@ public final class BundleWriter {
     private final TreeMap<Long, String> proofCheckpoints = new TreeMap<>();
     private final List<long[]> consistencies = new ArrayList<>();
     private final TreeMap<String, ManifestDocument> documents = new TreeMap<>();
+    private final TreeSet<Long> timestamps = new TreeSet<>();
     private String statementFile;
     private boolean finished;
 
@@ -76,6 +77,15 @@ public final class BundleWriter {
         }
         write(BundlePaths.checkpointFile(size), signedNote.getBytes(StandardCharsets.UTF_8));
         checkpoints.put(size, signedNote);
+    }
+
+    /** Writes an RFC 3161 token (DER) over the note text of checkpoint {@code size}, which must be bundled too. */
+    public void addTimestamp(long size, byte[] tokenDer) throws IOException {
+        requireOpen();
+        if (size <= 0 || !timestamps.add(size)) {
+            throw new IllegalArgumentException("time-stamp token for size " + size + " is not new");
+        }
+        write(BundlePaths.timestampFile(size), tokenDer);
     }
 
     /** Writes the entry's exact bytes and its inclusion proof against the bundle's largest checkpoint. */
@@ -169,8 +179,14 @@ public final class BundleWriter {
                 throw new IllegalStateException("consistency proof " + c[0] + "-" + c[1] + " is between unbundled sizes");
             }
         }
+        for (long size : timestamps) {
+            if (!checkpoints.containsKey(size)) {
+                throw new IllegalStateException("time-stamp token for unbundled checkpoint " + size);
+            }
+        }
         BundleManifest manifest = new BundleManifest(logId, origin, largest, List.copyOf(entries.values()),
-                List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile);
+                List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile,
+                List.copyOf(timestamps));
         write(BundlePaths.MANIFEST, ManifestCodec.write(manifest));
         finished = true;
     }

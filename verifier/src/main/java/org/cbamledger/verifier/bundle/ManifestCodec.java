@@ -23,6 +23,8 @@ public final class ManifestCodec {
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_MEMBERS = Set.of(
             "format", "logId", "origin", "treeSize", "entries", "checkpoints", "documents", "statement");
+    /** Optional members: present only when not empty. */
+    private static final String TIMESTAMPS = "timestamps";
     private static final Set<String> ENTRY_MEMBERS = Set.of("index", "leafHash", "file");
     private static final Set<String> DOCUMENT_MEMBERS = Set.of("sha256", "file", "erased");
     private static final String M = BundlePaths.MANIFEST + ": ";
@@ -49,6 +51,10 @@ public final class ManifestCodec {
             } else {
                 doc.put("file", d.file());
             }
+        }
+        if (!manifest.timestampSizes().isEmpty()) {
+            ArrayNode timestamps = root.putArray(TIMESTAMPS);
+            manifest.timestampSizes().forEach(timestamps::add);
         }
         if (manifest.statementFile() == null) {
             root.putNull("statement");
@@ -83,7 +89,7 @@ public final class ManifestCodec {
         } catch (SignerException e) {
             throw new BundleException(M + "not RFC 8785 canonical JSON: " + e.getMessage());
         }
-        requireMembers(root, TOP_MEMBERS, "the manifest");
+        requireMembers(root, root.has(TIMESTAMPS) ? withTimestamps() : TOP_MEMBERS, "the manifest");
         if (!BundlePaths.FORMAT.equals(text(root, "format"))) {
             throw new BundleException(M + "format is not " + BundlePaths.FORMAT);
         }
@@ -111,7 +117,31 @@ public final class ManifestCodec {
                 throw new BundleException(M + "statement is neither null nor a plain file name");
             }
         }
-        return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile);
+        List<Long> timestamps = root.has(TIMESTAMPS) ? parseTimestamps(root.get(TIMESTAMPS), checkpoints) : List.of();
+        return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile, timestamps);
+    }
+
+    private static Set<String> withTimestamps() {
+        Set<String> members = new TreeSet<>(TOP_MEMBERS);
+        members.add(TIMESTAMPS);
+        return members;
+    }
+
+    private static List<Long> parseTimestamps(JsonNode node, List<Long> checkpoints) throws BundleException {
+        if (!node.isArray() || node.isEmpty()) {
+            throw new BundleException(M + "timestamps is not a non-empty array");
+        }
+        List<Long> sizes = new ArrayList<>();
+        long previous = 0;
+        for (JsonNode s : node.values()) {
+            long size = number(s, "timestamps[" + sizes.size() + "]");
+            if (size <= previous || !checkpoints.contains(size)) {
+                throw new BundleException(M + "timestamps are not bundled checkpoint sizes in ascending order");
+            }
+            sizes.add(size);
+            previous = size;
+        }
+        return sizes;
     }
 
     private static List<ManifestEntry> parseEntries(JsonNode node) throws BundleException {

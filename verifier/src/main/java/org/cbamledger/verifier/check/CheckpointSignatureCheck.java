@@ -12,7 +12,10 @@ import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
 
-/** Every bundled checkpoint is signed by a trusted log key, for the bundle's origin, with the size its name says. */
+/**
+ * Every bundled checkpoint is signed by a trusted log key valid at its size (a pinned key's policy window, so a
+ * retired key cannot sign later checkpoints alone), for the bundle's origin, with the size its name says.
+ */
 public final class CheckpointSignatureCheck implements BundleCheck {
     public static final String NAME = "checkpoint-signature";
 
@@ -34,12 +37,17 @@ public final class CheckpointSignatureCheck implements BundleCheck {
         if (context.trustedLogKeys().isEmpty()) {
             return CheckResult.fail(NAME, file, "no trusted log key to check the signature with");
         }
+        if (context.logKeysAt(size).isEmpty()) {
+            return CheckResult.fail(NAME, file, "no pinned log key is valid at size " + size + " (policy windows: "
+                    + String.join(", ", context.policy().logKeys().stream()
+                            .map(k -> k.key().keyName() + " " + k.window()).toList()) + ")");
+        }
         try {
             if (!SignedNote.parse(note.value()).format().equals(note.value())) {
                 return CheckResult.fail(NAME, file, "signed note does not re-encode to its own bytes");
             }
             Checkpoint checkpoint =
-                    CheckpointVerifier.verify(note.value(), context.trustedLogKeys(), context.manifest().origin());
+                    CheckpointVerifier.verify(note.value(), context.logKeysAt(size), context.manifest().origin());
             if (checkpoint.size() != size) {
                 return CheckResult.fail(NAME, file, "checkpoint is for size " + checkpoint.size()
                         + ", its file name says " + size);
