@@ -21,7 +21,10 @@ import org.cbamledger.archive.EmbeddedS3Server;
 import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
+import org.cbamledger.service.support.TestDocuments;
 import org.cbamledger.service.support.TestLog;
+import static org.cbamledger.service.support.TestDocuments.exportBundle;
+import static org.cbamledger.service.support.TestDocuments.sha256;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.verifier.CheckResult;
@@ -61,7 +64,7 @@ class DocumentEndpointTest {
         assertEquals(sha256(csv), anchor.get("sha256").asString());
         assertEquals(csv.length, anchor.get("sizeBytes").asLong());
         assertTrue(anchor.get("mediaType").asString().startsWith("text/"), anchor.toString());
-        assertEquals(200, upload(log, csv, "meter-export.csv").statusCode(), "the same bytes again are stored once");
+        assertEquals(201, upload(log, csv, "meter-export.csv").statusCode(), "the same bytes again answer the same");
 
         HttpResponse<byte[]> appended = log.submitAndWait(TestLog.sign("document-anchor", uploaded.body(), key));
         assertEquals(201, appended.statusCode(), Http.text(appended));
@@ -127,11 +130,12 @@ class DocumentEndpointTest {
         assertEquals(403, service.http().send("DELETE", "logs/" + log.logId + "/documents/" + hash + "?reason=gdpr",
                 log.submitToken).statusCode());
         HttpResponse<byte[]> erased = service.http().send("DELETE",
-                "logs/" + log.logId + "/documents/" + hash + "?reason=GDPR%20art.%2017%20request&requestedBy=" + log.logId,
+                "logs/" + log.logId + "/documents/" + hash + "?reason=GDPR%20art.%2017%20request&requestedBy=someone-else",
                 service.adminToken());
         assertEquals(200, erased.statusCode(), Http.text(erased));
         assertEquals("document-erasure", Http.json(erased).get("kind").asString());
         assertEquals(hash, Http.json(erased).get("sha256").asString());
+        assertEquals("admin", Http.json(erased).get("requestedBy").asString(), "the token's subject, not the query");
         assertEquals(201, log.submitAndWait(TestLog.sign("document-erasure", erased.body(), key)).statusCode());
 
         HttpResponse<byte[]> gone = log.read("documents/" + hash);
@@ -175,31 +179,12 @@ class DocumentEndpointTest {
     }
 
     private static HttpResponse<byte[]> upload(TestLog log, byte[] content, String fileName) {
-        return service.http().post("logs/" + log.logId + "/documents?submitter=" + log.logId + "&fileName=" + fileName,
-                log.submitToken, content);
+        return TestDocuments.upload(log, log.submitToken, content, fileName);
     }
 
     private static Path storedBlob(String hash) throws IOException {
-        try (Stream<Path> files = Files.walk(service.dataDir().resolve("objects"))) {
-            return files.filter(p -> p.getFileName().toString().equals(hash) && Files.isRegularFile(p))
-                    .findFirst().orElseThrow(() -> new AssertionError("no blob " + hash + " under the embedded S3 directory"));
-        }
-    }
-
-    private static Path exportBundle(TestLog log) throws IOException {
-        HttpResponse<byte[]> zip = log.read("bundle");
-        assertEquals(200, zip.statusCode(), Http.text(zip));
-        Path dir = Files.createTempDirectory("documents-bundle");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path target = dir.resolve(entry.getName()).normalize();
-                if (!entry.isDirectory()) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
-        return dir;
+        return TestDocuments.storedBlob(service, hash)
+                .orElseThrow(() -> new AssertionError("no blob " + hash + " under the embedded S3 directory"));
     }
 
     private static VerificationReport verify(TestLog log, Path bundle) throws Exception {
@@ -210,7 +195,4 @@ class DocumentEndpointTest {
         return report.results().stream().filter(r -> r.check().equals(check));
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 }
