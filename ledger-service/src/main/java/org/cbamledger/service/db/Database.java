@@ -55,13 +55,16 @@ public final class Database implements AutoCloseable {
 
     private static EmbeddedPostgres startEmbedded(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
+        LeftoverPostmaster.clear(dataDir);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // durability is what the ledger sells: keep PostgreSQL's defaults for fsync
+                // Durability is what the ledger sells. zonky puts -F (fsync off) and synchronous_commit=off on the
+                // postgres command line; a later -c of the same setting wins, and every -c follows its -F.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
     }
 
