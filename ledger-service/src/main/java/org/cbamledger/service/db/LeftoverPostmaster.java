@@ -49,12 +49,15 @@ final class LeftoverPostmaster {
         }
         ProcessHandle p = postmaster.get();
         LOG.warning("stopping postmaster " + p.pid() + " left running on " + dataDir + " by a killed service");
+        long stoppingAt = System.nanoTime();
         // PostgreSQL: SIGINT is fast shutdown (rolls back open transactions, checkpoints); SIGQUIT immediate
         if (!signalAndWait(p, "INT", FAST_SHUTDOWN_WAIT) && !signalAndWait(p, "QUIT", IMMEDIATE_SHUTDOWN_WAIT)) {
             throw new IOException("postmaster " + p.pid() + " left on " + dataDir + " did not stop within "
                     + FAST_SHUTDOWN_WAIT.plus(IMMEDIATE_SHUTDOWN_WAIT).toSeconds() + " s");
         }
         Files.deleteIfExists(pidFile);
+        LOG.info("postmaster " + p.pid() + " stopped in " + Duration.ofNanos(System.nanoTime() - stoppingAt).toMillis()
+                + " ms");
     }
 
     private static void requireNoLiveService(Path dataDir) throws IOException {
