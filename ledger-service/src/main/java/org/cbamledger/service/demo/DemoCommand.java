@@ -98,13 +98,17 @@ public final class DemoCommand implements Callable<Integer> {
             console.println("scenario " + scenarioDir + ": " + e.getMessage());
             return 2;
         }
-        Path data = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("cbam-demo-");
+        DemoDataDir temporary = dataDir == null ? DemoDataDir.createTemporary() : null;
+        Path data = temporary == null ? dataDir.toAbsolutePath() : temporary.path();
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("cbam.data-dir", data.toString());
         console.println("starting the ledger service (embedded PostgreSQL in " + data.resolve("pg") + ") ...");
         ApplicationContext context = LedgerApplication.start(properties);
+        if (temporary != null) {
+            temporary.removeOnShutdown(context);
+        }
         boolean passed;
         try {
             URI base = URI.create(context.getBean(EmbeddedServer.class).getURL() + "/");
@@ -124,8 +128,8 @@ public final class DemoCommand implements Callable<Integer> {
         } finally {
             if (exit) {
                 context.close();
-                if (dataDir == null) {
-                    DirectoryZip.deleteTree(data);
+                if (temporary != null) {
+                    temporary.close();
                 }
             }
         }
