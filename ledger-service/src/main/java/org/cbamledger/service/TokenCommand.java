@@ -50,7 +50,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = dataDir.toAbsolutePath();
+        Path dir = dataDir.toAbsolutePath().normalize();
         Path keyFile = TokenAuthority.authDir(dir).resolve(TokenAuthority.KEY_FILE);
         if (!Files.isDirectory(dir)) {
             return missing("no data directory " + dir + " (name the service's data directory with --data-dir)");

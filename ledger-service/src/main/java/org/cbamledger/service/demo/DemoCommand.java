@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.cbamledger.calculation.scenario.Scenario;
@@ -105,10 +106,13 @@ public final class DemoCommand implements Callable<Integer> {
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("cbam.data-dir", data.toString());
         console.println("starting the ledger service (embedded PostgreSQL in " + data.resolve("pg") + ") ...");
-        ApplicationContext context = LedgerApplication.start(properties);
+        AtomicReference<ApplicationContext> started = new AtomicReference<>();
         if (temporary != null) {
-            temporary.removeOnShutdown(context);
+            // registered before the service starts, so that a SIGTERM while it starts removes the directory too
+            temporary.removeOnShutdown(() -> started.get() == null || !started.get().isRunning());
         }
+        ApplicationContext context = LedgerApplication.start(properties);
+        started.set(context);
         boolean passed;
         try {
             URI base = URI.create(context.getBean(EmbeddedServer.class).getURL() + "/");

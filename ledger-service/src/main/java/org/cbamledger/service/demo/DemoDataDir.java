@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.cbamledger.service.bundle.DirectoryZip;
 
 /**
@@ -13,7 +14,7 @@ import org.cbamledger.service.bundle.DirectoryZip;
  * the service and its PostgreSQL have stopped.
  */
 final class DemoDataDir implements AutoCloseable {
-    private static final Duration POSTGRES_STOP_WAIT = Duration.ofSeconds(15);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final Path path;
     private Thread shutdownHook;
@@ -31,9 +32,12 @@ final class DemoDataDir implements AutoCloseable {
         return path;
     }
 
-    /** On Ctrl-C or SIGTERM: closes {@code service}, then removes the directory. */
-    synchronized void removeOnShutdown(AutoCloseable service) {
-        shutdownHook = new Thread(() -> closeThenRemove(service), "cbam-demo-cleanup");
+    /**
+     * On Ctrl-C or SIGTERM: waits until {@code serviceStopped} (Micronaut's own shutdown hook stops the service and
+     * with it PostgreSQL; closing it from here too would deadlock on the server's lock), then removes the directory.
+     */
+    synchronized void removeOnShutdown(BooleanSupplier serviceStopped) {
+        shutdownHook = new Thread(() -> removeOnceStopped(serviceStopped), "cbam-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -52,27 +56,31 @@ final class DemoDataDir implements AutoCloseable {
         remove();
     }
 
-    private void closeThenRemove(AutoCloseable service) {
+    private void removeOnceStopped(BooleanSupplier serviceStopped) {
         try {
-            service.close();
+            awaitOrGiveUp(serviceStopped);
             remove();
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("cbam demo: could not remove " + path + ": " + e.getMessage());
         }
     }
 
     private void remove() throws IOException {
-        // zonky's own shutdown hook may still be stopping the server: wait for the postmaster to let go of its files
+        // zonky's shutdown hook may still be stopping the server: wait for the postmaster to let go of its files
         Path pidFile = path.resolve("pg").resolve("postmaster.pid");
-        long deadline = System.nanoTime() + POSTGRES_STOP_WAIT.toNanos();
-        while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+        awaitOrGiveUp(() -> !Files.exists(pidFile));
+        DirectoryZip.deleteTree(path);
+    }
+
+    private static void awaitOrGiveUp(BooleanSupplier done) {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
         }
-        DirectoryZip.deleteTree(path);
     }
 }
