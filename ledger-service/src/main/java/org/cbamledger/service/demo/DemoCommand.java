@@ -34,6 +34,7 @@ import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.VerificationReport;
 import org.cbamledger.verifier.Verifier;
@@ -148,11 +149,11 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("log " + LOG_ID + " created; log key " + logKey);
 
         SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
-        client.submit(LOG_ID, Envelope.sign("key-registration", LedgerRecords.json(LedgerRecords.keyRegistration(
-                gateway.publicKey(), LOG_ID, "device", List.of("meter-reading-batch"), DAY.minus(1, ChronoUnit.DAYS),
+        client.submit(LOG_ID, Envelope.sign(Kinds.KEY_REGISTRATION, LedgerRecords.json(LedgerRecords.keyRegistration(
+                gateway.publicKey(), LOG_ID, "device", List.of(Kinds.METER_READING_BATCH), DAY.minus(1, ChronoUnit.DAYS),
                 DAY.plus(365, ChronoUnit.DAYS))), root), false);
         for (DemoMeter meter : METERS) {
-            client.submit(LOG_ID, Envelope.sign("meter", LedgerRecords.json(meterRecord(meter)), root), false);
+            client.submit(LOG_ID, Envelope.sign(Kinds.METER, LedgerRecords.json(meterRecord(meter)), root), false);
         }
         console.println("registered meter gateway " + GATEWAY_DEVICE + " (key " + gateway.keyId().substring(0, 16)
                 + "...) and " + METERS.size() + " meters");
@@ -176,7 +177,7 @@ public final class DemoCommand implements Callable<Integer> {
                 long counts = registers.get(meter.meterId())[0] - before;
                 energyKwh.merge(meter.meterId(), DemoReadings.SCALE_KWH.multiply(BigDecimal.valueOf(counts)), BigDecimal::add);
                 boolean last = b == batches - 1 && meter == METERS.getLast();
-                lastReceipt = client.submit(LOG_ID, Envelope.sign("meter-reading-batch", LedgerRecords.json(batch), gateway), last);
+                lastReceipt = client.submit(LOG_ID, Envelope.sign(Kinds.METER_READING_BATCH, LedgerRecords.json(batch), gateway), last);
             }
         }
         console.println("appended " + sequence + " signed reading batches (" + INTERVALS_PER_DAY + " intervals x "
@@ -262,7 +263,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static ObjectNode meterRecord(DemoMeter meter) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.put("kind", "meter");
+        record.put("kind", Kinds.METER);
         record.put("meterId", meter.meterId());
         record.put("installationId", "inst-demo-1");
         record.put("deviceId", GATEWAY_DEVICE);

@@ -26,6 +26,7 @@ import org.cbamledger.service.support.TestLog;
 import static org.cbamledger.service.support.TestDocuments.exportBundle;
 import static org.cbamledger.service.support.TestDocuments.sha256;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.CheckStatus;
@@ -38,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The document endpoints against the service's embedded S3Proxy and a real PostgreSQL. */
 class DocumentEndpointTest {
-    private static final List<String> KINDS = List.of("document-anchor", "document-erasure", "meter-reading-batch");
+    private static final List<String> KINDS = List.of(Kinds.DOCUMENT_ANCHOR, Kinds.DOCUMENT_ERASURE, Kinds.METER_READING_BATCH);
     private static RunningService service;
 
     @BeforeAll
@@ -60,13 +61,13 @@ class DocumentEndpointTest {
         HttpResponse<byte[]> uploaded = upload(log, csv, "meter-export.csv");
         assertEquals(201, uploaded.statusCode(), Http.text(uploaded));
         JsonNode anchor = Http.json(uploaded);
-        assertEquals("document-anchor", anchor.get("kind").asString());
+        assertEquals(Kinds.DOCUMENT_ANCHOR, anchor.get("kind").asString());
         assertEquals(sha256(csv), anchor.get("sha256").asString());
         assertEquals(csv.length, anchor.get("sizeBytes").asLong());
         assertTrue(anchor.get("mediaType").asString().startsWith("text/"), anchor.toString());
         assertEquals(201, upload(log, csv, "meter-export.csv").statusCode(), "the same bytes again answer the same");
 
-        HttpResponse<byte[]> appended = log.submitAndWait(TestLog.sign("document-anchor", uploaded.body(), key));
+        HttpResponse<byte[]> appended = log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ANCHOR, uploaded.body(), key));
         assertEquals(201, appended.statusCode(), Http.text(appended));
 
         HttpResponse<byte[]> downloaded = log.read("documents/" + sha256(csv));
@@ -92,7 +93,7 @@ class DocumentEndpointTest {
         String hash = sha256(invoice);
         HttpResponse<byte[]> uploaded = upload(log, invoice, "invoice.txt");
         assertEquals(201, uploaded.statusCode(), Http.text(uploaded));
-        assertEquals(201, log.submitAndWait(TestLog.sign("document-anchor", uploaded.body(), key)).statusCode());
+        assertEquals(201, log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ANCHOR, uploaded.body(), key)).statusCode());
         Path goodBundle = exportBundle(log);
         try {
             Path blob = storedBlob(hash);
@@ -125,7 +126,7 @@ class DocumentEndpointTest {
         byte[] contract = "PPA contract: personal data of a signatory".getBytes(StandardCharsets.UTF_8);
         String hash = sha256(contract);
         HttpResponse<byte[]> uploaded = upload(log, contract, "ppa.txt");
-        assertEquals(201, log.submitAndWait(TestLog.sign("document-anchor", uploaded.body(), key)).statusCode());
+        assertEquals(201, log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ANCHOR, uploaded.body(), key)).statusCode());
 
         assertEquals(403, service.http().send("DELETE", "logs/" + log.logId + "/documents/" + hash + "?reason=gdpr",
                 log.submitToken).statusCode());
@@ -133,10 +134,10 @@ class DocumentEndpointTest {
                 "logs/" + log.logId + "/documents/" + hash + "?reason=GDPR%20art.%2017%20request&requestedBy=someone-else",
                 service.adminToken());
         assertEquals(200, erased.statusCode(), Http.text(erased));
-        assertEquals("document-erasure", Http.json(erased).get("kind").asString());
+        assertEquals(Kinds.DOCUMENT_ERASURE, Http.json(erased).get("kind").asString());
         assertEquals(hash, Http.json(erased).get("sha256").asString());
         assertEquals("admin", Http.json(erased).get("requestedBy").asString(), "the token's subject, not the query");
-        assertEquals(201, log.submitAndWait(TestLog.sign("document-erasure", erased.body(), key)).statusCode());
+        assertEquals(201, log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ERASURE, erased.body(), key)).statusCode());
 
         HttpResponse<byte[]> gone = log.read("documents/" + hash);
         assertEquals(410, gone.statusCode(), Http.text(gone));
@@ -167,7 +168,7 @@ class DocumentEndpointTest {
             assertEquals("https://cbam-ledger.org/problems/object-store-unavailable", Http.json(refused).get("type").asString());
             assertEquals(sizeBefore, log.sequencedSize(), "nothing appended");
 
-            HttpResponse<byte[]> entry = log.submit(TestLog.sign("meter-reading-batch",
+            HttpResponse<byte[]> entry = log.submit(TestLog.sign(Kinds.METER_READING_BATCH,
                     TestLog.meterBatch("M-2", "gw-outage", 0, java.time.Instant.parse("2026-03-01T00:00:00Z"), 4), key));
             assertEquals(201, entry.statusCode(), Http.text(entry));
         } finally {
