@@ -55,11 +55,21 @@ public final class DocumentArchive {
      */
     public ArchivedDocument archive(InputStream content, DocumentSubmission submission)
             throws ArchiveException, IOException {
+        return archive(content, submission, DocumentClaim.NONE);
+    }
+
+    /**
+     * Archives the stream as {@link #archive(InputStream, DocumentSubmission)} does, calling {@code claim} with the
+     * digest after spooling and before the blob is stored: a claim that throws stores nothing.
+     */
+    public <E extends Exception> ArchivedDocument archive(InputStream content, DocumentSubmission submission,
+            DocumentClaim<E> claim) throws ArchiveException, IOException, E {
         try (SpooledUpload upload = SpooledUpload.spool(content, spoolDirectory)) {
             Optional<DocumentErasure> erased = erasure(upload.sha256());
             if (erased.isPresent()) {
                 throw new DocumentErasedException(erased.get());
             }
+            claim.claim(upload.sha256());
             Extraction extraction = extractor.extract(upload.file(), submission.fileName().orElse(null));
             boolean stored;
             try (InputStream in = Files.newInputStream(upload.file())) {
@@ -168,5 +178,13 @@ public final class DocumentArchive {
         }
         store.delete(contentKey(sha256));
         return erasure;
+    }
+
+    /**
+     * Deletes the blob and writes no erasure marker: for a caller that keeps erasures itself, per holder (the
+     * ledger service per log), and deletes the blob when its last holder erased it.
+     */
+    public void deleteContent(String sha256) throws ArchiveException {
+        store.delete(contentKey(sha256));
     }
 }

@@ -1,5 +1,8 @@
 package org.cbamledger.service;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +16,12 @@ import picocli.CommandLine.Option;
 /** Mints a bearer token with the given scopes from the service's signing key in {@code <data-dir>/auth/}. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "mint a cbam-ledger bearer token")
 public final class TokenCommand implements Callable<Integer> {
+    static final int MISSING_EXIT_CODE = 2;
+    static final int UNUSABLE_KEY_EXIT_CODE = 1;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
     @Option(names = "--data-dir", defaultValue = "./var", description = "the service's data directory (default ./var)")
     Path dataDir;
 
@@ -26,14 +35,40 @@ public final class TokenCommand implements Callable<Integer> {
     @Option(names = "--ttl", defaultValue = "P30D", description = "validity as an ISO-8601 duration (default P30D)")
     Duration ttl;
 
+    public TokenCommand() {
+        this(System.out, System.err);
+    }
+
+    TokenCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new TokenCommand()).execute(args));
     }
 
     @Override
-    public Integer call() throws Exception {
-        TokenAuthority authority = TokenAuthority.load(dataDir.toAbsolutePath(), Clock.systemUTC());
-        System.out.println(authority.mint(subject, scopes, ttl));
-        return 0;
+    public Integer call() {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path keyFile = TokenAuthority.authDir(dir).resolve(TokenAuthority.KEY_FILE);
+        if (!Files.isDirectory(dir)) {
+            return missing("no data directory " + dir + " (name the service's data directory with --data-dir)");
+        }
+        if (!Files.isRegularFile(keyFile)) {
+            return missing("no token signing key " + keyFile + " (the service writes it on its first start there)");
+        }
+        try {
+            out.println(TokenAuthority.load(dir, Clock.systemUTC()).mint(subject, scopes, ttl));
+            return 0;
+        } catch (IOException e) {
+            err.println("cbam token: " + e.getMessage());
+            return UNUSABLE_KEY_EXIT_CODE;
+        }
+    }
+
+    private int missing(String what) {
+        err.println("cbam token: " + what);
+        return MISSING_EXIT_CODE;
     }
 }

@@ -174,7 +174,7 @@ public final class BundleExporter {
         if (claimProofs != null) {
             claimProofs.write(log, selected.values(), dir);
         }
-        documents.addReferenced(selected.values(), writer);
+        documents.addReferenced(log.logId(), selected.values(), writer);
         writer.finish();
     }
 

@@ -21,6 +21,7 @@ import org.cbamledger.service.documents.AnchoredDocuments;
 import org.cbamledger.service.documents.ArchiveSettings;
 import org.cbamledger.service.documents.DocumentService;
 import org.cbamledger.service.documents.EmbeddedCredentials;
+import org.cbamledger.service.documents.LogDocuments;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.DeviceStore;
 import org.cbamledger.service.log.EntryStore;
@@ -161,10 +162,16 @@ public class ServiceFactory {
 
     @Singleton
     BundleExporter bundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints, Database database,
-            DocumentService documents, WitnessedCheckpoints witnessed) {
+            DocumentService documents, WitnessedCheckpoints witnessed, LogDocuments held) {
         return new BundleExporter(entries, tree, checkpoints,
-                new org.cbamledger.service.claims.ClaimProofExport(database.dataSource()), new AnchoredDocuments(documents))
+                new org.cbamledger.service.claims.ClaimProofExport(database.dataSource()),
+                new AnchoredDocuments(documents, held))
                 .withEvidence(witnessed);
+    }
+
+    @Singleton
+    LogDocuments logDocuments(Database database, Clock clock) {
+        return new LogDocuments(database.dataSource(), clock);
     }
 
     /** {@code cbam.archive.*}: no endpoint starts an embedded S3 server on {@code <data-dir>/objects}. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -15,6 +16,7 @@ import org.flywaydb.core.Flyway;
  * one whose data directory survives restarts. Migrated by Flyway before first use.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
 
@@ -55,14 +57,21 @@ public final class Database implements AutoCloseable {
 
     private static EmbeddedPostgres startEmbedded(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        return EmbeddedPostgres.builder()
+        LeftoverPostmaster.clear(dataDir);
+        long startingAt = System.nanoTime();
+        EmbeddedPostgres started = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // durability is what the ledger sells: keep PostgreSQL's defaults for fsync
+                // Durability is what the ledger sells. zonky puts -F (fsync off) and synchronous_commit=off on the
+                // postgres command line; a later -c of the same setting wins, and every -c follows its -F.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
+        LOG.info("embedded PostgreSQL on " + dataDir + " serving on port " + started.getPort() + " after "
+                + Duration.ofNanos(System.nanoTime() - startingAt).toMillis() + " ms");
+        return started;
     }
 
     public DataSource dataSource() {

@@ -67,7 +67,7 @@ final class DemoClient {
         return JSON.readTree(send(post("logs/" + logId + "/statements", JSON.writeValueAsBytes(body)), 201));
     }
 
-    /** Streams a document into the archive; answers the unsigned document-anchor record (201 new, 200 stored before). */
+    /** Streams a document into the log's archive; answers the unsigned document-anchor record (201). */
     byte[] uploadDocument(String logId, byte[] content, String submitter, String fileName, String supports)
             throws IOException, InterruptedException {
         String path = "logs/" + logId + "/documents?submitter=" + query(submitter) + "&fileName=" + query(fileName)
@@ -75,7 +75,7 @@ final class DemoClient {
         HttpRequest request = request(path).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 201 && response.statusCode() != 200) {
+        if (response.statusCode() != 201) {
             throw new IOException("POST " + request.uri().getPath() + " answered " + response.statusCode() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
         }

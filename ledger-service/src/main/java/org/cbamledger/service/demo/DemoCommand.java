@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.cbamledger.calculation.scenario.Scenario;
@@ -31,6 +32,7 @@ import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.VerificationReport;
 import org.cbamledger.verifier.Verifier;
@@ -100,7 +102,8 @@ public final class DemoCommand implements Callable<Integer> {
             console.println("scenario " + scenarioDir + ": " + e.getMessage());
             return 2;
         }
-        Path data = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("cbam-demo-");
+        DemoDataDir temporary = dataDir == null ? DemoDataDir.createTemporary() : null;
+        Path data = temporary == null ? dataDir.toAbsolutePath() : temporary.path();
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", port);
         properties.put("micronaut.server.host", "127.0.0.1");
@@ -110,6 +113,11 @@ public final class DemoCommand implements Callable<Integer> {
         console.println("started " + trust.describe());
         properties.putAll(trust.serviceProperties());
         console.println("starting the ledger service (embedded PostgreSQL in " + data.resolve("pg") + ") ...");
+        AtomicReference<ApplicationContext> started = new AtomicReference<>();
+        if (temporary != null) {
+            // registered before the service starts, so that a SIGTERM while it starts removes the directory too
+            temporary.removeOnShutdown(() -> started.get() == null || !started.get().isRunning());
+        }
         ApplicationContext context;
         try {
             context = LedgerApplication.start(properties);
@@ -117,6 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
             trust.close();
             throw e;
         }
+        started.set(context);
         boolean passed;
         try {
             URI base = URI.create(context.getBean(EmbeddedServer.class).getURL() + "/");
@@ -137,8 +146,8 @@ public final class DemoCommand implements Callable<Integer> {
             if (exit) {
                 context.close();
                 trust.close();
-                if (dataDir == null) {
-                    DirectoryZip.deleteTree(data);
+                if (temporary != null) {
+                    temporary.close();
                 }
             }
         }
@@ -154,11 +163,11 @@ public final class DemoCommand implements Callable<Integer> {
         trust.addLog(logKey);
 
         SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
-        client.submit(LOG_ID, Envelope.sign("key-registration", LedgerRecords.json(LedgerRecords.keyRegistration(
-                gateway.publicKey(), LOG_ID, "device", List.of("meter-reading-batch"), DAY.minus(1, ChronoUnit.DAYS),
+        client.submit(LOG_ID, Envelope.sign(Kinds.KEY_REGISTRATION, LedgerRecords.json(LedgerRecords.keyRegistration(
+                gateway.publicKey(), LOG_ID, "device", List.of(Kinds.METER_READING_BATCH), DAY.minus(1, ChronoUnit.DAYS),
                 DAY.plus(365, ChronoUnit.DAYS))), root), false);
         for (DemoMeter meter : METERS) {
-            client.submit(LOG_ID, Envelope.sign("meter", LedgerRecords.json(meterRecord(meter)), root), false);
+            client.submit(LOG_ID, Envelope.sign(Kinds.METER, LedgerRecords.json(meterRecord(meter)), root), false);
         }
         console.println("registered meter gateway " + GATEWAY_DEVICE + " (key " + gateway.keyId().substring(0, 16)
                 + "...) and " + METERS.size() + " meters");
@@ -182,7 +191,7 @@ public final class DemoCommand implements Callable<Integer> {
                 long counts = registers.get(meter.meterId())[0] - before;
                 energyKwh.merge(meter.meterId(), DemoReadings.SCALE_KWH.multiply(BigDecimal.valueOf(counts)), BigDecimal::add);
                 boolean last = b == batches - 1 && meter == METERS.getLast();
-                lastReceipt = client.submit(LOG_ID, Envelope.sign("meter-reading-batch", LedgerRecords.json(batch), gateway), last);
+                lastReceipt = client.submit(LOG_ID, Envelope.sign(Kinds.METER_READING_BATCH, LedgerRecords.json(batch), gateway), last);
             }
         }
         console.println("appended " + sequence + " signed reading batches (" + INTERVALS_PER_DAY + " intervals x "
@@ -273,7 +282,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static ObjectNode meterRecord(DemoMeter meter) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.put("kind", "meter");
+        record.put("kind", Kinds.METER);
         record.put("meterId", meter.meterId());
         record.put("installationId", "inst-demo-1");
         record.put("deviceId", GATEWAY_DEVICE);

@@ -2,45 +2,57 @@ package org.cbamledger.service.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cbamledger.archive.ArchiveException;
-import org.cbamledger.archive.DocumentAnchor;
-import org.cbamledger.archive.DocumentErasure;
-import org.cbamledger.archive.DocumentStatus;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The documents named by bundled {@code document-anchor} and {@code document-erasure} entries, as the
- * archive holds them: stored bytes unverified (the verifier judges them), erased ones as erased.
- * A document the archive never received is left out; the verifier reports the anchor without it.
+ * The documents named by bundled {@code document-anchor} and {@code document-erasure} entries, as the log holds
+ * them: stored bytes unverified (the verifier judges them), the ones the log erased as erased. A document the log
+ * does not hold is left out, even when another log holds the same digest; the verifier reports the anchor without it.
  */
 public final class AnchoredDocuments implements BundleDocuments {
-    private static final Set<String> REFERENCING_KINDS = Set.of(DocumentAnchor.KIND, DocumentErasure.KIND);
+    private static final Set<String> REFERENCING_KINDS = Set.of(Kinds.DOCUMENT_ANCHOR, Kinds.DOCUMENT_ERASURE);
 
     private final DocumentService documents;
+    private final LogDocuments held;
 
-    public AnchoredDocuments(DocumentService documents) {
+    public AnchoredDocuments(DocumentService documents, LogDocuments held) {
         this.documents = documents;
+        this.held = held;
     }
 
     @Override
-    public void addReferenced(Collection<StoredEntry> entries, BundleWriter writer) throws IOException {
+    public void addReferenced(String logId, Collection<StoredEntry> entries, BundleWriter writer) throws IOException {
         TreeSet<String> hashes = new TreeSet<>();
         for (StoredEntry e : entries) {
             if (REFERENCING_KINDS.contains(e.kind())) {
                 referencedHash(e).ifPresent(hashes::add);
             }
         }
+        Map<String, DocumentHolding> holdings;
+        try {
+            holdings = held.holdings(logId, hashes);
+        } catch (SQLException e) {
+            throw new IOException("reading the documents log " + logId + " holds failed: " + e.getMessage(), e);
+        }
         for (String sha256 : hashes) {
+            DocumentHolding holding = holdings.get(sha256);
+            if (holding == null) {
+                continue;
+            }
             try {
-                if (documents.status(sha256) == DocumentStatus.ERASED) {
+                if (!holding.readable()) {
                     writer.addDocument(sha256, null);
                     continue;
                 }

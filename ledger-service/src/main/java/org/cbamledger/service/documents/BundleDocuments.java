@@ -5,9 +5,12 @@ import java.util.Collection;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.verifier.bundle.BundleWriter;
 
-/** Adds the documents that bundled entries reference to a bundle (BUNDLE.md {@code documents/<sha256>}). */
+/**
+ * Adds the documents that bundled entries of a log reference to a bundle (BUNDLE.md {@code documents/<sha256>}):
+ * only those the log holds, whatever another log holds under the same digest.
+ */
 public interface BundleDocuments {
-    BundleDocuments NONE = (entries, writer) -> {};
+    BundleDocuments NONE = (logId, entries, writer) -> {};
 
-    void addReferenced(Collection<StoredEntry> entries, BundleWriter writer) throws IOException;
+    void addReferenced(String logId, Collection<StoredEntry> entries, BundleWriter writer) throws IOException;
 }

@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cbamledger.archive.ArchiveException;
 import org.cbamledger.archive.ArchivedDocument;
+import org.cbamledger.archive.DocumentErasedException;
 import org.cbamledger.archive.DocumentErasure;
+import org.cbamledger.archive.DocumentNotFoundException;
 import org.cbamledger.archive.DocumentSubmission;
 import org.cbamledger.archive.SupportRef;
 import org.cbamledger.service.auth.AuthException;
@@ -44,18 +46,21 @@ public class DocumentController {
 
     private final Ledger ledger;
     private final DocumentService documents;
+    private final LogDocuments held;
     private final Path spoolDir;
 
-    DocumentController(Ledger ledger, DocumentService documents, ArchiveSettings settings) {
+    DocumentController(Ledger ledger, DocumentService documents, LogDocuments held, ArchiveSettings settings) {
         this.ledger = ledger;
         this.documents = documents;
+        this.held = held;
         this.spoolDir = settings.spoolDir();
     }
 
     /**
      * Streams the body into the archive. Query: {@code submitter} (party or key id, required),
      * {@code fileName}, {@code supports} (repeatable: a 64-hex leaf hash or a record reference).
-     * 201 with the anchor record when newly stored, 200 when the same bytes were stored before.
+     * 201 with the anchor record, whether or not these bytes were stored before, by this log or another: the answer
+     * never tells whether another log holds a document. 410 when this log erased these bytes before.
      */
     @Post(consumes = MediaType.ALL)
     public HttpResponse<String> upload(HttpRequest<?> request, String logId, @Body InputStream body)
@@ -75,14 +80,17 @@ public class DocumentController {
         }
         ArchivedDocument archived;
         try (body) {
-            archived = documents.archive().archive(body, submission);
+            archived = documents.archive().archive(body, submission, sha256 -> held.claim(logId, sha256));
         }
-        return HttpResponse.<String>status(archived.newlyStored() ? HttpStatus.CREATED : HttpStatus.OK)
+        return HttpResponse.<String>status(HttpStatus.CREATED)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new String(archived.anchor().toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The document, re-hashed before the first byte is sent: a tampered blob answers 500 naming it. */
+    /**
+     * The document, re-hashed before the first byte is sent: a tampered blob answers 500 naming it. A document this
+     * log does not hold answers 404 whoever else holds it; one this log erased, 410.
+     */
     @Get(uri = "/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM)
     public HttpResponse<?> download(HttpRequest<?> request, String logId, String sha256)
             throws AuthException, LedgerException, SQLException, ArchiveException, IOException {
@@ -92,10 +100,20 @@ public class DocumentController {
             return DocumentProblems.of("invalid-parameter", "Invalid parameter", 400,
                     "a document is named by 64 lowercase hex digits, got " + sha256);
         }
+        Optional<DocumentHolding> holding = held.holding(logId, sha256);
+        if (holding.isEmpty()) {
+            return DocumentProblems.of(new DocumentNotFoundException(sha256));
+        }
+        if (holding.get().erasure().isPresent()) {
+            return DocumentProblems.of(new DocumentErasedException(holding.get().erasure().get()));
+        }
         return VerifiedDownload.of(documents, spoolDir, sha256);
     }
 
-    /** GDPR erasure: deletes the blob, keeps its digest; answers the document-erasure record to sign. */
+    /**
+     * GDPR erasure of this log's document: the log's erasure record is kept and answered for the operator to sign;
+     * the blob is deleted unless another log still holds it. {@code requestedBy} is the token's subject.
+     */
     @Delete("/{sha256}")
     public HttpResponse<String> erase(HttpRequest<?> request, String logId, String sha256)
             throws AuthException, LedgerException, SQLException, ArchiveException {
@@ -108,8 +126,7 @@ public class DocumentController {
                 throw new IllegalArgumentException("a document is named by 64 lowercase hex digits, got " + sha256);
             }
             Optional<String> reason = request.getParameters().getFirst("reason");
-            String requestedBy = request.getParameters().getFirst("requestedBy").orElse(principal.subject());
-            erasure = documents.archive().erase(sha256, reason.orElse(""), requestedBy);
+            erasure = held.erase(logId, sha256, reason.orElse(""), principal.subject(), documents.archive());
         } catch (IllegalArgumentException e) {
             return DocumentProblems.of("invalid-parameter", "Invalid parameter", 400, e.getMessage());
         }

@@ -28,7 +28,9 @@ import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.documents.ArchiveSettings;
+import org.cbamledger.service.documents.DocumentHolding;
 import org.cbamledger.service.documents.DocumentService;
+import org.cbamledger.service.documents.LogDocuments;
 import org.cbamledger.service.documents.VerifiedDownload;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.Params;
@@ -46,6 +48,7 @@ import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,7 +61,6 @@ public class RoomController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1_000;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final String ANCHOR_KIND = "document-anchor";
 
     private final RoomStore rooms;
     private final RoomAccess access;
@@ -70,11 +72,12 @@ public class RoomController {
     private final BundleExporter exporter;
     private final Ledger ledger;
     private final DocumentService documents;
+    private final LogDocuments held;
     private final Path spoolDir;
 
     RoomController(RoomStore rooms, RoomAccess access, RoomContents contents, EntryStore entries, LogReader reader,
             CheckpointStore checkpoints, StatementStore statements, BundleExporter exporter, Ledger ledger,
-            DocumentService documents, ArchiveSettings archive) {
+            DocumentService documents, LogDocuments held, ArchiveSettings archive) {
         this.rooms = rooms;
         this.access = access;
         this.contents = contents;
@@ -85,6 +88,7 @@ public class RoomController {
         this.exporter = exporter;
         this.ledger = ledger;
         this.documents = documents;
+        this.held = held;
         this.spoolDir = archive.spoolDir();
     }
 
@@ -175,7 +179,7 @@ public class RoomController {
             VisitSelection seen = contents.visible(visit, contents.snapshot(visit.room()).selection());
             List<RoomBodies.DocumentItem> items = new ArrayList<>();
             contents.read(visit.room().logId(), seen.indexes(), e -> {
-                if (e.kind().equals(ANCHOR_KIND)) {
+                if (e.kind().equals(Kinds.DOCUMENT_ANCHOR)) {
                     JsonNode record = recordOf(e);
                     String sha256 = record.path("sha256").asString();
                     items.add(new RoomBodies.DocumentItem(sha256, record.path("fileName").asString(null),
@@ -188,13 +192,17 @@ public class RoomController {
         });
     }
 
-    /** A document of the room, re-hashed before the first byte is sent. */
+    /**
+     * A document of the room, re-hashed before the first byte is sent. An anchor of the room's log naming a digest the
+     * log does not hold (another log's document) answers 404 like any document outside the room.
+     */
     @Get(uri = "/{roomId}/documents/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM)
     public HttpResponse<?> document(HttpRequest<?> request, String roomId, String sha256)
             throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("document", sha256), visit -> {
             if (!SHA256_HEX.matcher(sha256).matches() || !contents.visible(visit,
-                    contents.snapshot(visit.room()).selection()).documentSha256s().contains(sha256)) {
+                    contents.snapshot(visit.room()).selection()).documentSha256s().contains(sha256)
+                    || !held.holding(visit.room().logId(), sha256).map(DocumentHolding::readable).orElse(false)) {
                 throw new LedgerException(Problem.DOCUMENT_NOT_FOUND, "no document " + sha256 + " is in room " + roomId);
             }
             return VerifiedDownload.of(documents, spoolDir, sha256);

@@ -21,8 +21,12 @@ import org.cbamledger.archive.EmbeddedS3Server;
 import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
+import org.cbamledger.service.support.TestDocuments;
 import org.cbamledger.service.support.TestLog;
+import static org.cbamledger.service.support.TestDocuments.exportBundle;
+import static org.cbamledger.service.support.TestDocuments.sha256;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.CheckStatus;
@@ -35,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The document endpoints against the service's embedded S3Proxy and a real PostgreSQL. */
 class DocumentEndpointTest {
-    private static final List<String> KINDS = List.of("document-anchor", "document-erasure", "meter-reading-batch");
+    private static final List<String> KINDS = List.of(Kinds.DOCUMENT_ANCHOR, Kinds.DOCUMENT_ERASURE, Kinds.METER_READING_BATCH);
     private static RunningService service;
 
     @BeforeAll
@@ -57,13 +61,13 @@ class DocumentEndpointTest {
         HttpResponse<byte[]> uploaded = upload(log, csv, "meter-export.csv");
         assertEquals(201, uploaded.statusCode(), Http.text(uploaded));
         JsonNode anchor = Http.json(uploaded);
-        assertEquals("document-anchor", anchor.get("kind").asString());
+        assertEquals(Kinds.DOCUMENT_ANCHOR, anchor.get("kind").asString());
         assertEquals(sha256(csv), anchor.get("sha256").asString());
         assertEquals(csv.length, anchor.get("sizeBytes").asLong());
         assertTrue(anchor.get("mediaType").asString().startsWith("text/"), anchor.toString());
-        assertEquals(200, upload(log, csv, "meter-export.csv").statusCode(), "the same bytes again are stored once");
+        assertEquals(201, upload(log, csv, "meter-export.csv").statusCode(), "the same bytes again answer the same");
 
-        HttpResponse<byte[]> appended = log.submitAndWait(TestLog.sign("document-anchor", uploaded.body(), key));
+        HttpResponse<byte[]> appended = log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ANCHOR, uploaded.body(), key));
         assertEquals(201, appended.statusCode(), Http.text(appended));
 
         HttpResponse<byte[]> downloaded = log.read("documents/" + sha256(csv));
@@ -89,7 +93,7 @@ class DocumentEndpointTest {
         String hash = sha256(invoice);
         HttpResponse<byte[]> uploaded = upload(log, invoice, "invoice.txt");
         assertEquals(201, uploaded.statusCode(), Http.text(uploaded));
-        assertEquals(201, log.submitAndWait(TestLog.sign("document-anchor", uploaded.body(), key)).statusCode());
+        assertEquals(201, log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ANCHOR, uploaded.body(), key)).statusCode());
         Path goodBundle = exportBundle(log);
         try {
             Path blob = storedBlob(hash);
@@ -122,17 +126,18 @@ class DocumentEndpointTest {
         byte[] contract = "PPA contract: personal data of a signatory".getBytes(StandardCharsets.UTF_8);
         String hash = sha256(contract);
         HttpResponse<byte[]> uploaded = upload(log, contract, "ppa.txt");
-        assertEquals(201, log.submitAndWait(TestLog.sign("document-anchor", uploaded.body(), key)).statusCode());
+        assertEquals(201, log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ANCHOR, uploaded.body(), key)).statusCode());
 
         assertEquals(403, service.http().send("DELETE", "logs/" + log.logId + "/documents/" + hash + "?reason=gdpr",
                 log.submitToken).statusCode());
         HttpResponse<byte[]> erased = service.http().send("DELETE",
-                "logs/" + log.logId + "/documents/" + hash + "?reason=GDPR%20art.%2017%20request&requestedBy=" + log.logId,
+                "logs/" + log.logId + "/documents/" + hash + "?reason=GDPR%20art.%2017%20request&requestedBy=someone-else",
                 service.adminToken());
         assertEquals(200, erased.statusCode(), Http.text(erased));
-        assertEquals("document-erasure", Http.json(erased).get("kind").asString());
+        assertEquals(Kinds.DOCUMENT_ERASURE, Http.json(erased).get("kind").asString());
         assertEquals(hash, Http.json(erased).get("sha256").asString());
-        assertEquals(201, log.submitAndWait(TestLog.sign("document-erasure", erased.body(), key)).statusCode());
+        assertEquals("admin", Http.json(erased).get("requestedBy").asString(), "the token's subject, not the query");
+        assertEquals(201, log.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ERASURE, erased.body(), key)).statusCode());
 
         HttpResponse<byte[]> gone = log.read("documents/" + hash);
         assertEquals(410, gone.statusCode(), Http.text(gone));
@@ -163,7 +168,7 @@ class DocumentEndpointTest {
             assertEquals("https://cbam-ledger.org/problems/object-store-unavailable", Http.json(refused).get("type").asString());
             assertEquals(sizeBefore, log.sequencedSize(), "nothing appended");
 
-            HttpResponse<byte[]> entry = log.submit(TestLog.sign("meter-reading-batch",
+            HttpResponse<byte[]> entry = log.submit(TestLog.sign(Kinds.METER_READING_BATCH,
                     TestLog.meterBatch("M-2", "gw-outage", 0, java.time.Instant.parse("2026-03-01T00:00:00Z"), 4), key));
             assertEquals(201, entry.statusCode(), Http.text(entry));
         } finally {
@@ -175,31 +180,12 @@ class DocumentEndpointTest {
     }
 
     private static HttpResponse<byte[]> upload(TestLog log, byte[] content, String fileName) {
-        return service.http().post("logs/" + log.logId + "/documents?submitter=" + log.logId + "&fileName=" + fileName,
-                log.submitToken, content);
+        return TestDocuments.upload(log, log.submitToken, content, fileName);
     }
 
     private static Path storedBlob(String hash) throws IOException {
-        try (Stream<Path> files = Files.walk(service.dataDir().resolve("objects"))) {
-            return files.filter(p -> p.getFileName().toString().equals(hash) && Files.isRegularFile(p))
-                    .findFirst().orElseThrow(() -> new AssertionError("no blob " + hash + " under the embedded S3 directory"));
-        }
-    }
-
-    private static Path exportBundle(TestLog log) throws IOException {
-        HttpResponse<byte[]> zip = log.read("bundle");
-        assertEquals(200, zip.statusCode(), Http.text(zip));
-        Path dir = Files.createTempDirectory("documents-bundle");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path target = dir.resolve(entry.getName()).normalize();
-                if (!entry.isDirectory()) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
-        return dir;
+        return TestDocuments.storedBlob(service, hash)
+                .orElseThrow(() -> new AssertionError("no blob " + hash + " under the embedded S3 directory"));
     }
 
     private static VerificationReport verify(TestLog log, Path bundle) throws Exception {
@@ -210,7 +196,4 @@ class DocumentEndpointTest {
         return report.results().stream().filter(r -> r.check().equals(check));
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 }

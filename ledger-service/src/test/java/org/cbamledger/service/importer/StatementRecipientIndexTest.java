@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.cbamledger.service.support.Migrations.migrate;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -15,8 +16,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.cbamledger.service.support.SharedPostgres;
-import org.flywaydb.core.Flyway;
+import org.cbamledger.service.support.Migrations;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -44,8 +44,8 @@ class StatementRecipientIndexTest {
         migrate(db, "latest");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             assertEquals(List.of("log-a importer-a", "log-b importer-b"),
-                    strings(s, "select log_id || ' ' || recipient from statements order by log_id"));
-            assertEquals(List.of("NO"), strings(s, "select is_nullable from information_schema.columns"
+                    Migrations.strings(s, "select log_id || ' ' || recipient from statements order by log_id"));
+            assertEquals(List.of("NO"), Migrations.strings(s, "select is_nullable from information_schema.columns"
                     + " where table_name = 'statements' and column_name = 'recipient'"));
         }
     }
@@ -62,10 +62,10 @@ class StatementRecipientIndexTest {
         }
         migrate(db, "latest");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            assertEquals(List.of("YES"), strings(s, "select is_nullable from information_schema.columns"
+            assertEquals(List.of("YES"), Migrations.strings(s, "select is_nullable from information_schema.columns"
                     + " where table_name = 'statements' and column_name = 'recipient'"));
             assertEquals(List.of("st-1 null"),
-                    strings(s, "select statement_id || ' ' || coalesce(recipient, 'null') from statements"));
+                    Migrations.strings(s, "select statement_id || ' ' || coalesce(recipient, 'null') from statements"));
         }
     }
 
@@ -158,24 +158,7 @@ class StatementRecipientIndexTest {
     }
 
     private static PGSimpleDataSource database() {
-        PGSimpleDataSource db = new PGSimpleDataSource();
-        db.setURL(SharedPostgres.newDatabase());
-        db.setUser("postgres");
-        return db;
-    }
-
-    private static void migrate(PGSimpleDataSource db, String target) {
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").target(target).load().migrate();
-    }
-
-    private static List<String> strings(Statement s, String sql) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                found.add(r.getString(1));
-            }
-        }
-        return found;
+        return Migrations.freshDatabase();
     }
 
     private static List<String> strings(PreparedStatement s) throws SQLException {
