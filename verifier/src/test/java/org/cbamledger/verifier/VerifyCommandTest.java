@@ -92,7 +92,7 @@ class VerifyCommandTest {
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertTrue(json.get("passed").booleanValue());
         assertEquals("acme-alu", json.get("logId").stringValue());
-        assertEquals(39, json.get("checks").size());
+        assertEquals(40, json.get("checks").size());
         assertEquals("entry-signature", json.get("checks").values().stream()
                 .filter(c -> c.get("subject").stringValue().equals("entries/4.json")
                         && c.get("check").stringValue().equals("entry-signature"))

@@ -21,10 +21,11 @@ import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TlogProof;
 import org.cbamledger.signer.TreeHashes;
 import org.cbamledger.verifier.bundle.BundleWriter;
+import org.cbamledger.verifier.bundle.Coverage;
 
 /**
  * Writes a log's evidence bundle (CONTRACTS.md layout): the latest checkpoint, the requested entries with
- * inclusion proofs against it, and always the party and key entries a verifier needs to check signatures.
+ * inclusion proofs against it (the bundle states that it covers that index range), and always the party and key entries a verifier needs to check signatures.
  * With a statement: also the statement files, every entry below the checkpoint it rests on, and that
  * checkpoint with a consistency proof to the latest. A data room's bundle holds exactly the room's entries instead.
  */
@@ -81,7 +82,7 @@ public final class BundleExporter {
         if (statement != null) {
             select(log.logId(), 0, statementCheckpoint(log, statement, size).treeSize(), selected);
         }
-        write(log, checkpoint, selected, statement, dir);
+        write(log, checkpoint, selected, statement, new Coverage.Range(from, to), dir);
     }
 
     /**
@@ -105,7 +106,7 @@ public final class BundleExporter {
             StoredEntry e = page.get((int) (index - pageStart));
             selected.put(e.index(), e);
         }
-        write(log, checkpoint, selected, statement, dir);
+        write(log, checkpoint, selected, statement, null, dir);
     }
 
     private StoredCheckpoint statementCheckpoint(LogInfo log, BundledStatement statement, long size)
@@ -120,9 +121,12 @@ public final class BundleExporter {
     }
 
     private void write(LogInfo log, StoredCheckpoint checkpoint, TreeMap<Long, StoredEntry> selected,
-            BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+            BundledStatement statement, Coverage coverage, Path dir) throws LedgerException, SQLException, IOException {
         long size = checkpoint.treeSize();
         BundleWriter writer = new BundleWriter(dir);
+        if (coverage != null) {
+            writer.cover(coverage);
+        }
         writer.logInfo(log.logId(), log.origin(), List.of(log.noteSigner().verifierKey()));
         writer.addCheckpoint(size, checkpoint.signedNote());
         if (statement != null) {

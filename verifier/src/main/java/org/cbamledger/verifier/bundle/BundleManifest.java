@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The content of bundle.json. {@code checkpointSizes} ascend; the last is the bundle's checkpoint and
- * equals {@code treeSize}. {@code statementFile} is null when the bundle carries no statement.
+ * equals {@code treeSize}. {@code statementFile} is null when the bundle carries no statement; {@code coverage} is
+ * null for a bundle written before coverage was stated (read as covering nothing in particular).
  */
 public record BundleManifest(
         String logId,
@@ -13,7 +14,14 @@ public record BundleManifest(
         List<ManifestEntry> entries,
         List<Long> checkpointSizes,
         List<ManifestDocument> documents,
-        String statementFile) {
+        String statementFile,
+        Coverage coverage) {
+
+    /** A manifest that states no coverage. */
+    public BundleManifest(String logId, String origin, long treeSize, List<ManifestEntry> entries,
+            List<Long> checkpointSizes, List<ManifestDocument> documents, String statementFile) {
+        this(logId, origin, treeSize, entries, checkpointSizes, documents, statementFile, null);
+    }
 
     public BundleManifest {
         entries = List.copyOf(entries);

@@ -88,7 +88,7 @@ public final class BundleReader {
         return files;
     }
 
-    /** The statement's PDF may be present; nothing checks it, the JSON and its JWS are the evidence. */
+    /** The statement's PDF is optional here: the statement-pdf check requires it when the signed statement binds it. */
     private static boolean isStatementPdf(BundleManifest manifest, String file) {
         return manifest.statementFile() != null && file.equals(BundlePaths.statementPdfFile(manifest.statementFile()));
     }

@@ -36,6 +36,7 @@ public final class BundleWriter {
     private final List<long[]> consistencies = new ArrayList<>();
     private final TreeMap<String, ManifestDocument> documents = new TreeMap<>();
     private String statementFile;
+    private Coverage coverage;
     private boolean finished;
 
     public BundleWriter(Path dir) throws IOException {
@@ -150,6 +151,12 @@ public final class BundleWriter {
         statementFile = fileName;
     }
 
+    /** States what the bundle covers (bundle.json {@code coverage}); a range must lie below the largest checkpoint. */
+    public void cover(Coverage coverage) {
+        requireOpen();
+        this.coverage = coverage;
+    }
+
     /** Checks the pieces fit together and writes bundle.json (RFC 8785 canonical JSON). */
     public void finish() throws IOException {
         requireOpen();
@@ -169,8 +176,12 @@ public final class BundleWriter {
                 throw new IllegalStateException("consistency proof " + c[0] + "-" + c[1] + " is between unbundled sizes");
             }
         }
+        if (coverage instanceof Coverage.Range r && r.toIndex() > largest) {
+            throw new IllegalStateException("coverage to " + r.toIndex() + " lies beyond the largest checkpoint " + largest);
+        }
         BundleManifest manifest = new BundleManifest(logId, origin, largest, List.copyOf(entries.values()),
-                List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile);
+                List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile,
+                coverage);
         write(BundlePaths.MANIFEST, ManifestCodec.write(manifest));
         finished = true;
     }

@@ -23,6 +23,8 @@ public final class ManifestCodec {
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_MEMBERS = Set.of(
             "format", "logId", "origin", "treeSize", "entries", "checkpoints", "documents", "statement");
+    /** Members a bundle may omit; a bundle without {@code coverage} was written before coverage (BUNDLE.md). */
+    private static final Set<String> OPTIONAL_MEMBERS = Set.of("coverage");
     private static final Set<String> ENTRY_MEMBERS = Set.of("index", "leafHash", "file");
     private static final Set<String> DOCUMENT_MEMBERS = Set.of("sha256", "file", "erased");
     private static final String M = BundlePaths.MANIFEST + ": ";
@@ -55,6 +57,9 @@ public final class ManifestCodec {
         } else {
             root.put("statement", manifest.statementFile());
         }
+        if (manifest.coverage() != null) {
+            CoverageCodec.write(manifest.coverage(), root.putObject("coverage"));
+        }
         try {
             byte[] canonical = CanonicalJson.canonicalize(root);
             byte[] file = Arrays.copyOf(canonical, canonical.length + 1);
@@ -83,7 +88,7 @@ public final class ManifestCodec {
         } catch (SignerException e) {
             throw new BundleException(M + "not RFC 8785 canonical JSON: " + e.getMessage());
         }
-        requireMembers(root, TOP_MEMBERS, "the manifest");
+        requireTopMembers(root);
         if (!BundlePaths.FORMAT.equals(text(root, "format"))) {
             throw new BundleException(M + "format is not " + BundlePaths.FORMAT);
         }
@@ -111,7 +116,8 @@ public final class ManifestCodec {
                 throw new BundleException(M + "statement is neither null nor a plain file name");
             }
         }
-        return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile);
+        Coverage coverage = root.has("coverage") ? CoverageCodec.parse(root.get("coverage"), treeSize) : null;
+        return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile, coverage);
     }
 
     private static List<ManifestEntry> parseEntries(JsonNode node) throws BundleException {
@@ -193,6 +199,18 @@ public final class ManifestCodec {
             previous = sha;
         }
         return documents;
+    }
+
+    private static void requireTopMembers(JsonNode root) throws BundleException {
+        if (!root.isObject()) {
+            throw new BundleException(M + "the manifest is not an object");
+        }
+        Set<String> actual = new TreeSet<>(root.propertyNames());
+        actual.removeAll(OPTIONAL_MEMBERS);
+        if (!actual.equals(new TreeSet<>(TOP_MEMBERS))) {
+            throw new BundleException(M + "the manifest has members " + new TreeSet<>(root.propertyNames())
+                    + ", expected " + new TreeSet<>(TOP_MEMBERS) + " and optionally " + new TreeSet<>(OPTIONAL_MEMBERS));
+        }
     }
 
     private static void requireMembers(JsonNode node, Set<String> expected, String what) throws BundleException {
