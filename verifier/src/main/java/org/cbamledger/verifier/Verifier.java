@@ -22,6 +22,7 @@ import org.cbamledger.verifier.check.DocumentCheck;
 import org.cbamledger.verifier.check.EntryFormatCheck;
 import org.cbamledger.verifier.check.EntrySignatureCheck;
 import org.cbamledger.verifier.check.InclusionProofCheck;
+import org.cbamledger.verifier.check.IndexCheck;
 import org.cbamledger.verifier.check.LayoutCheck;
 import org.cbamledger.verifier.check.LogKeyCheck;
 import org.cbamledger.verifier.check.StatementCheck;
@@ -56,6 +57,7 @@ public final class Verifier {
                 new EntrySignatureCheck(),
                 new InclusionProofCheck(),
                 new CoverageCheck(),
+                new IndexCheck(),
                 new ConsistencyProofCheck(),
                 new DocumentCheck(),
                 new CalculationCheck(),

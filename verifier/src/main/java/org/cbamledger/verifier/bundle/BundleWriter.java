@@ -151,6 +151,15 @@ public final class BundleWriter {
         statementFile = fileName;
     }
 
+    /** Writes a map proof of the log's index (a room bundle's {@code index/<hex>.json}). */
+    public void addIndexProof(String mapKeyHex, byte[] proofJson) throws IOException {
+        requireOpen();
+        if (!BundlePaths.isSha256Hex(mapKeyHex)) {
+            throw new IllegalArgumentException("an index proof is named by a 64-hex map key, got " + mapKeyHex);
+        }
+        write(BundlePaths.indexProofFile(mapKeyHex), proofJson);
+    }
+
     /** States what the bundle covers (bundle.json {@code coverage}); a range must lie below the largest checkpoint. */
     public void cover(Coverage coverage) {
         requireOpen();
