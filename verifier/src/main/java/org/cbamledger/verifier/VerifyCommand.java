@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "cbam-ledger verifier, bundle format cbam-ledger-bundle/v1",
         description = "Checks a cbam-ledger evidence bundle (directory or .zip) offline: entries, signatures,"
-                + " key registrations, inclusion and consistency proofs, checkpoints, documents.",
+                + " key registrations, inclusion and consistency proofs, checkpoints, documents, completeness"
+                + " (a range's every leaf, a room's index), the statement's figures and its bound PDF.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every check passed", "1:a check failed", "2:usage or I/O error"})
 public final class VerifyCommand implements Callable<Integer> {

@@ -25,8 +25,7 @@ public final class StatementIssuer {
         }
         ObjectNode statement = EmissionsStatements.build(result, issue);
         statement.put("checkpoint", signedCheckpoint);
-        byte[] pdf = StatementPdfRenderer.render(statement);
-        StatementRenderings.bindPdf(statement, pdf);
+        byte[] pdf = StatementRenderings.bindPdf(statement);
         return new IssuedStatement(statement, StatementJws.sign(statement, operatorKey), pdf);
     }
 

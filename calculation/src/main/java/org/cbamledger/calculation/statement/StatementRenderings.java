@@ -15,8 +15,12 @@ public final class StatementRenderings {
 
     private StatementRenderings() {}
 
-    static void bindPdf(ObjectNode statement, byte[] pdf) throws CalculationException {
+    /** Renders the statement's PDF (any earlier binding removed first) and binds its hash; returns the PDF. */
+    public static byte[] bindPdf(ObjectNode statement) throws CalculationException {
+        statement.remove("renderings");
+        byte[] pdf = StatementPdfRenderer.render(statement);
         statement.putObject("renderings").putObject("pdf").put("sha256", sha256Hex(pdf));
+        return pdf;
     }
 
     /** The lowercase hex SHA-256 of the PDF the statement binds, if it binds one (statements before binding do not). */

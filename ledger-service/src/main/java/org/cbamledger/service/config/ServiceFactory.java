@@ -16,6 +16,8 @@ import org.cbamledger.archive.RetentionPolicy;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.db.Database;
+import org.cbamledger.service.index.EntryIndexStore;
+import org.cbamledger.service.index.IndexCommitter;
 import org.cbamledger.service.db.DatabaseSettings;
 import org.cbamledger.service.documents.AnchoredDocuments;
 import org.cbamledger.service.documents.ArchiveSettings;
@@ -172,6 +174,16 @@ public class ServiceFactory {
     StatementIntake statementIntake(Database database, CheckpointStore checkpoints, EntryStore entries,
             StatementStore statements, Clock clock) {
         return new StatementIntake(new KeyStore(database.dataSource()), checkpoints, entries, statements, clock);
+    }
+
+    @Singleton
+    EntryIndexStore entryIndexStore(Database database, EntryStore entries) {
+        return new EntryIndexStore(database.dataSource(), entries);
+    }
+
+    @Singleton
+    IndexCommitter indexCommitter(EntryIndexStore index, CheckpointStore checkpoints, Ledger ledger) {
+        return new IndexCommitter(index, checkpoints, ledger);
     }
 
     @Singleton

@@ -32,11 +32,14 @@ import org.cbamledger.service.documents.DocumentService;
 import org.cbamledger.service.documents.VerifiedDownload;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.Params;
+import org.cbamledger.service.index.IndexCommitter;
+import org.cbamledger.service.index.RoomIndexFiles;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.LogInfo;
 import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
@@ -70,10 +73,11 @@ public class RoomController {
     private final Ledger ledger;
     private final DocumentService documents;
     private final Path spoolDir;
+    private final IndexCommitter indexCommitter;
 
     RoomController(RoomStore rooms, RoomAccess access, RoomContents contents, EntryStore entries, LogReader reader,
             CheckpointStore checkpoints, StatementStore statements, BundleExporter exporter, Ledger ledger,
-            DocumentService documents, ArchiveSettings archive) {
+            DocumentService documents, ArchiveSettings archive, IndexCommitter indexCommitter) {
         this.rooms = rooms;
         this.access = access;
         this.contents = contents;
@@ -85,6 +89,7 @@ public class RoomController {
         this.ledger = ledger;
         this.documents = documents;
         this.spoolDir = archive.spoolDir();
+        this.indexCommitter = indexCommitter;
     }
 
     /** The rooms granted to the token's importer and verifier parties, with the scopes of each grant. */
@@ -262,12 +267,21 @@ public class RoomController {
                 visibleStatement(visit, snapshot, statement);
                 bundled = statements.statement(visit.room().logId(), statement);
             }
+            VisitSelection visible = contents.visible(visit, snapshot.selection());
             Path work = Files.createTempDirectory("cbam-room-bundle-");
             Path zip = work.resolveSibling(work.getFileName() + ".zip");
             try {
                 Path dir = work.resolve("bundle");
-                exporter.exportSelection(ledger.log(visit.room().logId()), snapshot.checkpoint(),
-                        contents.visible(visit, snapshot.selection()).indexes(), bundled, dir);
+                LogInfo log = ledger.log(visit.room().logId());
+                RoomIndexFiles index = roomIndex(visit.room());
+                // an importer's narrowed view, or a room whose scope rules leave out an entry the index lists under its
+                // keys (a calculation of the year in a quarter's room, of another CN code), states no room coverage
+                if (visible.reasons().size() == snapshot.selection().reasons().size()
+                        && visible.indexes().containsAll(index.listedLeaves())) {
+                    exporter.exportRoom(log, visible.indexes(), index, bundled, dir);
+                } else {
+                    exporter.exportSelection(log, snapshot.checkpoint(), visible.indexes(), bundled, dir);
+                }
                 DirectoryZip.write(dir, zip);
             } finally {
                 DirectoryZip.deleteTree(work);
@@ -276,6 +290,13 @@ public class RoomController {
                     MediaType.of("application/zip"));
             return HttpResponse.ok(file.attach(roomId + "-" + snapshot.checkpoint().treeSize() + ".zip"));
         });
+    }
+
+    /** The room's index files: the log's current index commitment and the map proofs of the room's scope. */
+    private RoomIndexFiles roomIndex(RoomDefinition room) throws LedgerException, SQLException {
+        IndexCommitter.Commitment commitment = indexCommitter.current(room.logId());
+        return RoomIndexFiles.of(commitment, indexCommitter.checkpointCovering(room.logId(), commitment), room.roomId(),
+                room.installationId(), room.periodFrom(), room.periodTo());
     }
 
     /**
