@@ -64,6 +64,19 @@ class IndexCheckTest {
     }
 
     @Test
+    void indexThatOmitsABundledCalculation_fails() throws Exception {
+        RoomIndexBundle dishonest = new RoomIndexBundle(true, true);
+        long omitted = dishonest.secondCalculationIndex;
+        VerificationReport report =
+                new Verifier().verify(dishonest.write(tmp.resolve("dishonest"), Set.of(), true), List.of());
+        List<CheckResult> failures = indexFailures(report);
+        assertEquals(12, failures.size(), failures::toString);
+        assertEquals("entries/" + omitted + ".json", failures.getFirst().subject());
+        assertEquals("the log's index omits this entry under index:TR-EXTRUDER-01:calculation:2026-01: the index is"
+                + " not the log's", failures.getFirst().message());
+    }
+
+    @Test
     void roomBundleWithoutItsMapProofs_failsNamingEachKey() throws Exception {
         VerificationReport report =
                 new Verifier().verify(room.write(tmp.resolve("no-proofs"), Set.of(), false), List.of());

@@ -42,6 +42,11 @@ final class RoomIndexBundle {
 
     /** @param byLogKey false: the commitment is signed by the operator's root key instead of the log key */
     RoomIndexBundle(boolean byLogKey) throws Exception {
+        this(byLogKey, false);
+    }
+
+    /** @param omitSecond true: the log's index leaves the second calculation out (an index that is not the log's) */
+    RoomIndexBundle(boolean byLogKey, boolean omitSecond) throws Exception {
         example = new WorkedExampleBundle();
         CalculationRequest base = example.scenario.request(example.evidence());
         CalculationParameters dearer = new CalculationParameters(base.parameters().certificatePricePeriod(),
@@ -53,7 +58,9 @@ final class RoomIndexBundle {
         indexedSize = example.log.size();
         Map<Long, JsonNode> records = new TreeMap<>();
         for (long i = 0; i < indexedSize; i++) {
-            records.put(i, Envelope.parse(example.log.entry(i)).record());
+            if (!omitSecond || i != secondCalculationIndex) {
+                records.put(i, Envelope.parse(example.log.entry(i)).record());
+            }
         }
         index = new EntryIndexMap(EntryIndexMap.group(records));
         ObjectNode commitment = TestLog.record("index-commitment").put("treeSize", indexedSize)
