@@ -274,10 +274,10 @@ public class RoomController {
                 Path dir = work.resolve("bundle");
                 LogInfo log = ledger.log(visit.room().logId());
                 RoomIndexFiles index = roomIndex(visit.room());
-                // an importer's narrowed view, or a room whose scope rules leave out an entry the index lists under its
-                // keys (a calculation of the year in a quarter's room, of another CN code), states no room coverage
-                if (visible.reasons().size() == snapshot.selection().reasons().size()
-                        && visible.indexes().containsAll(index.listedLeaves())) {
+                // the room takes every entry its scope keys list, and an importer's narrowed view drops only document
+                // anchors, which are not indexed: the room coverage holds unless the index committed after the
+                // room's checkpoint lists an entry the room's selection has not seen yet
+                if (visible.indexes().containsAll(index.listedLeaves())) {
                     exporter.exportRoom(log, visible.indexes(), index, bundled, dir);
                 } else {
                     exporter.exportSelection(log, snapshot.checkpoint(), visible.indexes(), bundled, dir);

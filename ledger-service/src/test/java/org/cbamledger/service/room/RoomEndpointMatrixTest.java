@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -48,6 +49,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.cbamledger.verifier.CheckStatus;
+import org.cbamledger.verifier.VerificationReport;
+import org.cbamledger.verifier.Verifier;
+import org.cbamledger.verifier.check.CoverageCheck;
+import org.cbamledger.verifier.check.IndexCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -522,8 +529,42 @@ class RoomEndpointMatrixTest {
         listed.removeAll(commitments);
         assertEquals(roomIndexes, listed, where);
         assertEquals(roomIndexes, bundled, where);
-        assertEquals(manifest.at("/coverage/kind").asString("").equals("room") ? 1 : 0, commitments.size(),
-                where + ": the index commitment of a room coverage, and only then");
+        // every room bundle, an importer's narrowed view too, states room coverage with the index commitment
+        assertEquals("room", manifest.at("/coverage/kind").asString(""), where + ": room coverage");
+        assertEquals(1, commitments.size(), where + ": the index commitment");
+    }
+
+    @Test
+    void importersNarrowedBundle_statesRoomCoverage_andVerifiesOffline(@TempDir Path dir) throws Exception {
+        // the narrowing drops only the anchors of statements issued to others, which the index does not list
+        grant(importerA, "importer", List.of("statements", "entries", "bundle"));
+        HttpResponse<byte[]> response;
+        try {
+            response = send("GET", "/rooms/" + roomId + "/bundle?statement=" + statementA, Role.IMPORTER_A, null);
+        } finally {
+            grant(importerA, "importer", List.of("statements", "entries"));
+        }
+        assertEquals(200, response.statusCode());
+        Path bundle = dir.resolve("importer-a");
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (ZipEntry file = in.getNextEntry(); file != null; file = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                assertFalse(new String(bytes, StandardCharsets.UTF_8).contains(STATEMENT_B_ID), file.getName());
+                Path target = bundle.resolve(file.getName());
+                Files.createDirectories(target.getParent());
+                Files.write(target, bytes);
+            }
+        }
+        VerificationReport report = new Verifier().verify(bundle, List.of());
+        assertTrue(report.passed(), () -> report.failures().toString());
+        assertEquals("room", Http.JSON.readTree(Files.readAllBytes(bundle.resolve("bundle.json")))
+                .at("/coverage/kind").asString(""));
+        assertFalse(report.results().stream().anyMatch(r -> r.check().equals(CoverageCheck.NAME)
+                && r.status() == CheckStatus.NOT_CHECKED), report.results().toString());
+        // a map proof per scope key, each of whose listed leaves is bundled
+        assertTrue(report.results().stream().filter(r -> r.check().equals(IndexCheck.NAME)
+                && r.status() == CheckStatus.PASS && r.subject().startsWith("index/")).count() >= 12,
+                report.results().toString());
     }
 
     @Test
