@@ -18,6 +18,7 @@ import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.db.Database;
 import org.cbamledger.service.index.EntryIndexStore;
 import org.cbamledger.service.index.IndexCommitter;
+import org.cbamledger.service.index.IndexSchedule;
 import org.cbamledger.service.db.DatabaseSettings;
 import org.cbamledger.service.documents.AnchoredDocuments;
 import org.cbamledger.service.documents.ArchiveSettings;
@@ -184,6 +185,14 @@ public class ServiceFactory {
     @Singleton
     IndexCommitter indexCommitter(EntryIndexStore index, CheckpointStore checkpoints, Ledger ledger) {
         return new IndexCommitter(index, checkpoints, ledger);
+    }
+
+    /** {@code cbam.index.commit-interval} (default 3s; 0 commits only on request). */
+    @Context
+    @Bean(preDestroy = "close")
+    IndexSchedule indexSchedule(IndexCommitter committer, LogStore logs,
+            @Value("${cbam.index.commit-interval:3s}") Duration interval) {
+        return new IndexSchedule(committer, logs, interval);
     }
 
     @Singleton

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Keeps a log's index committed in the log (CONTRACTS.md, index-commitment): brings the index up to the latest
  * checkpoint and, only when an indexed entry arrived since the last commitment, appends a new log-authored
  * index-commitment over [0, checkpoint size). Commitments therefore follow changes of the index, never entries one
- * by one, and at most one is appended per request that needs it.
+ * by one: on a schedule ({@link IndexSchedule}) and when a room bundle needs one.
  */
 public final class IndexCommitter {
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -39,14 +39,38 @@ public final class IndexCommitter {
         this.ledger = ledger;
     }
 
+    /** The log's latest commitment, appending one first when the index changed since (the on-request path). */
     public synchronized Commitment current(String logId) throws LedgerException, SQLException {
-        long size = checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L);
+        long size = latestSize(logId);
         store.catchUp(logId, size);
         EntryIndexStore.State state = store.state(logId);
         if (state.commitmentIndex() >= 0 && !store.changedSince(logId, state.committedSize())) {
             return new Commitment(state.commitmentIndex(), state.committedSize(),
                     new EntryIndexMap(store.below(logId, state.committedSize())));
         }
+        return append(logId, size);
+    }
+
+    /**
+     * The scheduled path ({@link IndexSchedule}): appends a commitment only when an indexed entry under the latest
+     * checkpoint arrived since the last commitment (or, with none yet, when any is indexed). True when it appended.
+     */
+    public synchronized boolean commitIfChanged(String logId) throws LedgerException, SQLException {
+        long size = latestSize(logId);
+        store.catchUp(logId, size);
+        EntryIndexStore.State state = store.state(logId);
+        if (!store.changedSince(logId, Math.max(0, state.committedSize()))) {
+            return false;
+        }
+        append(logId, size);
+        return true;
+    }
+
+    private long latestSize(String logId) throws SQLException {
+        return checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L);
+    }
+
+    private Commitment append(String logId, long size) throws LedgerException, SQLException {
         EntryIndexMap map = new EntryIndexMap(store.below(logId, size));
         ObjectNode record = JsonNodeFactory.instance.objectNode().put("kind", Kinds.INDEX_COMMITMENT)
                 .put("treeSize", size).put("mapRoot", Base64.getEncoder().encodeToString(map.rootHash()))
