@@ -36,6 +36,8 @@ public final class Kinds {
     public static final String ROOM_ACCESS = "room-access";
     /** Written by the ledger service and signed by the log's own key, never submitted (CONTRACTS.md). */
     public static final String ROOM_GRANT = "room-grant";
+    /** Written by the ledger service and signed by the log's own key: the root of the log's verifiable index. */
+    public static final String INDEX_COMMITMENT = "index-commitment";
 
     /** Every known kind, in the order a log typically first sees them. */
     public static final List<String> ALL = List.of(
@@ -43,13 +45,14 @@ public final class Kinds {
             DOCUMENT_ANCHOR, DOCUMENT_ERASURE, PRODUCTION_LINE, PRODUCTION_BATCH, FUEL_CONSUMPTION, EMISSION_FACTOR,
             PRECURSOR_PURCHASE, SUPPLIER_PRECURSOR_STATEMENT, ELECTRICITY_CONSUMPTION, CALCULATION,
             EMISSIONS_STATEMENT, PPA_CONTRACT, GENERATION_DATA, SUPPLY_SETTLEMENT, GO_ISSUANCE, GO_TRANSFER,
-            GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL, ROOM_ACCESS, ROOM_GRANT);
+            GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL, ROOM_ACCESS, ROOM_GRANT,
+            INDEX_COMMITMENT);
 
     /**
      * Kinds the ledger service writes itself, signed by the log's own key; the entry endpoints refuse them
      * whoever signs them, and the verifier accepts them only under the log key (CONTRACTS.md).
      */
-    public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS, ROOM_GRANT);
+    public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS, ROOM_GRANT, INDEX_COMMITMENT);
 
     private Kinds() {}
 

@@ -17,13 +17,16 @@ import org.cbamledger.verifier.bundle.ZipBundles;
 import org.cbamledger.verifier.check.CalculationCheck;
 import org.cbamledger.verifier.check.CheckpointSignatureCheck;
 import org.cbamledger.verifier.check.ConsistencyProofCheck;
+import org.cbamledger.verifier.check.CoverageCheck;
 import org.cbamledger.verifier.check.DocumentCheck;
 import org.cbamledger.verifier.check.EntryFormatCheck;
 import org.cbamledger.verifier.check.EntrySignatureCheck;
 import org.cbamledger.verifier.check.InclusionProofCheck;
+import org.cbamledger.verifier.check.IndexCheck;
 import org.cbamledger.verifier.check.LayoutCheck;
 import org.cbamledger.verifier.check.LogKeyCheck;
 import org.cbamledger.verifier.check.StatementCheck;
+import org.cbamledger.verifier.check.StatementPdfCheck;
 import org.cbamledger.verifier.check.TimestampCheck;
 import org.cbamledger.verifier.check.WitnessCosignatureCheck;
 import org.cbamledger.verifier.policy.TrustPolicy;
@@ -58,11 +61,14 @@ public final class Verifier {
                 new EntryFormatCheck(),
                 new EntrySignatureCheck(),
                 new InclusionProofCheck(),
+                new CoverageCheck(),
+                new IndexCheck(),
                 new ConsistencyProofCheck(),
                 new DocumentCheck(),
                 new CalculationCheck(),
                 new org.cbamledger.verifier.check.ElectricityCheck(), new org.cbamledger.verifier.check.UniquenessCheck(),
-                new StatementCheck());
+                new StatementCheck(),
+                new StatementPdfCheck());
     }
 
     /** {@code pinnedLogKeys} empty: the bundle's log-key.vkey is used, and reported as not pinned. */

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "cbam-ledger verifier, bundle format cbam-ledger-bundle/v1",
         description = "Checks a cbam-ledger evidence bundle (directory or .zip) offline: entries, signatures,"
-                + " key registrations, inclusion and consistency proofs, checkpoints, documents.",
+                + " key registrations, inclusion and consistency proofs, checkpoints, documents, completeness"
+                + " (a range's every leaf, a room's index), the statement's figures and its bound PDF.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every check passed against pinned keys (PASSED)", "1:a check failed (FAILED)",
             "2:usage or I/O error", "4:every check held, but no log key was pinned (UNTRUSTED)"})

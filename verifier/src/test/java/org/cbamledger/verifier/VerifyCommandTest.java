@@ -94,7 +94,7 @@ class VerifyCommandTest {
         assertTrue(json.get("passed").booleanValue());
         assertEquals("PASSED", json.get("result").stringValue());
         assertEquals("acme-alu", json.get("logId").stringValue());
-        assertEquals(39, json.get("checks").size());
+        assertEquals(40, json.get("checks").size());
         assertEquals("entry-signature", json.get("checks").values().stream()
                 .filter(c -> c.get("subject").stringValue().equals("entries/4.json")
                         && c.get("check").stringValue().equals("entry-signature"))

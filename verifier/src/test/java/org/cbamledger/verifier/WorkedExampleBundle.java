@@ -38,6 +38,7 @@ final class WorkedExampleBundle {
     final Map<String, SigningKey> submitterKeys = new HashMap<>();
     final SigningKey calculatorKey = SigningKey.generate(KeyAlgorithm.ED25519);
     final SigningKey issuerKey = SigningKey.generate(KeyAlgorithm.ED25519);
+    final SigningKey logKey = SigningKey.generate(KeyAlgorithm.ED25519);
     final Map<String, Long> indexBySource = new HashMap<>();
     long calculationIndex;
     IssuedStatement issued;
@@ -49,8 +50,7 @@ final class WorkedExampleBundle {
     /** {@code overrides}: rule-set overrides the calculation and the statement are made with. */
     WorkedExampleBundle(List<org.cbamledger.calculation.rules.RuleOverride> overrides) throws Exception {
         scenario = ScenarioLoader.load(SCENARIO);
-        log = new TestLog("tr-extruder", SigningKey.generate(KeyAlgorithm.ED25519),
-                SigningKey.generate(KeyAlgorithm.ED25519));
+        log = new TestLog("tr-extruder", logKey, SigningKey.generate(KeyAlgorithm.ED25519));
         String operator = scenario.statementIssuer();
         log.append(TestLog.sign(scenario.party(operator).record(), log.rootKey));
         log.append(TestLog.sign(TestLog.registration(log.rootKey, operator, "root", "*"), log.rootKey));

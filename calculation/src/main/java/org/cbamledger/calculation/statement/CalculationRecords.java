@@ -65,7 +65,7 @@ public final class CalculationRecords {
         }
     }
 
-    private static String sha256Hex(byte[] bytes) throws CalculationException {
+    static String sha256Hex(byte[] bytes) throws CalculationException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -48,6 +48,8 @@ final class PdfTextLayout implements AutoCloseable {
             stream = null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // the trailer /ID is seeded with the clock unless set: a fixed seed keeps the PDF, and its bound hash, stable
+        document.setDocumentId(0L);
         document.save(out);
         return out.toByteArray();
     }

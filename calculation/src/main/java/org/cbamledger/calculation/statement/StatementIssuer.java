@@ -8,7 +8,10 @@ import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Issues a statement: builds it, binds it to the checkpoint it was made under, signs it, renders it. */
+/**
+ * Issues a statement: builds it, binds it to the checkpoint it was made under, renders its PDF and binds that by
+ * hash, signs it.
+ */
 public final class StatementIssuer {
     private StatementIssuer() {}
 
@@ -22,7 +25,8 @@ public final class StatementIssuer {
         }
         ObjectNode statement = EmissionsStatements.build(result, issue);
         statement.put("checkpoint", signedCheckpoint);
-        return new IssuedStatement(statement, StatementJws.sign(statement, operatorKey), StatementPdfRenderer.render(statement));
+        byte[] pdf = StatementRenderings.bindPdf(statement);
+        return new IssuedStatement(statement, StatementJws.sign(statement, operatorKey), pdf);
     }
 
     /** The tree size of a signed checkpoint (C2SP signed note around a tlog-checkpoint); its signatures are the service's to check. */

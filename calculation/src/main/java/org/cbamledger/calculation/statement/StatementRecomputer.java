@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Recomputes a statement from evidence and names every figure that differs. The request is read from the statement
- * itself (installation, period, CN code, rule set with its overrides, parameters); {@code issued} and
- * {@code checkpoint} are taken over as stated, everything else must match figure by figure.
+ * itself (installation, period, CN code, rule set with its overrides, parameters); {@code issued},
+ * {@code checkpoint} and {@code renderings} (checked against the files, not recomputed) are taken over as stated, everything else must match figure by figure.
  */
 public final class StatementRecomputer {
     private StatementRecomputer() {}
@@ -33,6 +33,9 @@ public final class StatementRecomputer {
         CalculationResult result = EmissionsCalculator.calculate(requestOf(statement, evidence));
         ObjectNode rebuilt = EmissionsStatements.build(result, StatementIssue.fromJson(statement.path("issued")));
         rebuilt.set("checkpoint", statement.path("checkpoint").deepCopy());
+        if (statement.has("renderings")) {
+            rebuilt.set("renderings", statement.get("renderings").deepCopy());
+        }
         List<FigureDifference> differences = new ArrayList<>();
         compare("", statement, rebuilt, differences);
         return differences;

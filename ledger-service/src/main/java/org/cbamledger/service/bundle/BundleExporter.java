@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.service.claims.ClaimProofExport;
 import org.cbamledger.service.documents.BundleDocuments;
+import org.cbamledger.service.index.RoomIndexFiles;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.LedgerException;
@@ -22,10 +24,11 @@ import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TlogProof;
 import org.cbamledger.signer.TreeHashes;
 import org.cbamledger.verifier.bundle.BundleWriter;
+import org.cbamledger.verifier.bundle.Coverage;
 
 /**
  * Writes a log's evidence bundle (CONTRACTS.md layout): the latest checkpoint, the requested entries with
- * inclusion proofs against it, and always the party and key entries a verifier needs to check signatures.
+ * inclusion proofs against it (the bundle states that it covers that index range), and always the party and key entries a verifier needs to check signatures.
  * With a statement: also the statement files, every entry below the checkpoint it rests on, and that
  * checkpoint with a consistency proof to the latest. A data room's bundle holds exactly the room's entries instead.
  */
@@ -90,7 +93,7 @@ public final class BundleExporter {
         if (statement != null) {
             select(log.logId(), 0, statementCheckpoint(log, statement, size).treeSize(), selected);
         }
-        write(log, checkpoint, selected, statement, dir);
+        write(log, checkpoint, selected, statement, new Coverage.Range(from, to), Map.of(), dir);
     }
 
     /**
@@ -100,7 +103,28 @@ public final class BundleExporter {
     public void exportSelection(LogInfo log, StoredCheckpoint checkpoint, SortedSet<Long> indexes,
             BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
         checkpoint = evidence.forExport(log.logId(), checkpoint);
-        long size = checkpoint.treeSize();
+        write(log, checkpoint, selected(log, indexes, checkpoint.treeSize()), statement, null, Map.of(), dir);
+    }
+
+    /**
+     * A room's bundle, complete by the log's index: the room's entries, which hold every entry the index lists under
+     * the room's scope keys, the index-commitment, the map proofs and the room coverage, proved against the checkpoint
+     * that covers the commitment.
+     */
+    public void exportRoom(LogInfo log, SortedSet<Long> roomIndexes, RoomIndexFiles roomIndex, BundledStatement statement,
+            Path dir) throws LedgerException, SQLException, IOException {
+        if (!roomIndexes.containsAll(roomIndex.listedLeaves())) {
+            throw new IllegalArgumentException("the room lacks entries its index keys list: it is not complete by the index");
+        }
+        StoredCheckpoint checkpoint = evidence.forExport(log.logId(), roomIndex.checkpoint());
+        TreeSet<Long> indexes = new TreeSet<>(roomIndexes);
+        indexes.add(roomIndex.commitmentIndex());
+        TreeMap<Long, StoredEntry> selected = selected(log, indexes, checkpoint.treeSize());
+        write(log, checkpoint, selected, statement, roomIndex.coverage(), roomIndex.proofsByMapKeyHex(), dir);
+    }
+
+    private TreeMap<Long, StoredEntry> selected(LogInfo log, SortedSet<Long> indexes, long size)
+            throws LedgerException, SQLException {
         if (!indexes.isEmpty() && (indexes.first() < 0 || indexes.last() >= size)) {
             throw new LedgerException(Problem.INVALID_PARAMETER, "bundled entries must lie below the checkpoint's size " + size);
         }
@@ -115,7 +139,7 @@ public final class BundleExporter {
             StoredEntry e = page.get((int) (index - pageStart));
             selected.put(e.index(), e);
         }
-        write(log, checkpoint, selected, statement, dir);
+        return selected;
     }
 
     private StoredCheckpoint statementCheckpoint(LogInfo log, BundledStatement statement, long size)
@@ -130,9 +154,16 @@ public final class BundleExporter {
     }
 
     private void write(LogInfo log, StoredCheckpoint checkpoint, TreeMap<Long, StoredEntry> selected,
-            BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+            BundledStatement statement, Coverage coverage, Map<String, byte[]> indexProofs, Path dir)
+            throws LedgerException, SQLException, IOException {
         long size = checkpoint.treeSize();
         BundleWriter writer = new BundleWriter(dir);
+        if (coverage != null) {
+            writer.cover(coverage);
+        }
+        for (Map.Entry<String, byte[]> proof : indexProofs.entrySet()) {
+            writer.addIndexProof(proof.getKey(), proof.getValue());
+        }
         writer.logInfo(log.logId(), log.origin(), List.of(log.noteSigner().verifierKey()));
         writer.addCheckpoint(size, checkpoint.signedNote());
         // earlier checkpoints: the statement's, and for each entry the first timestamped one that includes it

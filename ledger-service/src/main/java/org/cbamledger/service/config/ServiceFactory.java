@@ -16,6 +16,9 @@ import org.cbamledger.archive.RetentionPolicy;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.db.Database;
+import org.cbamledger.service.index.EntryIndexStore;
+import org.cbamledger.service.index.IndexCommitter;
+import org.cbamledger.service.index.IndexSchedule;
 import org.cbamledger.service.db.DatabaseSettings;
 import org.cbamledger.service.documents.AnchoredDocuments;
 import org.cbamledger.service.documents.ArchiveSettings;
@@ -216,6 +219,24 @@ public class ServiceFactory {
     StatementIntake statementIntake(Database database, CheckpointStore checkpoints, EntryStore entries,
             StatementStore statements, Clock clock) {
         return new StatementIntake(new KeyStore(database.dataSource()), checkpoints, entries, statements, clock);
+    }
+
+    @Singleton
+    EntryIndexStore entryIndexStore(Database database, EntryStore entries) {
+        return new EntryIndexStore(database.dataSource(), entries);
+    }
+
+    @Singleton
+    IndexCommitter indexCommitter(EntryIndexStore index, CheckpointStore checkpoints, Ledger ledger) {
+        return new IndexCommitter(index, checkpoints, ledger);
+    }
+
+    /** {@code cbam.index.commit-interval} (default 3s; 0 commits only on request). */
+    @Context
+    @Bean(preDestroy = "close")
+    IndexSchedule indexSchedule(IndexCommitter committer, LogStore logs,
+            @Value("${cbam.index.commit-interval:3s}") Duration interval) {
+        return new IndexSchedule(committer, logs, interval);
     }
 
     @Singleton

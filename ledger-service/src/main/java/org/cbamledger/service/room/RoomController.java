@@ -34,12 +34,15 @@ import org.cbamledger.service.documents.LogDocuments;
 import org.cbamledger.service.documents.VerifiedDownload;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.Params;
+import org.cbamledger.service.index.IndexCommitter;
+import org.cbamledger.service.index.RoomIndexFiles;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.log.LogInfo;
 import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
@@ -74,10 +77,11 @@ public class RoomController {
     private final DocumentService documents;
     private final LogDocuments held;
     private final Path spoolDir;
+    private final IndexCommitter indexCommitter;
 
     RoomController(RoomStore rooms, RoomAccess access, RoomContents contents, EntryStore entries, LogReader reader,
             CheckpointStore checkpoints, StatementStore statements, BundleExporter exporter, Ledger ledger,
-            DocumentService documents, LogDocuments held, ArchiveSettings archive) {
+            DocumentService documents, LogDocuments held, ArchiveSettings archive, IndexCommitter indexCommitter) {
         this.rooms = rooms;
         this.access = access;
         this.contents = contents;
@@ -90,6 +94,7 @@ public class RoomController {
         this.documents = documents;
         this.held = held;
         this.spoolDir = archive.spoolDir();
+        this.indexCommitter = indexCommitter;
     }
 
     /** The rooms granted to the token's importer and verifier parties, with the scopes of each grant. */
@@ -271,12 +276,21 @@ public class RoomController {
                 visibleStatement(visit, snapshot, statement);
                 bundled = statements.statement(visit.room().logId(), statement);
             }
+            VisitSelection visible = contents.visible(visit, snapshot.selection());
             Path work = Files.createTempDirectory("cbam-room-bundle-");
             Path zip = work.resolveSibling(work.getFileName() + ".zip");
             try {
                 Path dir = work.resolve("bundle");
-                exporter.exportSelection(ledger.log(visit.room().logId()), snapshot.checkpoint(),
-                        contents.visible(visit, snapshot.selection()).indexes(), bundled, dir);
+                LogInfo log = ledger.log(visit.room().logId());
+                RoomIndexFiles index = roomIndex(visit.room());
+                // the room takes every entry its scope keys list, and an importer's narrowed view drops only document
+                // anchors, which are not indexed: the room coverage holds unless the index committed after the
+                // room's checkpoint lists an entry the room's selection has not seen yet
+                if (visible.indexes().containsAll(index.listedLeaves())) {
+                    exporter.exportRoom(log, visible.indexes(), index, bundled, dir);
+                } else {
+                    exporter.exportSelection(log, snapshot.checkpoint(), visible.indexes(), bundled, dir);
+                }
                 DirectoryZip.write(dir, zip);
             } finally {
                 DirectoryZip.deleteTree(work);
@@ -285,6 +299,13 @@ public class RoomController {
                     MediaType.of("application/zip"));
             return HttpResponse.ok(file.attach(roomId + "-" + snapshot.checkpoint().treeSize() + ".zip"));
         });
+    }
+
+    /** The room's index files: the log's current index commitment and the map proofs of the room's scope. */
+    private RoomIndexFiles roomIndex(RoomDefinition room) throws LedgerException, SQLException {
+        IndexCommitter.Commitment commitment = indexCommitter.current(room.logId());
+        return RoomIndexFiles.of(commitment, indexCommitter.checkpointCovering(room.logId(), commitment), room.roomId(),
+                room.installationId(), room.periodFrom(), room.periodTo());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cbamledger.service.room;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,13 +12,17 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
+import org.cbamledger.signer.index.IndexKey;
+import org.cbamledger.signer.index.IndexKeys;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decides which entries, statements and documents of a log a room exposes (issue 7: exactly those in its scope,
- * nothing else). Field rules take the records of the room's installation, period and CN codes; reference rules
+ * nothing else). Field rules take the records of the room's installation and period: every entry the log's index
+ * lists under the room's scope keys ({@link #listed}: calculations of any CN code, inputs of a period reaching
+ * beyond the room's), and production batches of its CN codes; reference rules
  * then take what those records and the covered calculations and statements rely on (inputs, evidence, readings of
  * its meters, contracts' generation and GOs, supplier statements, factors, corrections, documents) and what a
  * verifier needs to check every signature offline (the key-registration chain down to the root, revocations, the
@@ -53,16 +58,35 @@ public final class RoomScope {
     }
 
     /**
-     * True when a statement or calculation (its JSON: installation.installationId, period.from/to, cnCode) falls in
-     * the room: the room's installation, a period inside the room's, one of its CN codes.
+     * True when a statement or calculation (its JSON: installation.installationId, period.from/to) is of the room's
+     * installation and its period touches a month of the room's (issue 12: every calculation and statement of the
+     * installation and period is in scope, whatever its CN code or however far its period reaches, so that a second
+     * calculation cannot be hidden). The months are those of the log's index ({@link IndexKeys}).
      */
     public static boolean covers(RoomDefinition room, JsonNode statementOrCalculation) {
         String installationId = ScopeFields.text(statementOrCalculation, "/installation/installationId");
         LocalDate from = ScopeFields.date(statementOrCalculation, "/period/from");
         LocalDate to = ScopeFields.date(statementOrCalculation, "/period/to");
-        String cnCode = ScopeFields.text(statementOrCalculation, "/cnCode");
         return room.installationId().equals(installationId) && from != null && to != null && !to.isBefore(from)
-                && room.contains(from, to) && ScopeFields.coversCnCode(room, cnCode);
+                && !YearMonth.from(from).isAfter(YearMonth.from(room.periodTo()))
+                && !YearMonth.from(to).isBefore(YearMonth.from(room.periodFrom()));
+    }
+
+    /**
+     * True when the log's index lists the record under one of the room's scope keys (its installation, a kind of
+     * {@link IndexKeys#ROOM_KINDS}, a month of its period): the room must hold it for its bundle to state room
+     * coverage.
+     */
+    static boolean listed(RoomDefinition room, JsonNode record) {
+        YearMonth first = YearMonth.from(room.periodFrom());
+        YearMonth last = YearMonth.from(room.periodTo());
+        for (IndexKey key : IndexKeys.of(record)) {
+            if (key.installationId().equals(room.installationId()) && IndexKeys.ROOM_KINDS.contains(key.kind())
+                    && !key.month().isBefore(first) && !key.month().isAfter(last)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The documents anchored by entries in the room, less those the log records as erased. */

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
 import org.cbamledger.signer.map.SerialRange;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,27 +40,33 @@ final class ScopeRules {
         return installationReason != null ? installationReason : referenceReason(e);
     }
 
-    /** The field rules: records of the room's installation, by their dates and CN code. */
+    /**
+     * The field rules: records of the room's installation, by their dates; every entry the index lists under the
+     * room's scope keys, and production batches of the room's CN codes.
+     */
     private String installationReason(ScopeEntry e) {
         String kind = e.kind();
         if (!room.installationId().equals(e.text("/installationId"))) {
             return null;
         }
+        if (RoomScope.listed(room, e.record())) {
+            return switch (kind) {
+                case Kinds.PRECURSOR_PURCHASE -> "precursor-purchase delivered in period";
+                case Kinds.SUPPLY_SETTLEMENT -> "supply-settlement of contract " + e.text("/contractId")
+                        + " for a month in period";
+                default -> kind + " of the installation in period";
+            };
+        }
         return switch (kind) {
-            case "installation" -> "installation " + room.installationId();
-            case "production-line" -> "production-line " + e.text("/lineId") + " of the installation";
-            case "meter", "meter-role" -> kind + " " + e.text("/meterId") + " of the installation";
-            case "production-batch" -> {
+            case Kinds.INSTALLATION -> "installation " + room.installationId();
+            case Kinds.PRODUCTION_LINE -> "production-line " + e.text("/lineId") + " of the installation";
+            case Kinds.METER, Kinds.METER_ROLE -> kind + " " + e.text("/meterId") + " of the installation";
+            case Kinds.PRODUCTION_BATCH -> {
                 String cn = ScopeFields.cnCode(e.text("/cnCode"));
                 yield ScopeFields.coversCnCode(room, cn) && overlaps(e, "/periodFrom", "/periodTo")
                         ? "production-batch of " + cn + " in period" : null;
             }
-            case "fuel-consumption", "electricity-consumption", "allocation-model", "ppa-contract" ->
-                    overlaps(e, "/periodFrom", "/periodTo") ? kind + " of the installation in period" : null;
-            case "precursor-purchase" -> overlaps(e, "/deliveryDate", "/deliveryDate")
-                    ? "precursor-purchase delivered in period" : null;
-            case "supply-settlement" -> monthOverlaps(e.record(), "/month")
-                    ? "supply-settlement of contract " + e.text("/contractId") + " for a month in period" : null;
+            case Kinds.PPA_CONTRACT -> overlaps(e, "/periodFrom", "/periodTo") ? kind + " of the installation in period" : null;
             default -> null;
         };
     }
@@ -85,7 +92,7 @@ final class ScopeRules {
                     ? "statement of supplier installation " + e.text("/supplierInstallationId") + " in period" : null;
             case "emission-factor" -> in.factorIds.contains(e.text("/factorId"))
                     ? "emission-factor " + e.text("/factorId") + " used by the room's records" : null;
-            case "calculation" -> RoomScope.covers(room, e.record())
+            case Kinds.CALCULATION -> RoomScope.listed(room, e.record())
                     ? "calculation of " + ScopeFields.cnCode(e.text("/cnCode")) + " in period" : null;
             case "document-anchor" -> supportReason(e.record());
             case "document-erasure" -> in.anchoredSha256s.contains(e.text("/sha256"))

@@ -15,6 +15,7 @@ import org.cbamledger.calculation.statement.FigureDifference;
 import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.calculation.statement.StatementPdfRenderer;
 import org.cbamledger.calculation.statement.StatementRecomputer;
+import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.KeyStore;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Accepts an emissions statement signed as a compact JWS: by a statement-issuer key this log registers for the
  * issuing party, unrevoked and valid now; made under a checkpoint this log signed; every figure recomputing from
- * the log's entries below that checkpoint. Stores it with the PDF rendered from it. Anything else appends nothing.
+ * the log's entries below that checkpoint; binding, if at all, the PDF rendered from it. Stores it with that PDF. Anything else appends nothing.
  */
 public final class StatementIntake {
     static final String ISSUER_ROLE = "statement-issuer";
@@ -92,8 +93,10 @@ public final class StatementIntake {
         recompute(logId, statement, checkpoint.treeSize());
         StoredStatement stored;
         try {
+            byte[] pdf = StatementPdfRenderer.render(statement);
+            requireBoundPdf(statement, pdf);
             stored = new StoredStatement(logId, statementId, keyId, checkpoint.treeSize(), compactJws,
-                    CanonicalJson.canonicalize(statement), StatementPdfRenderer.render(statement));
+                    CanonicalJson.canonicalize(statement), pdf);
         } catch (SignerException | CalculationException e) {
             throw new LedgerException(Problem.INVALID_STATEMENT, "cannot render the statement: " + e.getMessage(), e);
         }
@@ -107,6 +110,16 @@ public final class StatementIntake {
                     + statementId);
         }
         return new Accepted(earlier, false);
+    }
+
+    /** A statement that binds its PDF binds the one rendered from it: the PDF served and bundled is that one. */
+    private static void requireBoundPdf(JsonNode statement, byte[] pdf) throws LedgerException, CalculationException {
+        String rendered = StatementRenderings.sha256Hex(pdf);
+        String bound = StatementRenderings.boundPdfSha256(statement).orElse(rendered);
+        if (!bound.equals(rendered)) {
+            throw new LedgerException(Problem.INVALID_STATEMENT, "statement: /renderings/pdf/sha256 is " + bound
+                    + ", but the PDF rendered from the statement has SHA-256 " + rendered);
+        }
     }
 
     private static String keyIdOf(String compactJws) throws LedgerException {

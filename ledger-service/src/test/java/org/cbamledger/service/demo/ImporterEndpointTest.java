@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.statement.StatementJws;
+import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.importer.StrongEtag;
 import org.cbamledger.service.support.Http;
@@ -76,6 +77,7 @@ class ImporterEndpointTest {
     private static void issueCopy(String statementId, String recipient) throws Exception {
         ObjectNode copy = (ObjectNode) outcome.statement().deepCopy();
         ((ObjectNode) copy.get("issued")).put("statementId", statementId).put("recipient", recipient);
+        StatementRenderings.bindPdf(copy);
         ObjectNode body = Http.JSON.createObjectNode().put("jws", StatementJws.sign(copy, outcome.issuerKey()));
         HttpResponse<byte[]> response = service.http().post("logs/" + LOG_ID + "/statements", service.adminToken(),
                 Http.JSON.writeValueAsBytes(body));

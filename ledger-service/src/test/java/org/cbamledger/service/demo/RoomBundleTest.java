@@ -27,6 +27,8 @@ import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.VerifyCommand;
+import org.cbamledger.verifier.bundle.BundleManifest;
+import org.cbamledger.verifier.bundle.ManifestCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,7 +119,11 @@ class RoomBundleTest {
 
         Set<Long> bundled = bundledIndexes(response.body());
         Set<Long> listed = roomIndexes();
-        assertEquals(listed, bundled);
+        Set<Long> besides = new TreeSet<>(bundled);
+        besides.removeAll(listed);
+        assertTrue(bundled.containsAll(listed));
+        assertEquals(List.of("index-commitment"), besides.stream().map(RoomBundleTest::kindOf).toList(),
+                "besides the room's entries, only the log's index commitment");
         assertFalse(bundled.contains(outsideIndex), "the batch of another CN code is not in the room");
         assertTrue(bundled.containsAll(statementEvidence()), "every entry the statement rests on is in the room");
 
@@ -129,6 +135,65 @@ class RoomBundleTest {
         String report = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, report);
         assertTrue(report.contains("statement"), report);
+    }
+
+    @Test
+    void roomBundle_withTheCalculationLeftOut_failsNamingItsIndexKey(@TempDir Path dir) throws Exception {
+        HttpResponse<byte[]> response = service.http().get("rooms/" + roomId + "/bundle", verifierToken());
+        assertEquals(200, response.statusCode(), Http.text(response));
+        Path bundle = dir.resolve("room");
+        unzip(response.body(), bundle);
+        long calculation = bundledIndexes(response.body()).stream().filter(i -> kindOf(i).equals("calculation"))
+                .findFirst().orElseThrow();
+        Files.delete(bundle.resolve("entries/" + calculation + ".json"));
+        Files.delete(bundle.resolve("proofs/" + calculation + ".tlog-proof"));
+        BundleManifest m = ManifestCodec.parse(Files.readAllBytes(bundle.resolve("bundle.json")));
+        Files.write(bundle.resolve("bundle.json"), ManifestCodec.write(new BundleManifest(m.logId(), m.origin(),
+                m.treeSize(), m.entries().stream().filter(e -> e.index() != calculation).toList(), m.checkpointSizes(),
+                m.documents(), m.statementFile(), m.timestampSizes(), m.coverage())));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .execute(bundle.toString(), "--log-key", log.get("logVerifierKey").asString());
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, report);
+        assertTrue(report.contains("missing: leaf " + calculation + " is listed in the log's index under index:"
+                + outcome.statement().at("/installation/installationId").asString() + ":calculation:"), report);
+    }
+
+    @Test
+    void theIndexIsCommittedOnce_whileNoIndexedEntryArrives() throws Exception {
+        assertEquals(200, service.http().get("rooms/" + roomId + "/bundle", verifierToken()).statusCode());
+        long before = commitments();
+        assertTrue(before >= 1);
+        assertEquals(200, service.http().get("rooms/" + roomId + "/bundle", verifierToken()).statusCode());
+        assertEquals(before, commitments(), "room-access entries do not change the index");
+    }
+
+    private static long commitments() throws Exception {
+        long size = Http.json(service.http().get("logs/" + LOG_ID, admin())).get("sequencedSize").asLong();
+        long count = 0;
+        for (long i = outsideIndex + 1; i < size; i++) {
+            if (kindOf(i).equals("index-commitment")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String kindOf(long index) {
+        return Http.json(service.http().get("logs/" + LOG_ID + "/entries/" + index, admin())).get("kind").asString();
+    }
+
+    private static void unzip(byte[] zip, Path dir) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path file = dir.resolve(e.getName());
+                Files.createDirectories(file.getParent());
+                Files.write(file, in.readAllBytes());
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.statement.StatementJws;
+import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.signer.KeyAlgorithm;
@@ -97,6 +98,27 @@ class StatementEndpointTest {
         assertTrue(Http.text(response).contains("emissions.totalTco2: stated 430.560, recomputed 430.562"),
                 Http.text(response));
         assertEquals(404, get("st-edited").statusCode());
+    }
+
+    @Test
+    void pdf_isTheOneTheSignedStatementBinds() throws Exception {
+        byte[] pdf = get(outcome.statementId() + "/pdf").body();
+
+        assertEquals(StatementRenderings.sha256Hex(pdf), outcome.statement().at("/renderings/pdf/sha256").asString());
+    }
+
+    @Test
+    void post_refusesAStatementBindingAPdfOtherThanItsRendering() throws Exception {
+        ObjectNode edited = (ObjectNode) outcome.statement().deepCopy();
+        ((ObjectNode) edited.get("issued")).put("statementId", "st-other-pdf");
+        edited.withObject("/renderings/pdf").put("sha256", "0".repeat(64));
+
+        HttpResponse<byte[]> response = post(StatementJws.sign(edited, outcome.issuerKey()));
+
+        assertEquals(422, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).contains("/renderings/pdf/sha256 is " + "0".repeat(64)
+                + ", but the PDF rendered from the statement has SHA-256 "), Http.text(response));
+        assertEquals(404, get("st-other-pdf").statusCode());
     }
 
     @Test

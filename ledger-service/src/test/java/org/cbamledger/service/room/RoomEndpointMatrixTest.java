@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -33,12 +34,14 @@ import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
 import org.cbamledger.calculation.statement.StatementJws;
+import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.demo.DemoLogs;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SigningKey;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +49,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.cbamledger.verifier.CheckStatus;
+import org.cbamledger.verifier.VerificationReport;
+import org.cbamledger.verifier.Verifier;
+import org.cbamledger.verifier.check.CoverageCheck;
+import org.cbamledger.verifier.check.IndexCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -253,7 +262,7 @@ class RoomEndpointMatrixTest {
             long before = sequencedSize();
             response = send(route.method, path, role, body);
             boolean decided = (route == Route.GRANT || route == Route.REVOKE) && response.statusCode() < 300;
-            List<JsonNode[]> appended = appendedSince(before);
+            List<JsonNode[]> appended = appendedSince(before, isBundle(path));
             assertEquals(decided ? 1 : 0, appended.size(), route.method + " " + path + " as " + role
                     + " appended to the log");
             if (decided) {
@@ -284,7 +293,7 @@ class RoomEndpointMatrixTest {
     private static HttpResponse<byte[]> roomRequest(Role role, String path) throws Exception {
         long before = sequencedSize();
         HttpResponse<byte[]> response = send("GET", path, role, null);
-        List<JsonNode[]> appended = appendedSince(before);
+        List<JsonNode[]> appended = appendedSince(before, isBundle(path));
         boolean ungranted = role != Role.ANONYMOUS && expectedRole(role).equals("none");
         String appendedWhat = "GET " + path + " as " + role + " answered " + response.statusCode() + " and appended "
                 + appended.size() + " access entries: " + Http.text(response);
@@ -489,6 +498,7 @@ class RoomEndpointMatrixTest {
         JsonNode manifest = null;
         JsonNode statement = null;
         SortedSet<Long> bundled = new TreeSet<>();
+        SortedSet<Long> commitments = new TreeSet<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry file = in.getNextEntry(); file != null; file = in.getNextEntry()) {
                 byte[] bytes = in.readAllBytes();
@@ -504,7 +514,8 @@ class RoomEndpointMatrixTest {
                         assertFalse(payload.contains(outside), where + ": bundled " + name + " holds " + outside);
                     }
                     assertFalse(envelope.kind().equals(ACCESS_KIND), where + ": bundled " + name);
-                    bundled.add(Long.parseLong(name.substring("entries/".length(), name.indexOf(".json"))));
+                    long index = Long.parseLong(name.substring("entries/".length(), name.indexOf(".json")));
+                    (envelope.kind().equals(Kinds.INDEX_COMMITMENT) ? commitments : bundled).add(index);
                 } else if (name.startsWith("documents/")) {
                     assertFalse(name.endsWith(outSha256), where + ": bundled " + name);
                 }
@@ -516,8 +527,45 @@ class RoomEndpointMatrixTest {
         for (JsonNode entry : manifest.get("entries")) {
             listed.add(entry.get("index").asLong());
         }
+        listed.removeAll(commitments);
         assertEquals(roomIndexes, listed, where);
         assertEquals(roomIndexes, bundled, where);
+        // every room bundle, an importer's narrowed view too, states room coverage with the index commitment
+        assertEquals("room", manifest.at("/coverage/kind").asString(""), where + ": room coverage");
+        assertEquals(1, commitments.size(), where + ": the index commitment");
+    }
+
+    @Test
+    void importersNarrowedBundle_statesRoomCoverage_andVerifiesOffline(@TempDir Path dir) throws Exception {
+        // the narrowing drops only the anchors of statements issued to others, which the index does not list
+        grant(importerA, "importer", List.of("statements", "entries", "bundle"));
+        HttpResponse<byte[]> response;
+        try {
+            response = send("GET", "/rooms/" + roomId + "/bundle?statement=" + statementA, Role.IMPORTER_A, null);
+        } finally {
+            grant(importerA, "importer", List.of("statements", "entries"));
+        }
+        assertEquals(200, response.statusCode());
+        Path bundle = dir.resolve("importer-a");
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (ZipEntry file = in.getNextEntry(); file != null; file = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                assertFalse(new String(bytes, StandardCharsets.UTF_8).contains(STATEMENT_B_ID), file.getName());
+                Path target = bundle.resolve(file.getName());
+                Files.createDirectories(target.getParent());
+                Files.write(target, bytes);
+            }
+        }
+        VerificationReport report = new Verifier().verify(bundle, List.of());
+        assertTrue(report.passed(), () -> report.failures().toString());
+        assertEquals("room", Http.JSON.readTree(Files.readAllBytes(bundle.resolve("bundle.json")))
+                .at("/coverage/kind").asString(""));
+        assertFalse(report.results().stream().anyMatch(r -> r.check().equals(CoverageCheck.NAME)
+                && r.status() == CheckStatus.NOT_CHECKED), report.results().toString());
+        // a map proof per scope key, each of whose listed leaves is bundled
+        assertTrue(report.results().stream().filter(r -> r.check().equals(IndexCheck.NAME)
+                && r.status() == CheckStatus.PASS && r.subject().startsWith("index/")).count() >= 12,
+                report.results().toString());
     }
 
     @Test
@@ -638,6 +686,7 @@ class RoomEndpointMatrixTest {
     private static void issueCopy(DemoLogs.Loaded example, String statementId, String recipient) throws Exception {
         ObjectNode copy = (ObjectNode) example.statement().deepCopy();
         ((ObjectNode) copy.get("issued")).put("statementId", statementId).put("recipient", recipient);
+        StatementRenderings.bindPdf(copy);
         ObjectNode body = Http.JSON.createObjectNode().put("jws", StatementJws.sign(copy, example.issuerKey()));
         json(send("POST", "/logs/" + LOG_ID + "/statements", Role.ADMIN, Http.JSON.writeValueAsBytes(body)), 201);
     }
@@ -712,12 +761,18 @@ class RoomEndpointMatrixTest {
      * The entries appended from index {@code before} on, each as {entry, record}, leaving out summaries of refusals
      * (written when a minute is over, whenever that falls).
      */
-    private static List<JsonNode[]> appendedSince(long before) {
+    /** The access entries appended since {@code before}: a room bundle may first commit the log's index (CONTRACTS.md). */
+    private static boolean isBundle(String path) {
+        return path.endsWith("/bundle") || path.contains("/bundle?");
+    }
+
+    private static List<JsonNode[]> appendedSince(long before, boolean bundleRequest) {
         List<JsonNode[]> appended = new ArrayList<>();
         for (long i = before, size = sequencedSize(); i < size; i++) {
             JsonNode entry = json(send("GET", "/logs/" + LOG_ID + "/entries/" + i, Role.EXPORTER, null), 200);
             JsonNode record = Http.JSON.readTree(Base64.getDecoder().decode(entry.at("/envelope/payload").asString()));
-            if (!record.has("refusals")) {
+            boolean indexCommitment = bundleRequest && entry.get("kind").asString().equals(Kinds.INDEX_COMMITMENT);
+            if (!record.has("refusals") && !indexCommitment) {
                 appended.add(new JsonNode[] {entry, record});
             }
         }

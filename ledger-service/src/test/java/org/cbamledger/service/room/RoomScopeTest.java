@@ -21,8 +21,11 @@ import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.signer.index.IndexKey;
+import org.cbamledger.signer.index.IndexKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -433,10 +436,12 @@ class RoomScopeTest {
         log.append("calc-a-bad-input", calculation("CALC-A2", A, "2026-02-01", "2026-02-28", CN1,
                 List.of(wrongHash)), calculator);
         log.append("calc-a-digest", calculation("CALC-A3", A, H1_FROM, "2026-03-31", CN1, null), calculator);
-        log.append("calc-a-year", calculation("CALC-Y", A, H1_FROM, H2_TO, CN1,
+        // a second calculation of the installation (of the year, of another CN code) is in the room (issue 12)
+        log.append("calc-a-year", calculation("CALC-Y", A, H1_FROM, H2_TO, CN1, List.of(log.ref("inst-a"))),
+                calculator);
+        log.append("calc-a-cn2", calculation("CALC-C2", A, H1_FROM, H1_TO, CN2, List.of()), calculator);
+        log.append("calc-a-h2", calculation("CALC-H2", A, H2_FROM, H2_TO, CN1,
                 List.of(log.ref("batch-a-h2-cn1"))), calculator);
-        log.append("calc-a-cn2", calculation("CALC-C2", A, H1_FROM, H1_TO, CN2,
-                List.of(log.ref("batch-a-h1-cn2"))), calculator);
         log.append("calc-b", calculation("CALC-B", B, H1_FROM, H1_TO, CN1, List.of(log.ref("batch-b-h1-cn1"))),
                 calculator);
 
@@ -476,7 +481,7 @@ class RoomScopeTest {
         statements = List.of(
                 statement("st-a", issuer, A, H1_FROM, H1_TO, "7604 10 10", List.of(log.ref("readings-a-h2"))),
                 statement("st-b", issuerB, B, H1_FROM, H1_TO, CN1, List.of(log.ref("batch-b-h1-cn1"))),
-                statement("st-year", issuerB, A, H1_FROM, H2_TO, CN1, List.of(log.ref("elec-a-h2"))));
+                statement("st-year", issuer, A, H1_FROM, H2_TO, CN1, List.of(log.ref("elec-a-h2"))));
         selection = RoomScope.select(ROOM, log, statements);
     }
 
@@ -514,7 +519,7 @@ class RoomScopeTest {
     @Test
     void datedRecords_needInstallationAndOverlappingDates() {
         assertIn("fuel-a-h1", "elec-a-h1", "alloc-a", "ppa-a", "purchase-a-h1", "settle-a-03");
-        assertOut("fuel-a-h2", "fuel-b-h1", "elec-a-h2", "alloc-b", "ppa-b", "purchase-a-h2", "settle-a-09",
+        assertOut("fuel-a-h2", "fuel-b-h1", "alloc-b", "ppa-b", "purchase-a-h2", "settle-a-09",
                 "settle-b-03");
     }
 
@@ -563,9 +568,11 @@ class RoomScopeTest {
     }
 
     @Test
-    void calculation_coversRoomAndBringsItsInputs() {
-        assertIn("calc-a", "calc-a-digest");
-        assertOut("calc-a-year", "calc-a-cn2", "calc-b");
+    void calculation_everyOneOfTheInstallationInAMonthOfThePeriod_whateverItsCnCodeOrLength_bringsItsInputs() {
+        assertIn("calc-a", "calc-a-digest", "calc-a-year", "calc-a-cn2");
+        assertOut("calc-a-h2", "calc-b", "batch-a-h2-cn1");
+        assertReason("calc-a-year", "calculation of 76041010 in period");
+        assertReason("calc-a-cn2", "calculation of 76042100 in period");
         assertReason("factor-unused", "input of calculation CALC-A");
     }
 
@@ -577,10 +584,13 @@ class RoomScopeTest {
 
     @Test
     void statements_coveredOnesAndTheirEvidence() {
-        assertEquals(List.of("st-a"), selection.statements().stream().map(StoredStatement::statementId).toList());
-        assertIn("readings-a-h2");
+        // the year's statement of the installation is covered too, with its evidence from outside the period
+        assertEquals(List.of("st-a", "st-year"),
+                selection.statements().stream().map(StoredStatement::statementId).toList());
+        assertIn("readings-a-h2", "elec-a-h2");
         assertReason("readings-a-h2", "evidence of statement st-a");
-        assertOut("elec-a-h2", "batch-b-h1-cn1");
+        assertReason("elec-a-h2", "evidence of statement st-year");
+        assertOut("batch-b-h1-cn1");
     }
 
     @Test
@@ -664,20 +674,44 @@ class RoomScopeTest {
         assertTrue(h2.contains(log.index("factor-gas-h2")));
         assertFalse(h2.contains(log.index("batch-a-h1-cn1")));
         assertFalse(h2.contains(log.index("readings-a-h1")));
-        assertTrue(h2.statements().isEmpty());
+        assertTrue(h2.contains(log.index("calc-a-h2")));
+        assertTrue(h2.contains(log.index("calc-a-year")));
+        assertFalse(h2.contains(log.index("calc-a")), "calc-a: " + h2.reasons().get(log.index("calc-a")));
+        assertEquals(List.of("st-year"), h2.statements().stream().map(StoredStatement::statementId).toList());
     }
 
     @Test
-    void covers_needsInstallationPeriodInsideAndCnCode() {
+    void covers_theInstallationAndAMonthOfThePeriod_anyCnCodeOrLength() {
         ObjectNode statement = calculation("C", A, "2026-02-01", "2026-02-28", "7604 10 10", List.of());
         assertTrue(RoomScope.covers(ROOM, statement));
-        assertFalse(RoomScope.covers(ROOM, statement.deepCopy().put("cnCode", CN2)));
+        assertTrue(RoomScope.covers(ROOM, statement.deepCopy().put("cnCode", CN2)));
         ObjectNode wide = statement.deepCopy();
-        wide.putObject("period").put("from", "2026-02-01").put("to", "2026-07-01");
-        assertFalse(RoomScope.covers(ROOM, wide));
+        wide.putObject("period").put("from", "2026-02-01").put("to", "2027-07-01");
+        assertTrue(RoomScope.covers(ROOM, wide));
+        ObjectNode after = statement.deepCopy();
+        after.putObject("period").put("from", "2026-07-01").put("to", "2026-07-31");
+        assertFalse(RoomScope.covers(ROOM, after));
+        ObjectNode reversed = statement.deepCopy();
+        reversed.putObject("period").put("from", "2026-03-01").put("to", "2026-02-01");
+        assertFalse(RoomScope.covers(ROOM, reversed));
         ObjectNode other = statement.deepCopy();
         other.putObject("installation").put("installationId", B);
         assertFalse(RoomScope.covers(ROOM, other));
         assertFalse(RoomScope.covers(ROOM, obj("kind", "calculation")));
+    }
+
+    @Test
+    void everyEntryTheIndexListsUnderTheRoomsScopeKeys_isInTheRoom() throws Exception {
+        Set<IndexKey> scope = Set.copyOf(IndexKeys.roomScope(A, LocalDate.parse(H1_FROM), LocalDate.parse(H1_TO)));
+        int listed = 0;
+        for (StoredEntry e : log.entries) {
+            JsonNode record = Envelope.parse(e.envelope()).record();
+            if (IndexKeys.of(record).stream().anyMatch(scope::contains)) {
+                listed++;
+                assertTrue(selection.contains(e.index()), "leaf " + e.index() + " (" + record.path("kind").asString()
+                        + ") is listed under the room's keys");
+            }
+        }
+        assertTrue(listed >= 10, "listed: " + listed);
     }
 }

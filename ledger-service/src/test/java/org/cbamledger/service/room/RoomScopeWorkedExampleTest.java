@@ -141,19 +141,22 @@ class RoomScopeWorkedExampleTest {
     }
 
     @Test
-    void turkishExtruder_roomOfAnotherCnCodeOrInstallation_holdsNoneOfItsGoods() throws Exception {
+    void turkishExtruder_roomOfAnotherCnCode_holdsTheInstallationsCalculation_anotherInstallationsNoneOfIt()
+            throws Exception {
         ScenarioLog s = build("turkish-extruder-2026", false);
-        // a purchase is not of one CN code of goods: its supplier's statement stays in a room of the installation
+        // issue 12: every calculation and statement of the installation and period is in its rooms, whatever the
+        // room's CN codes, so a room cannot be cut to leave a second calculation out
         RoomSelection otherCode = RoomScope.select(
                 room(s.scenario(), s.scenario().installation().installationId(), "76042100"), s.log(),
                 List.of(s.statement()));
+        assertTrue(otherCode.contains(s.calculationIndex()));
+        assertEquals(1, otherCode.statements().size());
+        assertTrue(otherCode.indexes().containsAll(used(s.result())), "missing " + missing(otherCode, used(s.result())));
         RoomSelection otherInstallation = RoomScope.select(
                 room(s.scenario(), "OTHER-INSTALLATION", s.scenario().cnCode()), s.log(), List.of(s.statement()));
-        for (RoomSelection selection : List.of(otherCode, otherInstallation)) {
-            assertFalse(selection.contains(s.calculationIndex()));
-            assertTrue(selection.statements().isEmpty());
-            assertNoneOfKind(s.log(), selection, "production-batch");
-        }
+        assertFalse(otherInstallation.contains(s.calculationIndex()));
+        assertTrue(otherInstallation.statements().isEmpty());
+        assertNoneOfKind(s.log(), otherInstallation, "production-batch");
         assertNoneOfKind(s.log(), otherInstallation, "supplier-precursor-statement");
         assertNoneOfKind(s.log(), otherInstallation, "installation");
         assertNoneOfKind(s.log(), otherInstallation, "emission-factor");
@@ -174,16 +177,19 @@ class RoomScopeWorkedExampleTest {
         RoomSelection byRules = RoomScope.select(s.room(), each -> withoutCalculation.forEach(each), List.of());
         assertTrue(byRules.indexes().containsAll(used(s.result())), "missing " + missing(byRules, used(s.result())));
 
-        // a first-quarter room: the year's calculation and statement are not inside it, later readings stay out
+        // a first-quarter room holds the year's calculation and statement (their period touches its months) and
+        // with them the inputs they list; without them, later readings stay out
         RoomDefinition q1 = new RoomDefinition("room-q1", "log-1", "q1", s.room().installationId(),
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-31"), s.room().cnCodes(), "operator",
                 Instant.now());
         RoomSelection quarter = RoomScope.select(q1, s.log(), List.of(s.statement()));
-        assertFalse(quarter.contains(s.calculationIndex()));
-        assertTrue(quarter.statements().isEmpty());
+        assertTrue(quarter.contains(s.calculationIndex()));
+        assertEquals(1, quarter.statements().size());
+        assertTrue(quarter.indexes().containsAll(used(s.result())), "missing " + missing(quarter, used(s.result())));
+        RoomSelection quarterByRules = RoomScope.select(q1, each -> withoutCalculation.forEach(each), List.of());
         for (String kind : List.of("meter-reading-batch", "generation-data", "supply-settlement", "go-cancellation")) {
             long year = count(s.log(), selection, kind);
-            long inQuarter = count(s.log(), quarter, kind);
+            long inQuarter = count(s.log(), quarterByRules, kind);
             assertTrue(inQuarter > 0 && inQuarter < year, kind + ": " + inQuarter + " of " + year);
         }
     }

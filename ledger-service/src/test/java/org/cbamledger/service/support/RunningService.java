@@ -46,6 +46,9 @@ public final class RunningService implements AutoCloseable {
         properties.put("cbam.db.url", jdbcUrl);
         properties.put("cbam.db.user", "postgres");
         properties.put("cbam.db.pool-size", 6);
+        // commitments on request only, so that tests counting a log's entries see none appear between requests;
+        // IndexScheduleTest turns the schedule on
+        properties.put("cbam.index.commit-interval", "0s");
         properties.putAll(extra);
         return new RunningService(LedgerApplication.start(properties), dataDir, jdbcUrl);
     }

@@ -39,6 +39,11 @@ public final class BundlePaths {
         return "timestamps/" + size + ".tsr";
     }
 
+    /** A room bundle's map proof of one index key, named by the lowercase hex map key (BUNDLE.md, index/). */
+    public static String indexProofFile(String mapKeyHex) {
+        return "index/" + mapKeyHex + ".json";
+    }
+
     public static String documentFile(String sha256Hex) {
         return "documents/" + sha256Hex;
     }

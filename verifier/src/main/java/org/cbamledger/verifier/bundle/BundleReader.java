@@ -47,7 +47,8 @@ public final class BundleReader {
         List<ConsistencyFile> consistency = new ArrayList<>();
         TreeSet<String> present = listFiles(root, problems);
         for (String file : present) {
-            if (expected.contains(file) || isStatementPdf(manifest, file) || isUniquenessProof(file)) {
+            if (expected.contains(file) || isStatementPdf(manifest, file) || isUniquenessProof(file)
+                    || INDEX_FILE.matcher(file).matches()) {
                 continue;
             }
             Optional<long[]> pair = BundlePaths.parseConsistencyFile(file);
@@ -68,6 +69,8 @@ public final class BundleReader {
         return new Bundle(root, manifest, consistency, problems, present.size());
     }
 
+    /** A room bundle's index proofs; the index check requires those of the room's scope (BUNDLE.md). */
+    private static final Pattern INDEX_FILE = Pattern.compile("index/[0-9a-f]{64}\\.json");
     private static final Pattern UNIQUENESS_FILE =
             Pattern.compile("uniqueness/(map\\.note|[0-9a-f]{64}\\.json)");
 
@@ -89,7 +92,7 @@ public final class BundleReader {
         return files;
     }
 
-    /** The statement's PDF may be present; nothing checks it, the JSON and its JWS are the evidence. */
+    /** The statement's PDF is optional here: the statement-pdf check requires it when the signed statement binds it. */
     private static boolean isStatementPdf(BundleManifest manifest, String file) {
         return manifest.statementFile() != null && file.equals(BundlePaths.statementPdfFile(manifest.statementFile()));
     }

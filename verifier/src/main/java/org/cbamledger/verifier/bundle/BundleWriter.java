@@ -37,6 +37,7 @@ public final class BundleWriter {
     private final TreeMap<String, ManifestDocument> documents = new TreeMap<>();
     private final TreeSet<Long> timestamps = new TreeSet<>();
     private String statementFile;
+    private Coverage coverage;
     private boolean finished;
 
     public BundleWriter(Path dir) throws IOException {
@@ -160,6 +161,21 @@ public final class BundleWriter {
         statementFile = fileName;
     }
 
+    /** Writes a map proof of the log's index (a room bundle's {@code index/<hex>.json}). */
+    public void addIndexProof(String mapKeyHex, byte[] proofJson) throws IOException {
+        requireOpen();
+        if (!BundlePaths.isSha256Hex(mapKeyHex)) {
+            throw new IllegalArgumentException("an index proof is named by a 64-hex map key, got " + mapKeyHex);
+        }
+        write(BundlePaths.indexProofFile(mapKeyHex), proofJson);
+    }
+
+    /** States what the bundle covers (bundle.json {@code coverage}); a range must lie below the largest checkpoint. */
+    public void cover(Coverage coverage) {
+        requireOpen();
+        this.coverage = coverage;
+    }
+
     /** Checks the pieces fit together and writes bundle.json (RFC 8785 canonical JSON). */
     public void finish() throws IOException {
         requireOpen();
@@ -184,9 +200,12 @@ public final class BundleWriter {
                 throw new IllegalStateException("time-stamp token for unbundled checkpoint " + size);
             }
         }
+        if (coverage instanceof Coverage.Range r && r.toIndex() > largest) {
+            throw new IllegalStateException("coverage to " + r.toIndex() + " lies beyond the largest checkpoint " + largest);
+        }
         BundleManifest manifest = new BundleManifest(logId, origin, largest, List.copyOf(entries.values()),
                 List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile,
-                List.copyOf(timestamps));
+                List.copyOf(timestamps), coverage);
         write(BundlePaths.MANIFEST, ManifestCodec.write(manifest));
         finished = true;
     }

@@ -23,8 +23,10 @@ public final class ManifestCodec {
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_MEMBERS = Set.of(
             "format", "logId", "origin", "treeSize", "entries", "checkpoints", "documents", "statement");
-    /** Optional members: present only when not empty. */
+    /** Members a bundle may omit: {@code timestamps} is present only when not empty; a bundle without
+     * {@code coverage} was written before coverage (BUNDLE.md). */
     private static final String TIMESTAMPS = "timestamps";
+    private static final Set<String> OPTIONAL_MEMBERS = Set.of(TIMESTAMPS, "coverage");
     private static final Set<String> ENTRY_MEMBERS = Set.of("index", "leafHash", "file");
     private static final Set<String> DOCUMENT_MEMBERS = Set.of("sha256", "file", "erased");
     private static final String M = BundlePaths.MANIFEST + ": ";
@@ -61,6 +63,9 @@ public final class ManifestCodec {
         } else {
             root.put("statement", manifest.statementFile());
         }
+        if (manifest.coverage() != null) {
+            CoverageCodec.write(manifest.coverage(), root.putObject("coverage"));
+        }
         try {
             byte[] canonical = CanonicalJson.canonicalize(root);
             byte[] file = Arrays.copyOf(canonical, canonical.length + 1);
@@ -89,7 +94,7 @@ public final class ManifestCodec {
         } catch (SignerException e) {
             throw new BundleException(M + "not RFC 8785 canonical JSON: " + e.getMessage());
         }
-        requireMembers(root, root.has(TIMESTAMPS) ? withTimestamps() : TOP_MEMBERS, "the manifest");
+        requireTopMembers(root);
         if (!BundlePaths.FORMAT.equals(text(root, "format"))) {
             throw new BundleException(M + "format is not " + BundlePaths.FORMAT);
         }
@@ -118,14 +123,11 @@ public final class ManifestCodec {
             }
         }
         List<Long> timestamps = root.has(TIMESTAMPS) ? parseTimestamps(root.get(TIMESTAMPS), checkpoints) : List.of();
-        return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile, timestamps);
+        Coverage coverage = root.has("coverage") ? CoverageCodec.parse(root.get("coverage"), treeSize) : null;
+        return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile, timestamps,
+                coverage);
     }
 
-    private static Set<String> withTimestamps() {
-        Set<String> members = new TreeSet<>(TOP_MEMBERS);
-        members.add(TIMESTAMPS);
-        return members;
-    }
 
     private static List<Long> parseTimestamps(JsonNode node, List<Long> checkpoints) throws BundleException {
         if (!node.isArray() || node.isEmpty()) {
@@ -223,6 +225,18 @@ public final class ManifestCodec {
             previous = sha;
         }
         return documents;
+    }
+
+    private static void requireTopMembers(JsonNode root) throws BundleException {
+        if (!root.isObject()) {
+            throw new BundleException(M + "the manifest is not an object");
+        }
+        Set<String> actual = new TreeSet<>(root.propertyNames());
+        actual.removeAll(OPTIONAL_MEMBERS);
+        if (!actual.equals(new TreeSet<>(TOP_MEMBERS))) {
+            throw new BundleException(M + "the manifest has members " + new TreeSet<>(root.propertyNames())
+                    + ", expected " + new TreeSet<>(TOP_MEMBERS) + " and optionally " + new TreeSet<>(OPTIONAL_MEMBERS));
+        }
     }
 
     private static void requireMembers(JsonNode node, Set<String> expected, String what) throws BundleException {

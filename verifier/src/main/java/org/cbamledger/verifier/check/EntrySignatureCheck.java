@@ -169,7 +169,7 @@ public final class EntrySignatureCheck implements BundleCheck {
      * A log-authored entry (api-spec Kinds.LOG_AUTHORED) is written by the service and signed by the log's own key
      * alone, under the key id LogKeys.entryKeyId: any other signature, a registered root key's included, fails it.
      */
-    private static String logKeyProblem(List<NoteVerifier> logKeys, Envelope env) {
+    static String logKeyProblem(List<NoteVerifier> logKeys, Envelope env) {
         if (logKeys.isEmpty()) {
             return env.kind() + " entry not checked: there is no log key to check it against";
         }

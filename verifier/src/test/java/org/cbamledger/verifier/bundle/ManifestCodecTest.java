@@ -28,6 +28,22 @@ class ManifestCodecTest {
     }
 
     @Test
+    void parse_readsBothKindsOfCoverage() throws Exception {
+        for (Coverage coverage : List.of(new Coverage.Range(2, 7), new Coverage.Room("room-1", "RS-ACME-1",
+                java.time.LocalDate.parse("2026-01-01"), java.time.LocalDate.parse("2026-03-31")))) {
+            BundleManifest manifest = new BundleManifest(MANIFEST.logId(), MANIFEST.origin(), 7, MANIFEST.entries(),
+                    MANIFEST.checkpointSizes(), MANIFEST.documents(), null, List.of(), coverage);
+            assertEquals(manifest, ManifestCodec.parse(ManifestCodec.write(manifest)));
+        }
+    }
+
+    @Test
+    void parse_rejectsARangeBeyondTheTreeSize() {
+        assertEquals("bundle.json: coverage needs from <= to <= treeSize 7, got 2, 8", rejection(written().replace(
+                "\"checkpoints\":[3,7],", "\"checkpoints\":[3,7],\"coverage\":{\"from\":2,\"kind\":\"range\",\"to\":8},")));
+    }
+
+    @Test
     void parse_rejectsNonCanonicalJson() {
         assertEquals("bundle.json: not RFC 8785 canonical JSON", rejection(written() + "\n"));
         assertEquals("bundle.json: does not end with a newline", rejection(written().strip()));
@@ -62,7 +78,7 @@ class ManifestCodecTest {
     void parse_rejectsUnknownMembers() {
         assertEquals("bundle.json: the manifest has members [checkpoints, documents, entries, format, logId, origin,"
                         + " statement, treeSize, x], expected [checkpoints, documents, entries, format, logId, origin,"
-                        + " statement, treeSize]",
+                        + " statement, treeSize] and optionally [coverage]",
                 rejection(written().replace("\"treeSize\":7}", "\"treeSize\":7,\"x\":1}")));
     }
 
