@@ -1,6 +1,7 @@
 package org.cbamledger.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -88,5 +89,8 @@ class ColumnarBatchSubmissionTest {
         HttpResponse<byte[]> after = submit(columnar("gw-doomed-col", 1, 2), doomed);
         assertEquals(422, after.statusCode(), Http.text(after));
         assertEquals("https://cbam-ledger.org/problems/revoked-key", Http.json(after).get("type").asString());
+        // refused by the submission check itself, which reads the key again after the revocation (not by the sequencer)
+        assertTrue(Http.json(after).get("detail").asString().startsWith("key " + doomed.keyId() + " was revoked at "),
+                Http.text(after));
     }
 }
