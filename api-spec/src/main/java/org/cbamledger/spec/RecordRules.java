@@ -41,6 +41,10 @@ final class RecordRules {
     }
 
     private static Instant instant(JsonNode timestamp) throws RecordValidationException {
+        Instant fast = UtcTimestamps.parse(timestamp.stringValue());
+        if (fast != null) {
+            return fast;
+        }
         try {
             return Instant.parse(timestamp.stringValue());
         } catch (DateTimeParseException e) {

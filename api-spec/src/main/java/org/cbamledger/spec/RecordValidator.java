@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
-/** Validates records against schemas/v1/<kind>.schema.json (JSON Schema draft 2020-12) and RecordRules. */
+/**
+ * Validates records against schemas/v1/<kind>.schema.json (JSON Schema draft 2020-12) and RecordRules; a columnar
+ * meter-reading-batch ("version": 2, meter-reading-batch.v2.schema.json) by ColumnarBatchCheck, held to that schema.
+ */
 public final class RecordValidator {
     /** Schema ids are https URIs, resolved from the classpath only: validation never touches the network. */
     public static final String SCHEMA_BASE = "https://cbam-ledger.org/schemas/v1/";
@@ -43,10 +46,31 @@ public final class RecordValidator {
         if (!Kinds.isKnown(kind.stringValue())) {
             throw new RecordValidationException("record kind \"" + kind.stringValue() + "\" is unknown");
         }
-        validateAgainst(kind.stringValue(), record, location);
-        RecordRules.check(record);
+        if (kind.stringValue().equals(Kinds.METER_READING_BATCH) && record.has("version")) {
+            checkColumnarBatch(record, location);
+        } else {
+            validateAgainst(kind.stringValue(), record, location);
+            RecordRules.check(record);
+        }
         if (kind.stringValue().equals(Kinds.CORRECTION)) {
             validate(record.get("replacement"), location + "/replacement");
+        }
+    }
+
+    /** A meter-reading-batch with "version": 2 is columnar (meter-reading-batch.v2.schema.json); without, version 1. */
+    private static void checkColumnarBatch(JsonNode record, String location) throws RecordValidationException {
+        JsonNode version = record.get("version");
+        if (!version.isIntegralNumber() || version.asLong() != 2) {
+            throw new RecordValidationException(location + (location.isEmpty() ? "" : ": ") + "meter-reading-batch version "
+                    + version + " is unknown: version 2 is the columnar batch, version 1 has no member \"version\"");
+        }
+        try {
+            ColumnarBatchCheck.check(record);
+        } catch (RecordValidationException e) {
+            if (location.isEmpty()) {
+                throw e;
+            }
+            throw new RecordValidationException(location + ": " + e.getMessage(), e.violations());
         }
     }
 

@@ -41,8 +41,9 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         if (!PAYLOAD_TYPE.matcher(payloadType).matches()) {
             throw new SignerException("record kind \"" + kind + "\" is not a valid kind");
         }
-        byte[] canonical = CanonicalJson.canonicalize(recordJson);
-        checkRecordKind(kind, canonical);
+        JsonNode record = CanonicalJson.parse(recordJson);
+        byte[] canonical = CanonicalJson.canonicalize(record);
+        checkRecordKind(kind, record);
         byte[] pae = pae(payloadType, canonical);
         List<DsseSignature> signatures = new ArrayList<>();
         for (SigningKey key : keys) {
@@ -61,6 +62,14 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
      * record whose kind matches payloadType. Signatures are not verified here (see EnvelopeVerifier).
      */
     public static Envelope parse(byte[] json) throws SignerException {
+        return parseWithRecord(json).envelope();
+    }
+
+    /** An envelope and its record, each parsed once. */
+    public record Parsed(Envelope envelope, JsonNode record) {}
+
+    /** {@link #parse}, keeping the record it parsed: the write path reads each payload once, not again by {@link #record}. */
+    public static Parsed parseWithRecord(byte[] json) throws SignerException {
         if (json.length > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
@@ -95,21 +104,23 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
             byte[] sig = Base64s.decodeStrict(requireString(signature, "sig", "envelope signature"), "envelope signature sig");
             signatures.add(new DsseSignature(keyId, sig));
         }
+        JsonNode record;
         byte[] canonicalPayload;
         try {
-            canonicalPayload = CanonicalJson.canonicalize(payload);
+            record = CanonicalJson.parse(payload);
+            canonicalPayload = CanonicalJson.canonicalize(record);
         } catch (SignerException e) {
             throw new SignerException("envelope payload is not a JSON record: " + e.getMessage(), e);
         }
         if (!Arrays.equals(canonicalPayload, payload)) {
             throw new SignerException("envelope payload is not canonical JSON (RFC 8785)");
         }
-        checkRecordKind(type.group(1), payload);
+        checkRecordKind(type.group(1), record);
         Envelope envelope = new Envelope(payloadType, payload, signatures);
         if (envelope.canonicalBytes().length > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
-        return envelope;
+        return new Parsed(envelope, record);
     }
 
     public String kind() {
@@ -172,8 +183,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         return CanonicalJson.parse(payload);
     }
 
-    private static void checkRecordKind(String kind, byte[] canonicalRecord) throws SignerException {
-        JsonNode record = CanonicalJson.parse(canonicalRecord);
+    private static void checkRecordKind(String kind, JsonNode record) throws SignerException {
         if (!record.isObject()) {
             throw new SignerException("record is not a JSON object");
         }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -99,11 +100,14 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         VerificationReport report;
+        Progress progress = Progress.start(err, !json && Progress.onTerminal(), Duration.ofSeconds(1), bundle.toString());
         try {
             report = new Verifier().verify(bundle, policy.plus(pinned, roots));
         } catch (IOException e) {
             err.println("verify: " + e.getMessage());
             return ERROR;
+        } finally {
+            stop(progress);
         }
         if (json) {
             ReportPrinter.printJson(report, out);
@@ -115,6 +119,17 @@ public final class VerifyCommand implements Callable<Integer> {
             case UNTRUSTED -> UNTRUSTED;
             case FAILED -> FAILED;
         };
+    }
+
+    private static void stop(Progress progress) {
+        if (progress == null) {
+            return;
+        }
+        try {
+            progress.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<NoteVerifier> readLogKey(String fileOrVkey) throws IOException, BundleException {

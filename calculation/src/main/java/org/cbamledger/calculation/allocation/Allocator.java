@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.evidence.BatchReadings;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
@@ -216,15 +217,13 @@ public final class Allocator {
             if (!batch.text("/meterId").equals(meterId)) {
                 continue;
             }
-            JsonNode readings = batch.node("/readings");
-            for (int i = 0; i < readings.size(); i++) {
-                String at = "/readings/" + i;
-                Instant start = Instant.parse(batch.text(at + "/intervalStart"));
-                Instant end = Instant.parse(batch.text(at + "/intervalEnd"));
+            for (BatchReadings.Reading reading : BatchReadings.of(batch)) {
+                Instant start = reading.start();
+                Instant end = reading.end();
                 if (start.isBefore(from) || end.isAfter(to)) {
                     continue;
                 }
-                Optional<TraceInput.EvidenceRef> value = batch.optionalDecimal(at + "/energyKwh");
+                Optional<TraceInput.EvidenceRef> value = batch.optionalDecimal(reading.energyPointer());
                 if (value.isPresent()) {
                     kwh.add(value.get());
                     coveredSeconds += end.getEpochSecond() - start.getEpochSecond();

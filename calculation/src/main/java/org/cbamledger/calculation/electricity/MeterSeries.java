@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.UsedEvidence;
+import org.cbamledger.calculation.evidence.BatchReadings;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The readings of one meter (api-spec meter-reading-batch, energyKwh) by hour: sub-hourly readings add up to the
@@ -41,34 +41,33 @@ public final class MeterSeries {
                 continue;
             }
             evidence.add(new UsedEvidence(batch.leafIndex(), batch.leafHashHex(), batch.kind()));
-            JsonNode readings = reader.node("/readings");
-            for (int i = 0; i < readings.size(); i++) {
-                read(reader, i);
+            for (BatchReadings.Reading reading : BatchReadings.of(reader)) {
+                read(reader, reading);
             }
         }
     }
 
-    private void read(RecordReader reader, int i) throws CalculationException {
-        String at = "/readings/" + i;
-        Instant start = Instant.parse(reader.text(at + "/intervalStart"));
-        Instant end = Instant.parse(reader.text(at + "/intervalEnd"));
-        String quality = reader.text(at + "/quality");
+    private void read(RecordReader reader, BatchReadings.Reading reading) throws CalculationException {
+        String at = reading.energyPointer();
+        Instant start = reading.start();
+        Instant end = reading.end();
+        String quality = reading.quality();
         YearMonth month = Hours.monthOf(start);
         boolean wholeMonth = start.equals(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC))
                 && end.equals(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         if (wholeMonth) {
             if (quality.equals("GOOD") || quality.equals("SUSPECT")) {
-                monthly.computeIfAbsent(month, m -> new ArrayList<>()).add(reader.decimal(at + "/energyKwh"));
+                monthly.computeIfAbsent(month, m -> new ArrayList<>()).add(reader.decimal(at));
             }
             return;
         }
         long seconds = Duration.between(start, end).getSeconds();
         if (seconds <= 0 || seconds > 3600 || 3600 % seconds != 0) {
-            throw new CalculationException(reader.evidence().describe() + ": " + at + " is neither within one hour nor a calendar month");
+            throw new CalculationException(reader.evidence().describe() + ": the reading at " + at + " is neither within one hour nor a calendar month");
         }
         Instant hour = Instant.ofEpochSecond(start.getEpochSecond() - Math.floorMod(start.getEpochSecond(), 3600));
         if (!end.minusSeconds(1).isBefore(hour.plusSeconds(3600))) {
-            throw new CalculationException(reader.evidence().describe() + ": " + at + " crosses an hour boundary");
+            throw new CalculationException(reader.evidence().describe() + ": the reading at " + at + " crosses an hour boundary");
         }
         if (quality.equals("GAP") || quality.equals("COMM_FAILURE")) {
             flagged.add(hour);
@@ -77,7 +76,7 @@ public final class MeterSeries {
         if (quality.equals("SUSPECT")) {
             suspect.add(hour);
         }
-        hourly.computeIfAbsent(hour, h -> new ArrayList<>()).add(reader.decimal(at + "/energyKwh"));
+        hourly.computeIfAbsent(hour, h -> new ArrayList<>()).add(reader.decimal(at));
         coveredSeconds.merge(hour, seconds, Long::sum);
     }
 

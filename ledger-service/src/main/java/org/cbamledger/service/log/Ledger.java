@@ -19,6 +19,7 @@ public final class Ledger implements AutoCloseable {
     private final Clock clock;
     private final LogStore logs;
     private final CheckpointStore checkpoints;
+    private final KeyCache keys;
     private final SubmissionValidator validator;
     private final LogCreator creator;
     private final Map<String, LogPipeline> pipelines = new ConcurrentHashMap<>();
@@ -30,7 +31,8 @@ public final class Ledger implements AutoCloseable {
         this.clock = clock;
         this.logs = new LogStore(dataSource);
         this.checkpoints = new CheckpointStore(dataSource);
-        this.validator = new SubmissionValidator(new KeyStore(dataSource), clock);
+        this.keys = new KeyCache(new KeyStore(dataSource));
+        this.validator = new SubmissionValidator(keys, clock);
         this.creator = new LogCreator(dataSource, clock);
     }
 
@@ -97,7 +99,7 @@ public final class Ledger implements AutoCloseable {
                 () -> new LedgerException(Problem.LOG_NOT_FOUND, "log " + logId + " does not exist"));
         synchronized (pipelines) {
             return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, clock, settings,
-                    listeners));
+                    listeners, keys));
         }
     }
 

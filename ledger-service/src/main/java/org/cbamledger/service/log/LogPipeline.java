@@ -32,14 +32,14 @@ final class LogPipeline implements AutoCloseable {
     private volatile boolean running = true;
 
     LogPipeline(LogInfo log, DataSource dataSource, CheckpointStore checkpoints, Clock clock, LedgerSettings settings,
-            List<CheckpointListener> listeners) {
+            List<CheckpointListener> listeners, KeyCache keys) {
         this.log = log;
         this.listeners = listeners;
         this.checkpointInterval = settings.checkpointInterval();
         this.integrator = new Integrator(log.logId(), dataSource);
         this.checkpointer = new Checkpointer(log, dataSource, checkpoints);
         this.sequencer = new Sequencer(log.logId(), dataSource, clock, settings.queueCapacity(), settings.maxBatch(),
-                sequenced::release);
+                keys, sequenced::release);
         this.publisher = Thread.ofVirtual().name("publisher-" + log.logId()).start(this::publish);
     }
 

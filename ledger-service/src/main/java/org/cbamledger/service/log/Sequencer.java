@@ -30,16 +30,19 @@ public final class Sequencer implements AutoCloseable {
     private final DataSource dataSource;
     private final Clock clock;
     private final int maxBatch;
+    private final KeyCache keys;
     private final Runnable onSequenced;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public Sequencer(String logId, DataSource dataSource, Clock clock, int queueCapacity, int maxBatch, Runnable onSequenced) {
+    Sequencer(String logId, DataSource dataSource, Clock clock, int queueCapacity, int maxBatch, KeyCache keys,
+            Runnable onSequenced) {
         this.logId = logId;
         this.dataSource = dataSource;
         this.clock = clock;
         this.maxBatch = maxBatch;
+        this.keys = keys;
         this.onSequenced = onSequenced;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = Thread.ofVirtual().name("sequencer-" + logId).start(this::run);
@@ -88,6 +91,7 @@ public final class Sequencer implements AutoCloseable {
             batch.forEach(p -> p.result().completeExceptionally(failure));
             return;
         }
+        forgetRevokedKeys(batch, outcomes);
         onSequenced.run();
         for (int i = 0; i < batch.size(); i++) {
             Outcome outcome = outcomes.get(i);
@@ -95,6 +99,19 @@ public final class Sequencer implements AutoCloseable {
                 batch.get(i).result().completeExceptionally(outcome.failure());
             } else {
                 batch.get(i).result().complete(outcome.receipts());
+            }
+        }
+    }
+
+    /** Before any receipt goes out: a revoked key is read again by the next submission it signs. */
+    private void forgetRevokedKeys(List<Pending> batch, List<Outcome> outcomes) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i).failure() == null) {
+                for (Submission s : batch.get(i).group()) {
+                    if (s.revocation() != null) {
+                        keys.forget(logId, s.revocation().keyId());
+                    }
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;
 import org.cbamledger.spec.RecordValidationException;
@@ -23,10 +24,10 @@ public final class SubmissionValidator {
     /** CONTRACTS.md: an entry is at most 65,536 bytes. */
     public static final int MAX_ENTRY_BYTES = 65_536;
 
-    private final KeyStore keys;
+    private final KeyCache keys;
     private final Clock clock;
 
-    public SubmissionValidator(KeyStore keys, Clock clock) {
+    SubmissionValidator(KeyCache keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
     }
@@ -35,16 +36,17 @@ public final class SubmissionValidator {
         if (body.length > MAX_ENTRY_BYTES) {
             throw tooLarge(body.length);
         }
-        Envelope envelope = parse(body);
+        Envelope.Parsed parsed = parseWithRecord(body);
+        Envelope envelope = parsed.envelope();
         byte[] canonical = envelope.canonicalBytes();
         if (canonical.length > MAX_ENTRY_BYTES) {
             throw tooLarge(canonical.length);
         }
-        JsonNode record = recordOf(envelope);
+        JsonNode record = validated(envelope, parsed.record());
         String kind = envelope.kind();
         refuseLogAuthored(kind, record);
         List<String> keyIds = checkSignatures(logId, envelope, kind, clock.instant());
-        return describe(envelope, record, keyIds);
+        return describe(canonical, kind, record, keyIds);
     }
 
     /** Parse, size and schema checks only: for the bootstrap entries, whose key is not registered yet. */
@@ -56,7 +58,7 @@ public final class SubmissionValidator {
         for (DsseSignature signature : envelope.signatures()) {
             keyIds.add(signature.keyId());
         }
-        return describe(envelope, recordOf(envelope), keyIds);
+        return describe(envelope.canonicalBytes(), envelope.kind(), recordOf(envelope), keyIds);
     }
 
     /** Log-authored kinds come only from the service itself (LogAuthoredEntries), whoever signs a submission. */
@@ -69,28 +71,34 @@ public final class SubmissionValidator {
     }
 
     static Envelope parse(byte[] body) throws LedgerException {
+        return parseWithRecord(body).envelope();
+    }
+
+    private static Envelope.Parsed parseWithRecord(byte[] body) throws LedgerException {
         try {
-            return Envelope.parse(body);
+            return Envelope.parseWithRecord(body);
         } catch (SignerException e) {
             throw new LedgerException(Problem.MALFORMED_ENVELOPE, e.getMessage(), e);
         }
     }
 
-    private static Submission describe(Envelope envelope, JsonNode record, List<String> keyIds) throws LedgerException {
-        String kind = envelope.kind();
-        return new Submission(envelope.canonicalBytes(), envelope.leafHash(), kind, List.copyOf(keyIds),
+    private static Submission describe(byte[] canonical, String kind, JsonNode record, List<String> keyIds)
+            throws LedgerException {
+        return new Submission(canonical, Merkle.leafHash(canonical), kind, List.copyOf(keyIds),
                 kind.equals(RecordFields.METER_READING_BATCH) ? RecordFields.deviceBatch(record) : null,
                 kind.equals(RecordFields.KEY_REGISTRATION) ? RecordFields.keyRegistration(record) : null,
                 kind.equals(RecordFields.KEY_REVOCATION) ? RecordFields.keyRevocation(record) : null);
     }
 
     private static JsonNode recordOf(Envelope envelope) throws LedgerException {
-        JsonNode record;
         try {
-            record = envelope.record();
+            return validated(envelope, envelope.record());
         } catch (SignerException e) {
             throw new LedgerException(Problem.MALFORMED_ENVELOPE, e.getMessage(), e);
         }
+    }
+
+    private static JsonNode validated(Envelope envelope, JsonNode record) throws LedgerException {
         JsonNode kind = record.get("kind");
         if (kind == null || !kind.isString() || !kind.stringValue().equals(envelope.kind())) {
             throw new LedgerException(Problem.SCHEMA_VIOLATION,
@@ -112,12 +120,12 @@ public final class SubmissionValidator {
         byte[] pae = envelope.pae();
         List<String> keyIds = new ArrayList<>();
         for (DsseSignature signature : envelope.signatures()) {
-            Optional<RegisteredKey> found = keys.find(logId, signature.keyId());
+            Optional<KeyCache.CachedKey> found = keys.find(logId, signature.keyId());
             if (found.isEmpty()) {
                 throw new LedgerException(Problem.UNKNOWN_KEY, "key " + signature.keyId() + " is not registered in log " + logId);
             }
-            RegisteredKey key = found.get();
-            if (!key.registration().publicKey().verify(pae, signature.sig())) {
+            RegisteredKey key = found.get().key();
+            if (!found.get().publicKey().verify(pae, signature.sig())) {
                 throw new LedgerException(Problem.BAD_SIGNATURE, "signature by key " + signature.keyId() + " does not verify");
             }
             if (key.revokedAt(now)) {

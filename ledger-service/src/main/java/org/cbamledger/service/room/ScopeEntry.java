@@ -84,6 +84,9 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
     private static boolean readingInPeriod(RoomDefinition room, JsonNode batch) {
         Instant from = startOf(room.periodFrom());
         Instant to = startOf(room.periodTo().plusDays(1));
+        if (batch.has("version")) {
+            return columnarReadingInPeriod(batch, from, to);
+        }
         for (JsonNode reading : batch.path("readings").values()) {
             Instant start = instant(reading.path("intervalStart"));
             Instant end = instant(reading.path("intervalEnd"));
@@ -92,6 +95,18 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
             }
         }
         return false;
+    }
+
+    /** A columnar batch (version 2): reading i covers [start + i x intervalSeconds, start + (i + 1) x intervalSeconds). */
+    private static boolean columnarReadingInPeriod(JsonNode batch, Instant from, Instant to) {
+        Instant start = instant(batch.path("start"));
+        long seconds = batch.path("intervalSeconds").asLong();
+        int readings = batch.path("quality").size();
+        if (start == null || seconds <= 0 || readings == 0) {
+            return false;
+        }
+        long first = Math.max(0, Math.ceilDiv(from.getEpochSecond() - start.getEpochSecond(), seconds));
+        return first < readings && !start.plusSeconds(seconds * (first + 1)).isAfter(to);
     }
 
     /** At least one interval (an hour for PT1H, a calendar month for P1M, from its start) overlaps the period. */

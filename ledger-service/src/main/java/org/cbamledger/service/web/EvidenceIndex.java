@@ -1,7 +1,9 @@
 package org.cbamledger.service.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -153,6 +155,12 @@ final class EvidenceIndex {
             }
             if (n.path("deliveryDate").isString()) {
                 return range(day(n, "/deliveryDate"), day(n, "/deliveryDate"));
+            }
+            if (n.path("quality").isArray() && n.path("start").isString() && n.path("intervalSeconds").canConvertToLong()) {
+                // a columnar meter-reading-batch (version 2): the last reading ends n x intervalSeconds after start
+                Instant start = Instant.parse(n.path("start").asString());
+                Instant lastStart = start.plusSeconds(n.path("intervalSeconds").asLong() * (n.path("quality").size() - 1));
+                return range(LocalDate.ofInstant(start, ZoneOffset.UTC), LocalDate.ofInstant(lastStart, ZoneOffset.UTC));
             }
             JsonNode series = n.has("readings") ? n.path("readings") : n.path("intervals");
             if (series.isArray() && !series.isEmpty()) {

@@ -1,0 +1,70 @@
+package org.cbamledger.bench.year;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./cbam bench year}: a plant's year of evidence through the whole system, measured (BENCHMARKS.md). */
+@Command(name = "bench year", mixinStandardHelpOptions = true,
+        description = "load, calculate, open a room, export and verify a plant's year; prints and writes the figures")
+public final class YearBench implements Callable<Integer> {
+    @Option(names = "--meters", defaultValue = "50", description = "meters read every 15 minutes (at least 5)")
+    int meters;
+
+    @Option(names = "--days", defaultValue = "365", description = "days of readings from 2026-01-01 (1 to 365)")
+    int days;
+
+    @Option(names = "--json", description = "also write the figures to this file")
+    Path jsonFile;
+
+    @Option(names = "--url", description = "a running service instead of one started here (needs --admin-token-file)")
+    URI url;
+
+    @Option(names = "--admin-token-file", description = "admin token of the service given by --url")
+    Path adminTokenFile;
+
+    @Option(names = "--connections", defaultValue = "4", description = "concurrent submitters")
+    int connections;
+
+    @Option(names = "--entries-per-request", defaultValue = "40", description = "daily batches per POST /entries/batch")
+    int entriesPerRequest;
+
+    @Option(names = "--work-dir", description = "where the bundle and the service's data go (default: a new temporary directory)")
+    Path workDir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new YearBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getenv().getOrDefault("CBAM_HOME", ".")).toAbsolutePath();
+        Path work = workDir != null ? workDir.toAbsolutePath() : Files.createTempDirectory("cbam-bench-year-");
+        Files.createDirectories(work);
+        PlantYear plant = PlantYear.of(home, meters, days);
+        YearFigures figures;
+        if (url != null) {
+            if (adminTokenFile == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--url needs --admin-token-file");
+            }
+            YearClient admin = new YearClient(url, Files.readString(adminTokenFile).strip());
+            figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, System.out).run();
+        } else {
+            System.out.println("starting the ledger service on embedded PostgreSQL in " + work.resolve("service") + " ...");
+            try (ServiceProcess service = ServiceProcess.start(home, work.resolve("service"))) {
+                YearClient admin = new YearClient(service.url, service.adminToken);
+                figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, System.out).run();
+            }
+        }
+        figures.print(System.out);
+        if (jsonFile != null) {
+            Files.write(jsonFile, YearClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(figures.json()));
+            System.out.println("figures written to " + jsonFile);
+        }
+        return Boolean.TRUE.equals(figures.values.get("verified")) ? 0 : 1;
+    }
+}

@@ -1,0 +1,81 @@
+package org.cbamledger.bench.year;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ledger's HTTP API as the year benchmark uses it (api-spec/CONTRACTS.md); every call checks its status. */
+final class YearClient {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final String token;
+
+    YearClient(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    JsonNode post(String path, byte[] json) throws IOException, InterruptedException {
+        return JSON.readTree(send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)), List.of(200, 201)));
+    }
+
+    /** POST that answers 503 (queue full) is retried after the service's Retry-After; any other failure throws. */
+    JsonNode postRetrying(String path, byte[] json) throws IOException, InterruptedException {
+        while (true) {
+            HttpResponse<byte[]> response = http.send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 503) {
+                Thread.sleep(200);
+                continue;
+            }
+            return JSON.readTree(check(response, List.of(200, 201)));
+        }
+    }
+
+    byte[] get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET(), List.of(200));
+    }
+
+    /** The web view as a browser gets it: the token through the login form into the session cookie, then the page. */
+    byte[] page(String path) throws IOException, InterruptedException {
+        String form = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next="
+                + URLEncoder.encode("/" + path, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> login = http.send(HttpRequest.newBuilder(base.resolve("ui/login"))
+                .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow(
+                () -> new IOException("POST /ui/login answered " + login.statusCode() + " without a session cookie"))
+                .split(";", 2)[0];
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(10)).header("Cookie", cookie).GET(),
+                List.of(200));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private byte[] send(HttpRequest.Builder request, List<Integer> ok) throws IOException, InterruptedException {
+        return check(http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()), ok);
+    }
+
+    private static byte[] check(HttpResponse<byte[]> response, List<Integer> ok) throws IOException {
+        if (!ok.contains(response.statusCode())) {
+            throw new IOException(response.request().method() + " " + response.uri().getPath() + " answered "
+                    + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+}

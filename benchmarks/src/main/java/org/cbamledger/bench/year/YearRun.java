@@ -1,0 +1,332 @@
+package org.cbamledger.bench.year;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.cbamledger.calculation.CalculationResult;
+import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.EmissionsCalculator;
+import org.cbamledger.calculation.FigureIds;
+import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.calculation.scenario.Party;
+import org.cbamledger.calculation.scenario.ScenarioRecord;
+import org.cbamledger.calculation.statement.CalculationRecords;
+import org.cbamledger.calculation.statement.IssuedStatement;
+import org.cbamledger.calculation.statement.StatementIssue;
+import org.cbamledger.calculation.statement.StatementIssuer;
+import org.cbamledger.calculation.trace.TraceInput;
+import org.cbamledger.signer.DecodedPublicKey;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.KeyAlgorithm;
+import org.cbamledger.signer.SigningKey;
+import org.cbamledger.signer.TilePath;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One run against one service: a new log; the plant's parties, keys and evidence as ScenarioDemo submits a scenario;
+ * the year's daily batches from several connections; the annual calculation on the entries read back through the
+ * entry tiles, appended with its statement; a data room, its summary and web view; the bundle; its verification.
+ */
+final class YearRun {
+    private final Path home;
+    private final Path work;
+    private final PlantYear plant;
+    private final YearClient admin;
+    private final int connections;
+    private final int entriesPerRequest;
+    private final PrintStream console;
+    /**
+     * A statement lists every evidence reference of its trace, about 180 bytes each in the JWS (measured: 312,666,086
+     * bytes for a 50-meter year of 1,752,000 readings); above this many, the service's 16 MiB request limit refuses it,
+     * and building it takes minutes, so the run does not issue it.
+     */
+    static final long MAX_STATEMENT_REFERENCES = 90_000;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Map<String, DecodedPublicKey> keys = new HashMap<>();
+    private String logId;
+    private SigningKey root;
+
+    YearRun(Path home, Path work, PlantYear plant, YearClient admin, int connections, int entriesPerRequest, PrintStream console) {
+        this.home = home;
+        this.work = work;
+        this.plant = plant;
+        this.admin = admin;
+        this.connections = connections;
+        this.entriesPerRequest = entriesPerRequest;
+        this.console = console;
+    }
+
+    YearFigures run() throws Exception {
+        YearFigures figures = new YearFigures();
+        logId = "year-" + plant.meterCount() + "x" + plant.days() + "-" + Long.toString(System.currentTimeMillis(), 36);
+        JsonNode created = admin.post("logs", json(YearClient.JSON.createObjectNode().put("logId", logId)
+                .put("operatorName", "Bench Aluminium Extrusions d.o.o.").put("country", "RS")));
+        root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519, Base64.getDecoder().decode(created.get("rootPrivateKeyPkcs8").asString()));
+        remember(root);
+        String logKey = created.get("logVerifierKey").asString();
+        Map<String, SigningKey> submitters = registerParties();
+        SigningKey gateway = register(SigningKey.generate(KeyAlgorithm.ED25519), plant.scenario.statementIssuer(), "device",
+                List.of("meter-reading-batch"));
+        SigningKey calculator = register(SigningKey.generate(KeyAlgorithm.ED25519), plant.scenario.statementIssuer(),
+                "calculator", List.of(CalculationRecords.KIND));
+        SigningKey issuer = register(SigningKey.generate(KeyAlgorithm.ED25519), plant.scenario.statementIssuer(),
+                "statement-issuer", List.of("emissions-statement"));
+        long evidenceSize = submitEvidence(submitters);
+        console.printf("log %s: %d records of the plant's evidence (production, fuel, factors, meters, PPA, allocation)%n",
+                logId, evidenceSize);
+
+        console.printf("signing %d daily batches (%d meters x %d days, 96 readings each) ...%n",
+                plant.meterCount() * plant.days(), plant.meterCount(), plant.days());
+        List<byte[]> batches = signBatches(gateway);
+        long readings = (long) batches.size() * PlantYear.INTERVALS_PER_DAY;
+        long started = System.nanoTime();
+        submitConcurrently(batches);
+        long size = awaitCheckpoint(evidenceSize + batches.size());
+        double ingestSeconds = seconds(started);
+        figures.put("meters", plant.meterCount()).put("days", plant.days()).put("readings", readings)
+                .put("ingestSeconds", ingestSeconds).put("readingsPerSecond", readings / ingestSeconds)
+                .put("batchesPerSecond", batches.size() / ingestSeconds);
+        console.printf("ingested %,d readings in %,d entries: %.1f s%n", readings, batches.size(), ingestSeconds);
+
+        started = System.nanoTime();
+        List<byte[]> entries = readEntries(size);
+        double readBackSeconds = seconds(started);
+        List<EvidenceRecord> evidence = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            evidence.add(EvidenceRecord.fromEnvelope(Envelope.parse(entries.get(i)), i));
+        }
+        CalculationResult result = EmissionsCalculator.calculate(plant.scenario.request(evidence));
+        double calculationSeconds = seconds(started);
+        JsonNode receipt = admin.post("logs/" + logId + "/entries?wait=true",
+                sign(CalculationRecords.build(result, "calc-year-" + logId), calculator));
+        String statementId = "st-" + logId;
+        long references = result.figures().stream().flatMap(f -> f.inputs().stream())
+                .filter(i -> i instanceof TraceInput.EvidenceRef).count();
+        figures.put("calculationSeconds", calculationSeconds).put("calculationReadBackSeconds", readBackSeconds)
+                .put("statementEvidenceReferences", references);
+        JsonNode stored = null;
+        if (references <= MAX_STATEMENT_REFERENCES) {
+            started = System.nanoTime();
+            IssuedStatement statement = StatementIssuer.issue(result, new StatementIssue(statementId, now.toString(),
+                    plant.scenario.statementIssuer(), plant.scenario.statementRecipient()), receipt.get("checkpoint").asString(), issuer);
+            stored = storeStatement(statement);
+            figures.put("statementSeconds", seconds(started)).put("statementJwsBytes", (long) statement.jws().length());
+        }
+        console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back %.1f s);"
+                + " indirect emissions %s t CO2; %s%n", entries.size(), calculationSeconds, readBackSeconds,
+                Decimals.plain(result.value(FigureIds.INDIRECT).setScale(3, RoundingMode.HALF_UP)),
+                stored != null ? "statement stored" : "no statement: its trace lists " + references + " evidence references,"
+                        + " more than the service's 16 MiB request limit holds; room, export and verification go on without it");
+        figures.put("statementStored", stored != null);
+        ObjectNode scope = YearClient.JSON.createObjectNode().put("installationId", plant.scenario.installation().installationId())
+                .put("periodFrom", plant.scenario.period().from().toString()).put("periodTo", plant.scenario.period().to().toString())
+                .put("cnCode", result.request().cnCode());
+
+        room(figures, scope);
+
+        started = System.nanoTime();
+        byte[] bundle = admin.get("logs/" + logId + "/bundle" + (stored == null ? "" : "?statement=" + statementId));
+        figures.put("exportSeconds", seconds(started)).put("bundleBytes", (long) bundle.length);
+        Path zip = work.resolve(logId + ".zip");
+        Files.write(zip, bundle);
+        console.printf("bundle %s: %,d bytes%n", zip, bundle.length);
+
+        OfflineVerification verification = OfflineVerification.run(home, zip, logKey, root.keyId(), work);
+        double floor = VerifyFloor.seconds(entries, keys);
+        figures.put("entries", (long) entries.size()).put("verified", verification.passed())
+                .put("verifyFailedChecks", verification.failedChecks())
+                .put("verifySeconds", verification.seconds()).put("verifyFloorSeconds", floor)
+                .put("verifyToFloorRatio", verification.seconds() / floor)
+                .put("verifyPeakRssMb", verification.peakRssKb() / 1024.0);
+        console.printf("offline verification in its own JVM: %s in %.1f s, peak RSS %.0f MiB (report %s)%n",
+                verification.passed() ? "PASS" : "FAIL", verification.seconds(), verification.peakRssKb() / 1024.0,
+                verification.report());
+        return figures;
+    }
+
+    /** The statement as the service stores it, or null when its request exceeds the service's body limit (413). */
+    private JsonNode storeStatement(IssuedStatement statement) throws Exception {
+        try {
+            return admin.post("logs/" + logId + "/statements", json(YearClient.JSON.createObjectNode().put("jws", statement.jws())));
+        } catch (IOException e) {
+            if (e.getMessage().contains(" answered 413")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** Room creation and summary (roomSeconds, both together) and the room's web view. */
+    private void room(YearFigures figures, ObjectNode scope) throws Exception {
+        long started = System.nanoTime();
+        ObjectNode body = YearClient.JSON.createObjectNode().put("name", "year benchmark")
+                .put("installationId", scope.get("installationId").asString())
+                .put("periodFrom", scope.get("periodFrom").asString()).put("periodTo", scope.get("periodTo").asString());
+        body.putArray("cnCodes").add(scope.get("cnCode").asString());
+        String roomId = admin.post("logs/" + logId + "/rooms", json(body)).get("roomId").asString();
+        double createSeconds = seconds(started);
+        long summaryStarted = System.nanoTime();
+        JsonNode summary = YearClient.JSON.readTree(admin.get("rooms/" + roomId));
+        double summarySeconds = seconds(summaryStarted);
+        started = System.nanoTime();
+        byte[] page = admin.page("ui/rooms/" + roomId);
+        double webViewSeconds = seconds(started);
+        figures.put("roomSeconds", createSeconds + summarySeconds).put("roomCreateSeconds", createSeconds)
+                .put("roomSummarySeconds", summarySeconds).put("webViewSeconds", webViewSeconds);
+        console.printf("room %s: created %.2f s, summary %.2f s (%s), web view %.2f s (%,d bytes)%n", roomId, createSeconds,
+                summarySeconds, summary.path("counts").toString(), webViewSeconds, page.length);
+    }
+
+    private Map<String, SigningKey> registerParties() throws Exception {
+        Map<String, SigningKey> submitters = new LinkedHashMap<>();
+        for (Party party : plant.scenario.parties()) {
+            admin.post("logs/" + logId + "/entries", sign(party.record(), root));
+            List<String> kinds = party.submits().stream()
+                    .filter(k -> !k.equals(CalculationRecords.KIND) && !k.equals("emissions-statement")).toList();
+            if (!kinds.isEmpty()) {
+                submitters.put(party.partyId(), register(SigningKey.generate(KeyAlgorithm.ECDSA_P256), party.partyId(), "submitter", kinds));
+            }
+        }
+        return submitters;
+    }
+
+    private SigningKey register(SigningKey key, String party, String role, List<String> kinds) throws Exception {
+        ObjectNode registration = YearClient.JSON.createObjectNode().put("kind", "key-registration").put("keyId", key.keyId())
+                .put("algorithm", key.publicKey().algorithm().wireName()).put("publicKey", key.publicKey().spkiBase64())
+                .put("party", party).put("role", role);
+        kinds.forEach(registration.putArray("allowedKinds")::add);
+        registration.put("validFrom", now.minus(1, ChronoUnit.DAYS).toString()).put("validUntil", now.plus(365, ChronoUnit.DAYS).toString());
+        admin.post("logs/" + logId + "/entries", sign(registration, root));
+        remember(key);
+        return key;
+    }
+
+    private void remember(SigningKey key) throws Exception {
+        keys.put(key.keyId(), DecodedPublicKey.of(key.publicKey()));
+    }
+
+    /** The plant's records other than readings, in order, 200 per request; the log's size after them. */
+    private long submitEvidence(Map<String, SigningKey> submitters) throws Exception {
+        List<byte[]> request = new ArrayList<>();
+        JsonNode last = null;
+        List<ScenarioRecord> records = plant.evidence;
+        for (int i = 0; i < records.size(); i++) {
+            ScenarioRecord record = records.get(i);
+            request.add(sign(record.record(), submitters.get(record.partyId())));
+            if (request.size() == 200 || i == records.size() - 1) {
+                JsonNode receipts = admin.postRetrying("logs/" + logId + "/entries/batch" + (i == records.size() - 1 ? "?wait=true" : ""),
+                        array(request));
+                last = receipts.get(receipts.size() - 1);
+                request.clear();
+            }
+        }
+        return last.get("index").asLong() + 1;
+    }
+
+    /** Meter by meter, day by day, signed in parallel (not timed as ingestion). */
+    private List<byte[]> signBatches(SigningKey gateway) {
+        List<String[]> meters = new ArrayList<>();
+        plant.groups.forEach((group, ids) -> IntStream.range(0, ids.size()).forEach(i -> meters.add(new String[] {group, Integer.toString(i)})));
+        int days = plant.days();
+        return IntStream.range(0, meters.size() * days).parallel().mapToObj(n -> {
+            String[] meter = meters.get(n / days);
+            try {
+                return sign(plant.batch(meter[0], Integer.parseInt(meter[1]), n % days), gateway);
+            } catch (Exception e) {
+                throw new IllegalStateException("signing a batch failed", e);
+            }
+        }).toList();
+    }
+
+    /** Requests of entriesPerRequest envelopes, taken in order by {@code connections} submitters. */
+    private void submitConcurrently(List<byte[]> batches) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        int requests = (batches.size() + entriesPerRequest - 1) / entriesPerRequest;
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                done.add(pool.submit(() -> {
+                    for (int r = next.getAndIncrement(); r < requests; r = next.getAndIncrement()) {
+                        List<byte[]> slice = batches.subList(r * entriesPerRequest, Math.min(batches.size(), (r + 1) * entriesPerRequest));
+                        admin.postRetrying("logs/" + logId + "/entries/batch", array(slice));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        }
+    }
+
+    private long awaitCheckpoint(long size) throws Exception {
+        while (true) {
+            String[] note = new String(admin.get("logs/" + logId + "/checkpoint"), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            long published = Long.parseLong(note[1]);
+            if (published >= size) {
+                return published;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Every entry below {@code size}, read through the C2SP entry bundles (tile/entries/N), 256 a request. */
+    private List<byte[]> readEntries(long size) throws Exception {
+        List<byte[]> entries = new ArrayList<>((int) size);
+        for (long tile = 0; tile * TilePath.FULL_WIDTH < size; tile++) {
+            int width = (int) Math.min(TilePath.FULL_WIDTH, size - tile * TilePath.FULL_WIDTH);
+            byte[] bundle = admin.get("logs/" + logId + "/" + TilePath.entries(tile, width).path());
+            for (int at = 0; at < bundle.length; ) {
+                int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
+                entries.add(java.util.Arrays.copyOfRange(bundle, at + 2, at + 2 + length));
+                at += 2 + length;
+            }
+        }
+        if (entries.size() != size) {
+            throw new IOException("read " + entries.size() + " entries through the tiles, expected " + size);
+        }
+        return entries;
+    }
+
+    static byte[] sign(ObjectNode record, SigningKey key) throws Exception {
+        return Envelope.sign(record.get("kind").asString(), YearClient.JSON.writeValueAsBytes(record), key).canonicalBytes();
+    }
+
+    private static byte[] json(ObjectNode node) {
+        return YearClient.JSON.writeValueAsBytes(node);
+    }
+
+    static byte[] array(List<byte[]> envelopes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('[');
+        for (int i = 0; i < envelopes.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(envelopes.get(i));
+        }
+        out.write(']');
+        return out.toByteArray();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
