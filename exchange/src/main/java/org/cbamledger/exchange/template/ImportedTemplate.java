@@ -27,7 +27,8 @@ public record ImportedTemplate(TemplateVersion version, List<TracedValue> figure
     /**
      * The api-spec {@code supplier-precursor-statement} record for product row {@code product}: the template has no
      * installation identifier, so the caller names it, and the statement id and verification come from outside the
-     * workbook too.
+     * workbook too. Indirect emissions go in as electricity per tonne with its factor where the template gives both
+     * (2.1.1), else as the indirect SEE (the record takes one form or the other).
      */
     public ObjectNode supplierStatement(int product, String statementId, String supplierInstallationId, boolean verified, String verifier) {
         String p = "products[" + product + "].";
@@ -41,9 +42,14 @@ public record ImportedTemplate(TemplateVersion version, List<TracedValue> figure
         record.put("periodFrom", value("period.from"));
         record.put("periodTo", value("period.to"));
         record.put("directSeeTco2PerTonne", value(p + "directSeeTco2PerTonne"));
-        record.put("indirectSeeTco2PerTonne", value(p + "indirectSeeTco2PerTonne"));
-        find(p + "electricityMwhPerTonne").ifPresent(v -> record.put("electricityMwhPerTonne", v.value()));
-        find(p + "electricityEmissionFactorTco2PerMwh").ifPresent(v -> record.put("electricityEmissionFactorTco2PerMwh", v.value()));
+        Optional<TracedValue> mwh = find(p + "electricityMwhPerTonne");
+        Optional<TracedValue> factor = find(p + "electricityEmissionFactorTco2PerMwh");
+        if (mwh.isPresent() && factor.isPresent()) {
+            record.put("electricityMwhPerTonne", mwh.get().value());
+            record.put("electricityEmissionFactorTco2PerMwh", factor.get().value());
+        } else {
+            record.put("indirectSeeTco2PerTonne", value(p + "indirectSeeTco2PerTonne"));
+        }
         record.put("verified", verified);
         if (verifier != null) {
             record.put("verifier", verifier);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.cbamledger.exchange.WorkedStatement;
+import org.cbamledger.spec.RecordValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,15 +44,16 @@ class CommunicationTemplateReaderTest {
         assertEquals("Summary_Communication!P26", read.find("products[0].electricityEmissionFactorTco2PerMwh").orElseThrow().reference());
         assertEquals("Summary_Communication!AI15", read.find("installation.directTco2").orElseThrow().reference());
         ObjectNode record = read.supplierStatement(0, "SEE-MY-BILLETS-01-2026", "MY-BILLETS-01", true, "Example accredited verification body");
-        assertEquals("supplier-precursor-statement", record.get("kind").asString());
+        RecordValidator.validate(record); // the api-spec schema of supplier-precursor-statement
         assertEquals("Example Billets Sdn. Bhd. casthouse", record.get("supplierName").asString());
         assertEquals("MY", record.get("countryOfOrigin").asString());
         assertEquals("76010000", record.get("cnCode").asString());
         assertEquals("2026-01-01", record.get("periodFrom").asString());
         assertEquals("2026-12-31", record.get("periodTo").asString());
         assertEquals("0.02805", record.get("directSeeTco2PerTonne").asString());
-        assertEquals("0.086", record.get("indirectSeeTco2PerTonne").asString());
         assertEquals("0.2", record.get("electricityMwhPerTonne").asString());
+        assertEquals("0.43", record.get("electricityEmissionFactorTco2PerMwh").asString());
+        assertFalse(record.has("indirectSeeTco2PerTonne"));
     }
 
     @Test
@@ -61,6 +63,10 @@ class CommunicationTemplateReaderTest {
         assertEquals("Summary_Communication!AH17", read.find("installation.totalTco2").orElseThrow().reference());
         assertEquals("11405", read.value("installation.totalTco2"));
         assertFalse(read.find("products[0].electricityEmissionFactorTco2PerMwh").isPresent());
+        ObjectNode record = read.supplierStatement(0, "SEE-MY-BILLETS-01-2026", "MY-BILLETS-01", false, null);
+        RecordValidator.validate(record);
+        assertEquals("0.086", record.get("indirectSeeTco2PerTonne").asString());
+        assertFalse(record.has("electricityMwhPerTonne"));
     }
 
     @Test
