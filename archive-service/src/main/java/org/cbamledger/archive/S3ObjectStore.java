@@ -199,8 +199,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                         throw e;
                     }
                     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-                    return new RetentionStatus(policy, false, "object store refused a bucket with object lock ("
-                            + e.errorResponse().code() + "): documents are not under retention");
+                    return new RetentionStatus(policy, false, "this object store offers no object lock ("
+                            + e.errorResponse().code() + "), so documents are kept without retention; use S3 or MinIO with object lock for that");
                 }
             }
         } catch (Exception e) {

@@ -137,6 +137,10 @@ public final class VerifyCommand implements Callable<Integer> {
             return List.of(LogKeys.parse(fileOrVkey));
         }
         Path file = Path.of(fileOrVkey);
+        if (!Files.isRegularFile(file)) {
+            throw new BundleException(fileOrVkey + " is neither a file of keys nor a verifier key"
+                    + " (a C2SP vkey reads name+keyhash+base64key, as in a bundle's log-key.vkey)");
+        }
         try {
             return LogKeys.parseFile(Files.readString(file, StandardCharsets.UTF_8));
         } catch (BundleException e) {

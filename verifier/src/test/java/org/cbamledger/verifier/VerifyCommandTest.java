@@ -162,6 +162,24 @@ class VerifyCommandTest {
         assertEquals(2, run("verify", bundle.toString(), "--root-key", "ABC").exitCode());
     }
 
+    @Test
+    void verify_logKeyThatIsNeitherFileNorKey_saysWhatIsExpected() {
+        Run run = run("verify", bundle.toString(), "--log-key", "garbage");
+        assertEquals(2, run.exitCode());
+        assertEquals("verify: --log-key: garbage is neither a file of keys nor a verifier key"
+                + " (a C2SP vkey reads name+keyhash+base64key, as in a bundle's log-key.vkey)", run.err().strip());
+    }
+
+    @Test
+    void verify_folderThatIsNotABundle_saysSoOnce() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("holiday-photos"));
+        Run run = run("verify", folder.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("bundle.json: not a bundle: " + folder + " holds no bundle.json (give a bundle directory or its .zip)"),
+                run.out());
+        assertTrue(!run.out().contains("bundle.json: bundle.json"), run.out());
+    }
+
     static Path copy(Path from, Path to) throws Exception {
         try (var files = Files.walk(from)) {
             for (Path file : files.toList()) {

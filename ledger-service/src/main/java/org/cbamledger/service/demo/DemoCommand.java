@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
@@ -31,6 +32,7 @@ import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
+import org.cbamledger.exchange.template.CommunicationTemplateWriter;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.CheckResult;
@@ -95,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = out.toAbsolutePath().normalize(); // printed paths read /work/var/demo-bundle, not /work/./var/demo-bundle
         Scenario scenario;
         try {
             scenario = ScenarioLoader.load(scenarioDir);
@@ -209,6 +212,9 @@ public final class DemoCommand implements Callable<Integer> {
         unzip(client.bundle(LOG_ID, outcome.statementId()), out);
         console.println("bundle written to " + out.toAbsolutePath() + " (statement in "
                 + out.resolve("statement.json") + ", .jws, .pdf)");
+        Path xlsx = out.resolveSibling(out.getFileName() + "-communication.xlsx");
+        Files.write(xlsx, CommunicationTemplateWriter.write(outcome.statement(), Optional.empty()));
+        console.println("EU communication template (v2.1.1 layout) written to " + xlsx);
         policyFile = out.toAbsolutePath().resolveSibling(out.getFileName() + "-policy.json");
         Files.writeString(policyFile, PolicyFile.write(List.of(logKey), List.of(root.keyId()), trust.witnessKeys(),
                 DemoTrustServers.QUORUM, List.of(trust.tsaCertificatePem())));
@@ -269,15 +275,15 @@ public final class DemoCommand implements Callable<Integer> {
             {"emissions.indirectTco2", "/emissions/indirectTco2", "t CO2"},
             {"specific.totalTco2PerTonne", "/specific/totalTco2PerTonne", "t CO2/t"},
             {"specific.directTco2PerTonne", "/specific/directTco2PerTonne", "t CO2/t"},
-            {"cost.actualEur", "/cost/actualEur", "EUR"},
-            {"cost.defaultEur", "/cost/defaultEur", "EUR"},
         }) {
             console.printf("  %-28s %14s %s%n", figure[0], s.at(figure[1]).asString(), figure[2]);
         }
+        console.printf("  %-28s %18s%n", "cost.actualEur", Amounts.eur(s.at("/cost/actualEur").asString()));
+        console.printf("  %-28s %18s%n", "cost.defaultEur", Amounts.eur(s.at("/cost/defaultEur").asString()));
         JsonNode c = outcome.comparison();
-        console.printf("  on the %s basis (charged %s): cost.actualEur %s EUR, cost.defaultEur %s EUR%n",
+        console.printf("  on the %s basis (charged %s): cost.actualEur %s, cost.defaultEur %s%n",
                 c.at("/ruleSet/id").asString(), c.at("/specific/chargedBasis").asString(),
-                c.at("/cost/actualEur").asString(), c.at("/cost/defaultEur").asString());
+                Amounts.eur(c.at("/cost/actualEur").asString()), Amounts.eur(c.at("/cost/defaultEur").asString()));
     }
 
     private static ObjectNode meterRecord(DemoMeter meter) {

@@ -18,8 +18,14 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cbamledger.exchange.platform.CatenaXCbamAspect;
+import org.cbamledger.exchange.platform.PactProductFootprint;
+import org.cbamledger.exchange.template.CommunicationTemplateWriter;
+import org.cbamledger.exchange.template.TemplateException;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
@@ -46,6 +52,7 @@ public class ImporterController {
     static final int MAX_LIMIT = 200;
     private static final String BASE = "/importer/statements";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ImporterStatements statements;
     private final CheckpointStore checkpoints;
@@ -95,6 +102,37 @@ public class ImporterController {
         MutableHttpResponse<?> response = tagged(request, s.pdf(), MediaType.of("application/pdf"));
         return response.getStatus() == HttpStatus.OK
                 ? response.header("Content-Disposition", "inline; filename=\"" + statementId + ".pdf\"") : response;
+    }
+
+    /** The statement in the layout of the EU communication template v2.1.1 (exchange module): same statement, same bytes. */
+    @Get(uri = "/{logId}/{statementId}/communication.xlsx", produces = XLSX)
+    public HttpResponse<?> communicationTemplate(HttpRequest<?> request, String logId, String statementId)
+            throws AuthException, LedgerException, SQLException, TemplateException {
+        StoredStatement s = find(request, logId, statementId);
+        byte[] xlsx = CommunicationTemplateWriter.write(JSON.readTree(s.statementJson()), Optional.empty());
+        MutableHttpResponse<?> response = tagged(request, xlsx, MediaType.of(XLSX));
+        return response.getStatus() == HttpStatus.OK
+                ? response.header("Content-Disposition", "attachment; filename=\"" + statementId + ".xlsx\"") : response;
+    }
+
+    /** The Catena-X CBAM aspect (urn:samm:io.catenax.cbam:1.0.0) of the statement. */
+    @Get("/{logId}/{statementId}/catena-x")
+    public HttpResponse<?> catenaX(HttpRequest<?> request, String logId, String statementId)
+            throws AuthException, LedgerException, SQLException {
+        return export(request, logId, statementId, CatenaXCbamAspect::build);
+    }
+
+    /** The statement as a WBCSD PACT v3 ProductFootprint. */
+    @Get("/{logId}/{statementId}/pact")
+    public HttpResponse<?> pact(HttpRequest<?> request, String logId, String statementId)
+            throws AuthException, LedgerException, SQLException {
+        return export(request, logId, statementId, PactProductFootprint::build);
+    }
+
+    private HttpResponse<?> export(HttpRequest<?> request, String logId, String statementId, Function<JsonNode, JsonNode> format)
+            throws AuthException, LedgerException, SQLException {
+        StoredStatement s = find(request, logId, statementId);
+        return tagged(request, JSON.writeValueAsBytes(format.apply(JSON.readTree(s.statementJson()))), MediaType.APPLICATION_JSON_TYPE);
     }
 
     private StoredStatement find(HttpRequest<?> request, String logId, String statementId)

@@ -60,9 +60,12 @@ class DemoCommandTest {
             assertEquals("0.215281", statement.at("/specific/totalTco2PerTonne").asString());
             assertEquals("23630.03", statement.at("/cost/actualEur").asString());
             assertEquals("400828.54", statement.at("/cost/defaultEur").asString());
-            assertTrue(printed.toString().contains("on the eu-definitive-2026 basis (charged direct): cost.actualEur 3104.98 EUR"),
+            assertTrue(printed.toString().contains("on the eu-definitive-2026 basis (charged direct): cost.actualEur EUR 3,104.98"),
                     printed.toString());
+            assertTrue(printed.toString().contains("EUR 23,630.03"), printed.toString());
+            assertTrue(!printed.toString().contains("/./"), printed.toString());
             assertTrue(Files.exists(out.resolve("statement.jws")));
+            assertTrue(Files.exists(out.resolveSibling(out.getFileName() + "-communication.xlsx")));
             assertTrue(Files.exists(out.resolve("statement.pdf")));
 
             JsonNode manifest = JSON.readTree(Files.readAllBytes(out.resolve("bundle.json")));

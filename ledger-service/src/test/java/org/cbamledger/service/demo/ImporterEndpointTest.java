@@ -36,6 +36,8 @@ import org.cbamledger.signer.Jws;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.exchange.template.CommunicationTemplateReader;
+import org.cbamledger.exchange.template.ImportedTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,6 +218,30 @@ class ImporterEndpointTest {
                 .statusCode());
         assertEquals(403, get("importer/statements", service.token(Scopes.read(LOG_ID)), null).statusCode());
         assertEquals(401, get("importer/statements", null, null).statusCode());
+    }
+
+    @Test
+    void exports_followTheStatementsAccessRules_andCarryItsFigures() throws Exception {
+        String foreign = "importer/statements/" + LOG_ID + "/st-b-1";
+        for (String export : List.of("/communication.xlsx", "/catena-x", "/pact")) {
+            assertEquals(404, get(foreign + export, tokenOf(importer), null).statusCode(), export);
+            assertEquals(401, get(foreign + export, null, null).statusCode(), export);
+        }
+        String own = "importer/statements/" + LOG_ID + "/" + outcome.statementId();
+        HttpResponse<byte[]> xlsx = get(own + "/communication.xlsx", tokenOf(importer), null);
+        assertEquals(200, xlsx.statusCode(), Http.text(xlsx));
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx.headers().firstValue("Content-Type").orElse(""));
+        ImportedTemplate read = CommunicationTemplateReader.read(xlsx.body());
+        assertEquals(0, new java.math.BigDecimal(outcome.statement().at("/specific/totalTco2PerTonne").asString())
+                .compareTo(new java.math.BigDecimal(read.value("products[0].totalSeeTco2PerTonne"))));
+        assertArrayEquals(xlsx.body(), get(own + "/communication.xlsx", tokenOf(importer), null).body(), "same statement, same bytes");
+
+        JsonNode catenaX = Http.json(get(own + "/catena-x", tokenOf(importer), null));
+        assertEquals("76041090", catenaX.at("/good/0/cnCode").asString());
+        JsonNode pact = Http.json(get(own + "/pact", tokenOf(importer), null));
+        assertEquals("3.0.0", pact.get("specVersion").asString());
+        assertEquals("TR", pact.at("/pcf/geographyCountry").asString());
     }
 
     private static PublicKeyInfo publicKeyOf(JsonNode jwk) throws Exception {

@@ -30,7 +30,7 @@ public final class BundleReader {
     public static Bundle read(Path root) throws IOException, BundleException {
         Path manifestPath = root.resolve(BundlePaths.MANIFEST);
         if (!Files.isRegularFile(manifestPath, LinkOption.NOFOLLOW_LINKS)) {
-            throw new BundleException(BundlePaths.MANIFEST + ": missing (is " + root + " a bundle?)");
+            throw new BundleException("not a bundle: " + root + " holds no " + BundlePaths.MANIFEST + " (give a bundle directory or its .zip)");
         }
         byte[] manifestBytes;
         try (var in = Files.newInputStream(manifestPath)) {

@@ -1,0 +1,115 @@
+package org.cbamledger.exchange.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.cbamledger.exchange.WorkedStatement;
+import org.cbamledger.spec.RecordValidator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class CommunicationTemplateReaderTest {
+
+    private static void assertSameNumber(JsonNode expected, String actual) {
+        assertEquals(0, new BigDecimal(expected.asString()).compareTo(new BigDecimal(actual)), expected + " vs " + actual);
+    }
+
+    @Test
+    void read_ourOwnExportGivesBackTheStatementsFigures() throws Exception {
+        ObjectNode statement = WorkedStatement.build();
+        ImportedTemplate read = CommunicationTemplateReader.read(CommunicationTemplateWriter.write(statement, Optional.empty()));
+        assertEquals(TemplateVersion.V2_1_1, read.version());
+        assertEquals(statement.at("/installation/name").asString(), read.value("installation.name"));
+        assertEquals("TR", read.value("installation.countryCode"));
+        assertEquals("2026-01-01", read.value("period.from"));
+        assertEquals("2026-12-31", read.value("period.to"));
+        assertEquals("76041090", read.value("products[0].cnCode"));
+        assertSameNumber(statement.at("/specific/directTco2PerTonne"), read.value("products[0].directSeeTco2PerTonne"));
+        assertSameNumber(statement.at("/specific/indirectTco2PerTonne"), read.value("products[0].indirectSeeTco2PerTonne"));
+        assertSameNumber(statement.at("/specific/totalTco2PerTonne"), read.value("products[0].totalSeeTco2PerTonne"));
+        assertSameNumber(statement.at("/emissions/installationDirectTco2"), read.value("installation.directTco2"));
+        assertEquals("Summary_Communication!I26", read.find("products[0].directSeeTco2PerTonne").orElseThrow().reference());
+    }
+
+    @Test
+    void read_handBuiltV211_givesTheSuppliersFiguresTracedToTheirCells() throws Exception {
+        ImportedTemplate read = CommunicationTemplateReader.read(SupplierWorkbook.billets("2.1.1").bytes());
+        assertEquals(TemplateVersion.V2_1_1, read.version());
+        assertEquals("0.02805", read.value("products[0].directSeeTco2PerTonne"));
+        assertEquals("0.43", read.value("products[0].electricityEmissionFactorTco2PerMwh"));
+        assertEquals("Summary_Communication!P26", read.find("products[0].electricityEmissionFactorTco2PerMwh").orElseThrow().reference());
+        assertEquals("Summary_Communication!AI15", read.find("installation.directTco2").orElseThrow().reference());
+        ObjectNode record = read.supplierStatement(0, "SEE-MY-BILLETS-01-2026", "MY-BILLETS-01", true, "Example accredited verification body");
+        RecordValidator.validate(record); // the api-spec schema of supplier-precursor-statement
+        assertEquals("Example Billets Sdn. Bhd. casthouse", record.get("supplierName").asString());
+        assertEquals("MY", record.get("countryOfOrigin").asString());
+        assertEquals("76010000", record.get("cnCode").asString());
+        assertEquals("2026-01-01", record.get("periodFrom").asString());
+        assertEquals("2026-12-31", record.get("periodTo").asString());
+        assertEquals("0.02805", record.get("directSeeTco2PerTonne").asString());
+        assertEquals("0.2", record.get("electricityMwhPerTonne").asString());
+        assertEquals("0.43", record.get("electricityEmissionFactorTco2PerMwh").asString());
+        assertFalse(record.has("indirectSeeTco2PerTonne"));
+    }
+
+    @Test
+    void read_version21_takesTotalsFromColumnAhAndHasNoFactorColumn() throws Exception {
+        ImportedTemplate read = CommunicationTemplateReader.read(SupplierWorkbook.billets("2.1").bytes());
+        assertEquals(TemplateVersion.V2_1, read.version());
+        assertEquals("Summary_Communication!AH17", read.find("installation.totalTco2").orElseThrow().reference());
+        assertEquals("11405", read.value("installation.totalTco2"));
+        assertFalse(read.find("products[0].electricityEmissionFactorTco2PerMwh").isPresent());
+        ObjectNode record = read.supplierStatement(0, "SEE-MY-BILLETS-01-2026", "MY-BILLETS-01", false, null);
+        RecordValidator.validate(record);
+        assertEquals("0.086", record.get("indirectSeeTco2PerTonne").asString());
+        assertFalse(record.has("electricityMwhPerTonne"));
+    }
+
+    @Test
+    void read_refusesAnUnsupportedVersion() throws Exception {
+        byte[] wb = SupplierWorkbook.billets("2.1.1").text("0_Versions", "E39", "3.0").bytes();
+        TemplateException e = assertThrows(TemplateException.class, () -> CommunicationTemplateReader.read(wb));
+        assertEquals("communication template version 3.0 is not supported (supported: 2.1, 2.1.1)", e.getMessage());
+    }
+
+    @Test
+    void read_refusesAWorkbookWithoutVersionsSheet() throws Exception {
+        SupplierWorkbook s = SupplierWorkbook.billets("2.1.1");
+        s.workbook.removeSheetAt(s.workbook.getSheetIndex("0_Versions"));
+        TemplateException e = assertThrows(TemplateException.class, () -> CommunicationTemplateReader.read(s.bytes()));
+        assertEquals("not a communication template: no sheet 0_Versions", e.getMessage());
+    }
+
+    @Test
+    void read_refusesAShiftedLayout() throws Exception {
+        byte[] wb = SupplierWorkbook.billets("2.1.1").text("Summary_Communication", "F25", "CN code").bytes();
+        TemplateException e = assertThrows(TemplateException.class, () -> CommunicationTemplateReader.read(wb));
+        assertEquals("Summary_Communication!F25 should read \"CN Codes\" but reads \"CN code\": not the layout of the communication template",
+                e.getMessage());
+    }
+
+    @Test
+    void read_refusesAMissingCellByName() throws Exception {
+        byte[] wb = SupplierWorkbook.billets("2.1.1").remove("Summary_Communication", "J26").bytes();
+        TemplateException e = assertThrows(TemplateException.class, () -> CommunicationTemplateReader.read(wb));
+        assertEquals("Summary_Communication!J26 is empty", e.getMessage());
+    }
+
+    @Test
+    void read_refusesAFormulaWithoutCachedValue() throws Exception {
+        byte[] wb = SupplierWorkbook.billets("2.1.1").uncalculated("Summary_Communication", "I26", "Summary_Products!I10").bytes();
+        TemplateException e = assertThrows(TemplateException.class, () -> CommunicationTemplateReader.read(wb));
+        assertEquals("Summary_Communication!I26 is a formula without a cached value: open and save the workbook in Excel", e.getMessage());
+    }
+
+    @Test
+    void read_refusesBytesThatAreNoWorkbook() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> CommunicationTemplateReader.read("statementId,cnCode\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("not an xlsx workbook", e.getMessage().substring(0, "not an xlsx workbook".length()));
+    }
+}
