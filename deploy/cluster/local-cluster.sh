@@ -71,9 +71,15 @@ alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 start_detached() { # pidfile logfile command...
   local pidfile=$1 logfile=$2; shift 2
   alive "$pidfile" && return 0
+  rm -f "$pidfile"
   # setsid: the daemons outlive this script and ignore the caller's terminal signals
-  as_postgres setsid "$@" >>"$logfile" 2>&1 < /dev/null &
-  echo $! > "$pidfile"
+  # the daemon writes its own pid (exec keeps it), not the pid of runuser, which forwards no signals
+  as_postgres setsid sh -c 'echo $$ > "$0"; exec "$@"' "$pidfile" "$@" >>"$logfile" 2>&1 < /dev/null &
+  local deadline=$(( SECONDS + 5 ))
+  until [[ -s "$pidfile" ]]; do
+    (( SECONDS < deadline )) || die "$* did not start (see $logfile)"
+    sleep 0.1
+  done
 }
 
 write_config() { # node number
@@ -127,11 +133,11 @@ print(next(m["name"] for m in json.load(sys.stdin)["members"] if m["role"] == "l
 start() {
   ensure_packages
   command -v python3 >/dev/null || die "python3 is needed (patroni depends on it)"
-  [[ $(id -u) -eq 0 ]] && chown postgres "$DIR"
+  if [[ $(id -u) -eq 0 ]]; then chown postgres "$DIR"; fi
   choose_ports
   load_ports
   mkdir -p "$DIR/etcd"
-  [[ $(id -u) -eq 0 ]] && chown -R postgres "$DIR"
+  if [[ $(id -u) -eq 0 ]]; then chown -R postgres "$DIR"; fi
   start_detached "$DIR/etcd.pid" "$DIR/etcd.log" etcd --name cbam-etcd --data-dir "$DIR/etcd" \
     --listen-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" \
     --advertise-client-urls "http://127.0.0.1:$ETCD_CLIENT_PORT" \
@@ -147,7 +153,7 @@ start() {
   for n in 1 2 3; do
     name=${NODES[$(( n - 1 ))]}
     write_config "$n"
-    [[ $(id -u) -eq 0 ]] && chown -R postgres "$DIR/$name"
+    if [[ $(id -u) -eq 0 ]]; then chown -R postgres "$DIR/$name"; fi
     start_detached "$DIR/$name/patroni.pid" "$DIR/$name/patroni.log" patroni "$DIR/$name/patroni.yml"
     # the first node bootstraps alone, the others then clone from it
     if [[ $n -eq 1 ]]; then
