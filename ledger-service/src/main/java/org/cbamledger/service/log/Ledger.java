@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.cbamledger.service.lease.LeaseKeeper;
+import org.cbamledger.service.lease.LeaseStore;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ledger's write side: creates logs, checks submissions and hands them to each log's pipeline. */
@@ -21,9 +23,11 @@ public final class Ledger implements AutoCloseable {
     private final CheckpointStore checkpoints;
     private final SubmissionValidator validator;
     private final LogCreator creator;
+    private final LeaseKeeper leases;
     private final Map<String, LogPipeline> pipelines = new ConcurrentHashMap<>();
 
-    public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock) {
+    /** {@code leaseStore}: where this instance takes its share of the logs' write paths (several instances). */
+    public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock, LeaseStore leaseStore) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
@@ -31,16 +35,25 @@ public final class Ledger implements AutoCloseable {
         this.checkpoints = new CheckpointStore(dataSource);
         this.validator = new SubmissionValidator(new KeyStore(dataSource), clock);
         this.creator = new LogCreator(dataSource, clock);
+        this.leases = new LeaseKeeper(leaseStore, this::startPipeline);
     }
 
-    /** Starts the pipelines of every stored log; a restart resumes integration where it stopped. */
+    /**
+     * Starts the pipelines of every stored log and takes this instance's share of their leases; a restart resumes
+     * integration where it stopped.
+     */
     public void start() throws SQLException {
         for (String logId : logs.logIds()) {
-            try {
-                pipeline(logId);
-            } catch (LedgerException e) {
-                throw new SQLException("log " + logId + " vanished while starting", e);
-            }
+            startPipeline(logId);
+        }
+        leases.start();
+    }
+
+    private void startPipeline(String logId) {
+        try {
+            pipeline(logId);
+        } catch (LedgerException | SQLException e) {
+            throw new IllegalStateException("log " + logId + " vanished while starting its pipeline", e);
         }
     }
 
@@ -49,6 +62,7 @@ public final class Ledger implements AutoCloseable {
             throws LedgerException, SQLException {
         CreatedLog created = creator.create(logId, operatorName, countryCode, bootstrapEnvelopes);
         pipeline(logId);
+        leases.claim(logId);
         return created;
     }
 
@@ -90,7 +104,7 @@ public final class Ledger implements AutoCloseable {
         LogInfo log = logs.find(logId).orElseThrow(
                 () -> new LedgerException(Problem.LOG_NOT_FOUND, "log " + logId + " does not exist"));
         synchronized (pipelines) {
-            return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, clock, settings));
+            return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, leases, clock, settings));
         }
     }
 
@@ -100,5 +114,6 @@ public final class Ledger implements AutoCloseable {
             pipeline.close();
         }
         pipelines.clear();
+        leases.close();
     }
 }
