@@ -64,10 +64,14 @@ public final class LeaseStore {
         }
     }
 
-    /** Lets another instance take the log at once; the token stays, so a takeover still increments it. */
+    /**
+     * Ends the tenure: lets another instance take the log at once, and increments the token so that nothing still
+     * running under the released lease can write.
+     */
     public void release(Lease lease) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update log_leases set expires_at = '-infinity' where log_id = ? and holder = ? and fencing_token = ?")) {
+                "update log_leases set holder = '', fencing_token = fencing_token + 1, expires_at = '-infinity'"
+                        + " where log_id = ? and holder = ? and fencing_token = ?")) {
             s.setString(1, lease.logId());
             s.setString(2, lease.holder());
             s.setLong(3, lease.fencingToken());
