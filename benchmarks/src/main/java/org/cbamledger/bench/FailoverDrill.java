@@ -61,15 +61,18 @@ public final class FailoverDrill implements Callable<Integer> {
         String logId = "drill-" + Long.toString(System.currentTimeMillis(), 36);
         BenchLog log = BenchLog.create(clients.getFirst(), logId);
         String verifierKey = clients.getFirst().getJson("/logs/" + logId).path("logVerifierKey").asString();
-        List<byte[]> envelopes = log.signReadingBatches(200_000, 1);
+        List<byte[]> envelopes = log.signReadingBatches(60_000, 1);
 
         long startMillis = System.currentTimeMillis();
         long endNanos = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         System.out.println("INGESTING " + startMillis + " log " + logId);
         AtomicInteger next = new AtomicInteger();
         AtomicLong failedAttempts = new AtomicLong();
+        AtomicLong unavailable = new AtomicLong();
         Map<Integer, Acked> acked = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> ackMillis = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> growthMillis = new ConcurrentLinkedQueue<>();
+        AtomicLong largest = new AtomicLong();
         Map<Long, String> checkpoints = new ConcurrentHashMap<>();
         AtomicInteger conflicts = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -89,6 +92,9 @@ public final class FailoverDrill implements Callable<Integer> {
                             break;
                         } catch (Exception e) {
                             failedAttempts.incrementAndGet();
+                            if (String.valueOf(e.getMessage()).contains("answered 503")) {
+                                unavailable.incrementAndGet();
+                            }
                             via++;
                             sleep(200);
                         }
@@ -102,6 +108,9 @@ public final class FailoverDrill implements Callable<Integer> {
                     try {
                         String note = client.getText("/logs/" + logId + "/checkpoint");
                         long size = Checkpoint.parse(body(note)).size();
+                        if (size > largest.getAndAccumulate(size, Math::max)) {
+                            growthMillis.add(System.currentTimeMillis());
+                        }
                         String before = checkpoints.putIfAbsent(size, note);
                         if (before != null && !before.equals(note)) {
                             conflicts.incrementAndGet();
@@ -118,17 +127,10 @@ public final class FailoverDrill implements Callable<Integer> {
         }
         watcher.join();
 
-        System.out.printf("acknowledged %d entries, %d failed attempts (each resubmitted)%n", acked.size(), failedAttempts.get());
-        List<Long> times = new ArrayList<>(ackMillis);
-        times.sort(null);
-        long previous = startMillis;
-        for (long at : times) {
-            if (at - previous > SILENCE_REPORTED.toMillis()) {
-                System.out.printf("WINDOW no acknowledgement from +%.1f s to +%.1f s (%.1f s)%n",
-                        (previous - startMillis) / 1e3, (at - startMillis) / 1e3, (at - previous) / 1e3);
-            }
-            previous = at;
-        }
+        System.out.printf("acknowledged %d entries, %d failed attempts (%d answered 503; each resubmitted)%n",
+                acked.size(), failedAttempts.get(), unavailable.get());
+        printWindows("no acknowledgement", ackMillis, startMillis);
+        printWindows("no new checkpoint", growthMillis, startMillis);
         return verify(clients, logId, verifierKey, acked, new TreeMap<>(checkpoints), conflicts.get()) ? 0 : 1;
     }
 
@@ -176,6 +178,19 @@ public final class FailoverDrill implements Callable<Integer> {
         boolean ok = lost == 0 && inconsistent == 0 && conflicts == 0 && !acked.isEmpty();
         System.out.println(ok ? "DRILL PASSED" : "DRILL FAILED");
         return ok;
+    }
+
+    private static void printWindows(String what, ConcurrentLinkedQueue<Long> eventMillis, long startMillis) {
+        List<Long> times = new ArrayList<>(eventMillis);
+        times.sort(null);
+        long previous = startMillis;
+        for (long at : times) {
+            if (at - previous > SILENCE_REPORTED.toMillis()) {
+                System.out.printf("WINDOW %s from +%.1f s to +%.1f s (%.1f s)%n", what,
+                        (previous - startMillis) / 1e3, (at - startMillis) / 1e3, (at - previous) / 1e3);
+            }
+            previous = at;
+        }
     }
 
     /** The first instance still answering (the drill kills one). */
