@@ -82,6 +82,11 @@ public final class LeaseStore {
     /** Records the instance as live for one more lease time; returns how many instances are live. */
     int heartbeat(String instanceId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
+            // instances killed long ago (every process has a new id) would otherwise stay in the table for ever
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from service_instances where seen_until < now() - interval '1 day'")) {
+                s.executeUpdate();
+            }
             try (PreparedStatement s = c.prepareStatement("insert into service_instances (instance_id, seen_until)"
                     + " values (?, now() + make_interval(secs => ?))"
                     + " on conflict (instance_id) do update set seen_until = excluded.seen_until")) {

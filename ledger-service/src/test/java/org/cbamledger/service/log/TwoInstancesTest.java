@@ -75,8 +75,8 @@ class TwoInstancesTest {
                 while (submitted.get() < ENTRIES / 2) {
                     Thread.sleep(10);
                 }
-                a.close();
                 aStopped.set(true);
+                a.close();
                 Future<?> staleSigner = pool.submit(() -> {
                     Integrator integrator = new Integrator(LOG_ID, ds);
                     Checkpointer checkpointer = new Checkpointer(log, ds, new CheckpointStore(ds));
