@@ -25,6 +25,7 @@ import org.cbamledger.service.documents.ArchiveSettings;
 import org.cbamledger.service.documents.DocumentService;
 import org.cbamledger.service.documents.EmbeddedCredentials;
 import org.cbamledger.service.documents.LogDocuments;
+import org.cbamledger.service.lease.LeaseStore;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.DeviceStore;
 import org.cbamledger.service.log.EntryStore;
@@ -51,7 +52,8 @@ import org.cbamledger.service.witness.WitnessingSettings;
  * Wires the plain domain classes from configuration:
  * {@code cbam.data-dir} (default ./var), {@code cbam.db.url|user|password|pool-size} (no URL: embedded
  * PostgreSQL in {@code cbam.db.embedded-dir}, default {@code <data-dir>/pg}), {@code cbam.ledger.queue-capacity},
- * {@code cbam.ledger.max-batch}, {@code cbam.ledger.checkpoint-interval}; witnesses and TSAs from
+ * {@code cbam.ledger.max-batch}, {@code cbam.ledger.checkpoint-interval}, {@code cbam.cluster.lease-ttl} (how long a
+ * dead instance keeps its logs' write paths before another takes them over); witnesses and TSAs from
  * {@link WitnessConfiguration} and {@link TsaConfiguration}.
  */
 @Factory
@@ -115,8 +117,10 @@ public class ServiceFactory {
             CheckpointTimestamper timestamper,
             @Value("${cbam.ledger.queue-capacity:10000}") int queueCapacity,
             @Value("${cbam.ledger.max-batch:1000}") int maxBatch,
-            @Value("${cbam.ledger.checkpoint-interval:200ms}") Duration checkpointInterval) throws SQLException {
-        Ledger ledger = new Ledger(database.dataSource(), new LedgerSettings(queueCapacity, maxBatch, checkpointInterval), clock);
+            @Value("${cbam.ledger.checkpoint-interval:200ms}") Duration checkpointInterval,
+            @Value("${cbam.cluster.lease-ttl:5s}") Duration leaseTtl) throws SQLException {
+        Ledger ledger = new Ledger(database.dataSource(), new LedgerSettings(queueCapacity, maxBatch, checkpointInterval), clock,
+                new LeaseStore(database.dataSource(), leaseTtl));
         ledger.addCheckpointListener(witnessing);
         ledger.addCheckpointListener(timestamper);
         ledger.start();

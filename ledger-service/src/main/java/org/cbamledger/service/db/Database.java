@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("cbam-ledger");
+        FailoverPool.configure(config);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();

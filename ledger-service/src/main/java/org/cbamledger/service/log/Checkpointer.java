@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.cbamledger.service.lease.Lease;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.NoteSigner;
 
@@ -20,24 +21,33 @@ public final class Checkpointer {
         this.checkpoints = checkpoints;
     }
 
-    /** Signs a checkpoint when the integrated tree is larger than the latest one; returns the latest. */
-    public Optional<StoredCheckpoint> checkpoint() throws SQLException {
+    /**
+     * Signs a checkpoint when the integrated tree is larger than the latest one; returns the latest. Reading the
+     * tree and storing the checkpoint are one transaction fenced by the lease, and (log, size) is the table's
+     * primary key: a stale holder cannot store a checkpoint, and no size gets two.
+     */
+    public Optional<StoredCheckpoint> checkpoint(Lease lease) throws SQLException {
         Optional<StoredCheckpoint> latest = checkpoints.latest(log.logId());
-        long size;
-        byte[] root;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            size = LogStore.integratedSize(c, log.logId());
-            root = LogStore.integratedRoot(c, log.logId());
-            c.commit();
+            try {
+                lease.check(c);
+                long size = LogStore.integratedSize(c, log.logId());
+                byte[] root = LogStore.integratedRoot(c, log.logId());
+                if (size == 0 || (latest.isPresent() && latest.get().treeSize() >= size)) {
+                    c.rollback();
+                    return latest;
+                }
+                String body = new Checkpoint(log.origin(), size, root, List.of()).body();
+                StoredCheckpoint signed = new StoredCheckpoint(size, root, NoteSigner.sign(body, log.noteSigner()));
+                CheckpointStore.insert(c, signed, log.logId());
+                c.commit();
+                return Optional.of(signed);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
-        if (size == 0 || (latest.isPresent() && latest.get().treeSize() >= size)) {
-            return latest;
-        }
-        String body = new Checkpoint(log.origin(), size, root, List.of()).body();
-        StoredCheckpoint signed = new StoredCheckpoint(size, root, NoteSigner.sign(body, log.noteSigner()));
-        checkpoints.insert(signed, log.logId());
-        return Optional.of(signed);
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.cbamledger.service.lease.Lease;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TreeHashes;
 
@@ -26,12 +27,13 @@ public final class Integrator {
         this.dataSource = dataSource;
     }
 
-    /** Integrates everything sequenced so far; returns the integrated tree size. */
-    public long integrate() throws SQLException, IOException {
+    /** Integrates everything sequenced so far, each transaction fenced by the lease; returns the integrated size. */
+    public long integrate(Lease lease) throws SQLException, IOException {
         while (true) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
+                    lease.check(c);
                     long size = LogStore.integratedSize(c, logId);
                     long sequenced = LogStore.sequencedSize(c, logId, false);
                     if (size >= sequenced) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.cbamledger.service.lease.LeaseKeeper;
+import org.cbamledger.service.lease.LeaseStore;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ledger's write side: creates logs, checks submissions and hands them to each log's pipeline. */
@@ -22,10 +24,12 @@ public final class Ledger implements AutoCloseable {
     private final KeyCache keys;
     private final SubmissionValidator validator;
     private final LogCreator creator;
+    private final LeaseKeeper leases;
     private final Map<String, LogPipeline> pipelines = new ConcurrentHashMap<>();
     private final List<CheckpointListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock) {
+    /** {@code leaseStore}: where this instance takes its share of the logs' write paths (several instances). */
+    public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock, LeaseStore leaseStore) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
@@ -34,6 +38,7 @@ public final class Ledger implements AutoCloseable {
         this.keys = new KeyCache(new KeyStore(dataSource));
         this.validator = new SubmissionValidator(keys, clock);
         this.creator = new LogCreator(dataSource, clock);
+        this.leases = new LeaseKeeper(leaseStore, this::startPipeline);
     }
 
     /** Adds a listener told of every log's latest checkpoint after each publishing round; add it before {@link #start}. */
@@ -41,14 +46,22 @@ public final class Ledger implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Starts the pipelines of every stored log; a restart resumes integration where it stopped. */
+    /**
+     * Starts the pipelines of every stored log and takes this instance's share of their leases; a restart resumes
+     * integration where it stopped.
+     */
     public void start() throws SQLException {
         for (String logId : logs.logIds()) {
-            try {
-                pipeline(logId);
-            } catch (LedgerException e) {
-                throw new SQLException("log " + logId + " vanished while starting", e);
-            }
+            startPipeline(logId);
+        }
+        leases.start();
+    }
+
+    private void startPipeline(String logId) {
+        try {
+            pipeline(logId);
+        } catch (LedgerException | SQLException e) {
+            throw new IllegalStateException("log " + logId + " vanished while starting its pipeline", e);
         }
     }
 
@@ -57,6 +70,7 @@ public final class Ledger implements AutoCloseable {
             throws LedgerException, SQLException {
         CreatedLog created = creator.create(logId, operatorName, countryCode, bootstrapEnvelopes);
         pipeline(logId);
+        leases.claim(logId);
         return created;
     }
 
@@ -98,7 +112,7 @@ public final class Ledger implements AutoCloseable {
         LogInfo log = logs.find(logId).orElseThrow(
                 () -> new LedgerException(Problem.LOG_NOT_FOUND, "log " + logId + " does not exist"));
         synchronized (pipelines) {
-            return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, clock, settings,
+            return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, leases, clock, settings,
                     listeners, keys));
         }
     }
@@ -109,5 +123,6 @@ public final class Ledger implements AutoCloseable {
             pipeline.close();
         }
         pipelines.clear();
+        leases.close();
     }
 }

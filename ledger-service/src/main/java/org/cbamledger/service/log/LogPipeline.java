@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.cbamledger.service.lease.Lease;
+import org.cbamledger.service.lease.LeaseKeeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * One log's write path, split the way Tessera splits it: the {@link Sequencer} thread makes entries
  * durable, a publisher thread runs the {@link Integrator} and then the {@link Checkpointer}, waking on
  * every sequenced batch and at least once per checkpoint interval. Both are virtual threads, so a node
- * can carry many logs.
+ * can carry many logs. Every instance sequences (the sequence row lock orders them); only the instance holding
+ * the log's lease integrates and signs, the others follow the stored checkpoints.
  */
 final class LogPipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogPipeline.class);
@@ -24,6 +27,8 @@ final class LogPipeline implements AutoCloseable {
     private final Sequencer sequencer;
     private final Integrator integrator;
     private final Checkpointer checkpointer;
+    private final CheckpointStore checkpoints;
+    private final LeaseKeeper leases;
     private final CheckpointWatch watch = new CheckpointWatch();
     private final Semaphore sequenced = new Semaphore(0);
     private final Duration checkpointInterval;
@@ -31,9 +36,11 @@ final class LogPipeline implements AutoCloseable {
     private final List<CheckpointListener> listeners;
     private volatile boolean running = true;
 
-    LogPipeline(LogInfo log, DataSource dataSource, CheckpointStore checkpoints, Clock clock, LedgerSettings settings,
-            List<CheckpointListener> listeners, KeyCache keys) {
+    LogPipeline(LogInfo log, DataSource dataSource, CheckpointStore checkpoints, LeaseKeeper leases, Clock clock,
+            LedgerSettings settings, List<CheckpointListener> listeners, KeyCache keys) {
         this.log = log;
+        this.checkpoints = checkpoints;
+        this.leases = leases;
         this.listeners = listeners;
         this.checkpointInterval = settings.checkpointInterval();
         this.integrator = new Integrator(log.logId(), dataSource);
@@ -59,8 +66,13 @@ final class LogPipeline implements AutoCloseable {
         while (running) {
             long started = System.nanoTime();
             try {
-                integrator.integrate();
-                checkpointer.checkpoint().ifPresent(this::published);
+                Optional<Lease> lease = leases.lease(log.logId());
+                if (lease.isPresent()) {
+                    integrator.integrate(lease.get());
+                    checkpointer.checkpoint(lease.get()).ifPresent(this::published);
+                } else {
+                    checkpoints.latest(log.logId()).ifPresent(watch::published);
+                }
             } catch (Exception e) {
                 LOG.error("integrating or checkpointing log {} failed; retrying", log.logId(), e);
             }

@@ -87,7 +87,10 @@ public final class Sequencer implements AutoCloseable {
             outcomes = commit(batch);
         } catch (SQLException | RuntimeException e) {
             LOG.error("sequencing a batch of {} groups in log {} failed", batch.size(), logId, e);
-            LedgerException failure = new LedgerException(Problem.UNAVAILABLE, "sequencing failed; nothing was appended", e);
+            // a connection lost during commit leaves the outcome unknown: nothing is acknowledged, and a resubmission
+            // answers with the receipt if the commit did happen
+            LedgerException failure = new LedgerException(Problem.UNAVAILABLE,
+                    "sequencing failed; nothing was acknowledged, resubmit (an entry already appended answers with its receipt)", e);
             batch.forEach(p -> p.result().completeExceptionally(failure));
             return;
         }
