@@ -20,6 +20,7 @@ import org.cbamledger.calculation.method.PrecursorEmissions;
 import org.cbamledger.calculation.method.PrecursorLine;
 import org.cbamledger.calculation.method.ProductionSelection;
 import org.cbamledger.calculation.rules.ChargedBasis;
+import org.cbamledger.calculation.rules.DefaultValue;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.rules.RuleSets;
 import org.cbamledger.calculation.trace.Figure;
@@ -186,9 +187,11 @@ public final class EmissionsCalculator {
         TraceInput carbonPaid = new ParameterRef("carbonPricePaidAbroadEur", request.parameters().carbonPricePaidAbroadEur());
         Figure actual = CertificateCost.derive(trace, "actual", FigureIds.ACTUAL_EUR, charged.ref(),
                 rules.benchmark("actual", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
-        Figure markup = PrecursorEmissions.markupFactor(trace, rules, period.year(), "defaultRoute.");
-        Figure defaultValue = trace.derive(FigureIds.DEFAULT_WITH_MARKUP, "tCO2e/t", Operation.PRODUCT,
-                rules.defaultValue(request.installation().countryCode(), request.cnCode(), period.year()), markup.ref());
+        DefaultValue value = rules.defaultValue(request.installation().countryCode(), request.cnCode(), period.year());
+        value.note().ifPresent(notes::add);
+        trace.derive(FigureIds.DEFAULT_DIRECT, "tCO2e/t", Operation.SUM, value.direct());
+        trace.derive(FigureIds.DEFAULT_MARKUP_PERCENT, "%", Operation.SUM, rules.defaultValueMarkup(period.year()));
+        Figure defaultValue = trace.derive(FigureIds.DEFAULT_WITH_MARKUP, "tCO2e/t", Operation.SUM, value.withMarkup());
         Figure defaultCost = CertificateCost.derive(trace, "default", FigureIds.DEFAULT_EUR, defaultValue.ref(),
                 rules.benchmark("default", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
         trace.derive(FigureIds.SAVING_EUR, "EUR", Operation.DIFFERENCE, defaultCost.ref(), actual.ref());

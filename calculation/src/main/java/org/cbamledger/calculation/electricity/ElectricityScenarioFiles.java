@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cbamledger.calculation.scenario.CsvTable;
+import org.cbamledger.calculation.csv.CsvTable;
+import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.Party;
 import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioException;
@@ -268,7 +269,7 @@ public final class ElectricityScenarioFiles {
 
     private List<CsvTable.Row> rows(String file) throws ScenarioException {
         Path path = directory.resolve(file);
-        return Files.exists(path) ? CsvTable.read(path).rows() : List.of();
+        return Files.exists(path) ? ScenarioLoader.table(path).rows() : List.of();
     }
 
     private JsonNode json(String file) throws ScenarioException {

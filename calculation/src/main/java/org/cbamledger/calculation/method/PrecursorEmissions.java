@@ -10,6 +10,7 @@ import org.cbamledger.calculation.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
+import org.cbamledger.calculation.rules.DefaultValue;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Operation;
@@ -75,23 +76,16 @@ public final class PrecursorEmissions {
         } else {
             notes.add("no supplier statement of " + supplierInstallationId + " for CN " + cnCode + ": default values used");
         }
-        Figure markup = markupFactor(trace, rules, period.year(), figureId(supplierInstallationId, cnCode, ""));
+        DefaultValue value = rules.defaultValue(country, cnCode, period.year());
+        value.note().ifPresent(notes::add);
         Figure defaultSee = trace.derive(figureId(supplierInstallationId, cnCode, "defaultSeeTco2PerTonne"), "tCO2e/t",
-                Operation.PRODUCT, rules.defaultValue(country, cnCode, period.year()), markup.ref());
+                Operation.SUM, value.withMarkup());
         trace.derive(directId, "tCO2", Operation.PRODUCT, mass.ref(), defaultSee.ref());
         notes.add("the rule set holds no default value for indirect emissions of CN " + cnCode
                 + ": indirect emissions of " + supplierInstallationId + " counted as zero");
         trace.derive(indirectId, "tCO2", Operation.PRODUCT, mass.ref(),
                 new ConstantRef(BigDecimal.ZERO, "no default value for indirect emissions"));
         return line(supplierInstallationId, cnCode, country, PrecursorSource.DEFAULT_VALUE, mass);
-    }
-
-    /** 1 + mark-up / 100, as figures named {@code <prefix>markupFraction} and {@code <prefix>markupFactor}. */
-    public static Figure markupFactor(Trace trace, RuleSet rules, int year, String prefix) throws CalculationException {
-        Figure fraction = trace.derive(prefix + "markupFraction", "1", Operation.QUOTIENT,
-                rules.defaultValueMarkup(year), new ConstantRef(new BigDecimal(100), "percent"));
-        return trace.derive(prefix + "markupFactor", "1", Operation.SUM,
-                new ConstantRef(BigDecimal.ONE, "one plus the mark-up"), fraction.ref());
     }
 
     private TraceInput indirectSee(RecordReader statement, String supplier, String cnCode) throws CalculationException {

@@ -69,9 +69,8 @@ public final class EmissionsStatements {
         }
 
         ObjectNode defaultRoute = node.putObject("defaultRoute");
-        Figure withMarkup = result.figure(FigureIds.DEFAULT_WITH_MARKUP);
-        defaultRoute.set("defaultValueTco2PerTonne", number(withMarkup.inputs().get(0).value()));
-        defaultRoute.set("markupPercent", number(result.figure("defaultRoute.markupFraction").inputs().get(0).value()));
+        defaultRoute.set("defaultValueTco2PerTonne", number(result.figure(FigureIds.DEFAULT_DIRECT).value()));
+        defaultRoute.set("markupPercent", number(result.figure(FigureIds.DEFAULT_MARKUP_PERCENT).value()));
         defaultRoute.set("valueWithMarkupTco2PerTonne", presented(result, FigureIds.DEFAULT_WITH_MARKUP));
 
         ObjectNode cost = node.putObject("cost");

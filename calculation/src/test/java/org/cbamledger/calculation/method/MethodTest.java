@@ -171,10 +171,35 @@ class MethodTest {
     void defaultRoute_usesTheInstallationsCountryRowWithMarkup() throws Exception {
         batch("B1", "76041090", "100");
         CalculationResult result = calculate("76041090");
-        // Serbia 2.27 x 1.1; certificates (2.497 - 1.493 x 0.975) x 100 x 75.36
-        assertExact("2.497", result, FigureIds.DEFAULT_WITH_MARKUP);
-        assertExact("7847.4252", result, FigureIds.DEFAULT_EUR);
+        // Serbia's published 2026 value (direct 2.2695 with 10 %); certificates (2.4965 - 1.493 x 0.975) x 100 x 75.36
+        assertExact("2.4965", result, FigureIds.DEFAULT_WITH_MARKUP);
+        assertExact("2.2695", result, FigureIds.DEFAULT_DIRECT);
+        assertExact("10", result, FigureIds.DEFAULT_MARKUP_PERCENT);
+        assertExact("7843.6572", result, FigureIds.DEFAULT_EUR);
         assertExact("0", result, FigureIds.ACTUAL_EUR);
+    }
+
+    @Test
+    void defaultRoute_alloyedProfilesHaveTheirOwnRow() throws Exception {
+        batch("B1", "76042990", "100");
+        batch("B2", "76042100", "50");
+        // AA6060 is an alloy: CN 7604 29 90 and 7604 21 00, Serbia 2.4965 in 2026 for both
+        assertExact("2.4965", calculate("76042990"), FigureIds.DEFAULT_WITH_MARKUP);
+        assertExact("2.4965", calculate("76042100"), FigureIds.DEFAULT_WITH_MARKUP);
+    }
+
+    @Test
+    void precursorFromACountryWithoutRows_takesTheOtherCountriesRowWithANote() throws Exception {
+        ObjectNode batch = batch("B1", "76041090", "100");
+        precursor(batch, "XK-CAST-1", "7601", "110");
+        record("precursor-purchase", "installationId", PLANT, "purchaseId", "P1", "supplierInstallationId", "XK-CAST-1",
+                "supplierName", "Kosovo caster", "countryOfOrigin", "XK", "cnCode", "7601", "tonnes", "110",
+                "deliveryDate", "2026-01-02");
+        CalculationResult result = calculate("76041090");
+        // Other countries and territories, CN 7601, 2026: 2.4229 as published (2.2026 direct)
+        assertExact("2.4229", result, FigureIds.precursor("XK-CAST-1", "7601", "defaultSeeTco2PerTonne"));
+        assertTrue(result.notes().contains("country XK has no rows of its own in the default values (IR 2025/2621): the"
+                + " \"Other countries and territories\" row for CN 7601 is used"), result.notes().toString());
     }
 
     @Test
