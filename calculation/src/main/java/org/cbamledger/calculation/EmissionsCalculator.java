@@ -30,6 +30,7 @@ import org.cbamledger.calculation.trace.TraceInput;
 import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
 import org.cbamledger.calculation.trace.TraceInput.ParameterRef;
+import org.cbamledger.calculation.trace.TraceInput.RuleRef;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,6 +53,7 @@ public final class EmissionsCalculator {
     private final EmissionFactors factors;
     private final Set<UsedEvidence> electricityEvidence = new LinkedHashSet<>();
     private Optional<MeteredElectricity> metered = Optional.empty();
+    private Optional<String> costNotComputable = Optional.empty();
 
     private EmissionsCalculator(CalculationRequest request) throws CalculationException {
         this.request = request;
@@ -83,7 +85,7 @@ public final class EmissionsCalculator {
         Figure charged = totalsAndSpecific(tonnes);
         costs(charged, tonnesEu);
         return new CalculationResult(request, rules, trace, usedEvidence(trace, consulted, electricityEvidence), precursorLines, notes,
-                metered);
+                metered, costNotComputable);
     }
 
     /** Certificates are surrendered for goods imported into the EU only. */
@@ -180,20 +182,37 @@ public final class EmissionsCalculator {
         return trace.derive(FigureIds.SPECIFIC_CHARGED, "tCO2/t", Operation.SUM, trace.figure(basis).ref());
     }
 
-    /** Certificate cost on actual emissions and on default values with mark-up, and what proof saves. */
+    /**
+     * The default value with mark-up always; the certificate costs on actual emissions and on default values, and what
+     * proof saves, when the rule set holds every value they need; otherwise the cost is "not computable" with the
+     * reason, and the emissions stand.
+     */
     private void costs(Figure charged, Figure tonnesEu) throws CalculationException {
-        TraceInput cbamFactor = rules.cbamFactor(period.year());
-        TraceInput price = rules.certificatePrice(request.parameters().certificatePricePeriod());
-        TraceInput carbonPaid = new ParameterRef("carbonPricePaidAbroadEur", request.parameters().carbonPricePaidAbroadEur());
-        Figure actual = CertificateCost.derive(trace, "actual", FigureIds.ACTUAL_EUR, charged.ref(),
-                rules.benchmark("actual", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
         DefaultValue value = rules.defaultValue(request.installation().countryCode(), request.cnCode(), period.year());
         value.note().ifPresent(notes::add);
         trace.derive(FigureIds.DEFAULT_DIRECT, "tCO2e/t", Operation.SUM, value.direct());
         trace.derive(FigureIds.DEFAULT_MARKUP_PERCENT, "%", Operation.SUM, rules.defaultValueMarkup(period.year()));
         Figure defaultValue = trace.derive(FigureIds.DEFAULT_WITH_MARKUP, "tCO2e/t", Operation.SUM, value.withMarkup());
-        Figure defaultCost = CertificateCost.derive(trace, "default", FigureIds.DEFAULT_EUR, defaultValue.ref(),
-                rules.benchmark("default", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
+        String pricePeriod = request.parameters().certificatePricePeriod();
+        Optional<RuleRef> cbamFactor = rules.findCbamFactor(period.year());
+        Optional<RuleRef> price = rules.findCertificatePrice(pricePeriod);
+        Optional<RuleRef> actualBenchmark = rules.findBenchmark("actual", request.cnCode());
+        Optional<RuleRef> defaultBenchmark = rules.findBenchmark("default", request.cnCode());
+        List<String> missing = new ArrayList<>();
+        actualBenchmark.ifPresentOrElse(b -> {}, () -> missing.add("no benchmark for CN " + request.cnCode() + " (actual route)"));
+        defaultBenchmark.ifPresentOrElse(b -> {}, () -> missing.add("no benchmark for CN " + request.cnCode() + " (default route)"));
+        cbamFactor.ifPresentOrElse(f -> {}, () -> missing.add("no CBAM factor for " + period.year()));
+        price.ifPresentOrElse(p -> {}, () -> missing.add("no certificate price for period " + pricePeriod
+                + " (add the published price: ./cbam rules add-price)"));
+        if (!missing.isEmpty()) {
+            costNotComputable = Optional.of("not computable: " + String.join("; ", missing) + " in rule set " + rules.id());
+            return;
+        }
+        TraceInput carbonPaid = new ParameterRef("carbonPricePaidAbroadEur", request.parameters().carbonPricePaidAbroadEur());
+        Figure actual = CertificateCost.derive(trace, "actual", FigureIds.ACTUAL_EUR, charged.ref(), actualBenchmark.get(),
+                cbamFactor.get(), tonnesEu.ref(), price.get(), carbonPaid);
+        Figure defaultCost = CertificateCost.derive(trace, "default", FigureIds.DEFAULT_EUR, defaultValue.ref(), defaultBenchmark.get(),
+                cbamFactor.get(), tonnesEu.ref(), price.get(), carbonPaid);
         trace.derive(FigureIds.SAVING_EUR, "EUR", Operation.DIFFERENCE, defaultCost.ref(), actual.ref());
     }
 

@@ -106,6 +106,21 @@ public final class RuleSet {
         return rule(RuleKeys.certificatePrice(period));
     }
 
+    /** The certificate price of a period (quarterly {@code 2026-Q1}, weekly from 2027 {@code 2027-W05}), if published. */
+    public Optional<RuleRef> findCertificatePrice(String period) {
+        return Optional.ofNullable(entries.get(RuleKeys.certificatePrice(period))).map(this::ref);
+    }
+
+    /** The CBAM factor of a year, if the rule set has one. */
+    public Optional<RuleRef> findCbamFactor(int year) {
+        return Optional.ofNullable(entries.get(RuleKeys.cbamFactor(year))).map(this::ref);
+    }
+
+    /** The benchmark of the route ({@code actual} or {@code default}) for the longest CN prefix, if there is one. */
+    public Optional<RuleRef> findBenchmark(String route, String cnCode) {
+        return Optional.ofNullable(longestPrefix("benchmark." + route + ".", cnCode)).map(this::ref);
+    }
+
     /** The mark-up of the latest year not after {@code year}: "30 % from 2028" is one entry for 2028. */
     public RuleRef defaultValueMarkup(int year) throws CalculationException {
         RuleEntry found = null;
@@ -162,12 +177,8 @@ public final class RuleSet {
 
     /** The benchmark of the route ({@code actual} or {@code default}) for the longest CN prefix. */
     public RuleRef benchmark(String route, String cnCode) throws CalculationException {
-        RuleEntry entry = longestPrefix("benchmark." + route + ".", cnCode);
-        if (entry == null) {
-            throw new CalculationException(
-                    "rule set " + id + " has no " + route + "-route benchmark for CN code " + cnCode);
-        }
-        return ref(entry);
+        return findBenchmark(route, cnCode).orElseThrow(() -> new CalculationException(
+                "rule set " + id + " has no " + route + "-route benchmark for CN code " + cnCode));
     }
 
     private RuleEntry longestPrefix(String familyPrefix, String cnCode) {

@@ -19,7 +19,16 @@ import org.cbamledger.calculation.Installation;
 import org.cbamledger.calculation.ReportingPeriod;
 import org.cbamledger.calculation.TestEvidence;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.calculation.electricity.ElectricityRules;
+import org.cbamledger.calculation.gaps.Gap;
+import org.cbamledger.calculation.gaps.GapReport;
+import org.cbamledger.calculation.gaps.GapReporter;
 import org.cbamledger.calculation.rules.RuleSets;
+import org.cbamledger.calculation.statement.CalculationRecords;
+import org.cbamledger.calculation.statement.EmissionsStatements;
+import org.cbamledger.calculation.statement.StatementIssue;
+import org.cbamledger.calculation.statement.StatementPdfRenderer;
+import org.cbamledger.spec.RecordValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,9 +62,26 @@ class MethodTest {
     }
 
     private CalculationResult calculate(String cnCode) throws Exception {
-        return EmissionsCalculator.calculate(new CalculationRequest(new Installation(PLANT, "Serbian extruder", "RS"),
+        return calculate(cnCode, "2026-Q1");
+    }
+
+    private CalculationResult calculate(String cnCode, String pricePeriod) throws Exception {
+        return EmissionsCalculator.calculate(request(cnCode, pricePeriod));
+    }
+
+    private CalculationRequest request(String cnCode, String pricePeriod) throws Exception {
+        return new CalculationRequest(new Installation(PLANT, "Serbian extruder", "RS"),
                 new ReportingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), cnCode, RuleSets.EU_DEFINITIVE_2026,
-                List.of(), new CalculationParameters("2026-Q1", BigDecimal.ZERO), TestEvidence.ofRecords(records)));
+                List.of(), new CalculationParameters(pricePeriod, BigDecimal.ZERO), TestEvidence.ofRecords(records));
+    }
+
+    /** The statement and the calculation record of a result match their schemas, and the PDF renders. */
+    private static ObjectNode issuedStatement(CalculationResult result) throws Exception {
+        ObjectNode statement = EmissionsStatements.build(result, new StatementIssue("st-1", "2026-11-22T10:00:00Z", "extruder", "importer"));
+        RecordValidator.validateAgainst("emissions-statement", statement);
+        RecordValidator.validateAgainst("calculation", CalculationRecords.build(result, "calc-1"));
+        assertTrue(StatementPdfRenderer.render(statement).length > 1000);
+        return statement;
     }
 
     private static void assertExact(String expected, CalculationResult result, String figureId) {
@@ -200,6 +226,46 @@ class MethodTest {
         assertExact("2.4229", result, FigureIds.precursor("XK-CAST-1", "7601", "defaultSeeTco2PerTonne"));
         assertTrue(result.notes().contains("country XK has no rows of its own in the default values (IR 2025/2621): the"
                 + " \"Other countries and territories\" row for CN 7601 is used"), result.notes().toString());
+    }
+
+    @Test
+    void missingBenchmark_leavesEmissionsAndTheDefaultValue_andTheCostNotComputable() throws Exception {
+        ObjectNode sheet = batch("B1", "76061190", "100");
+        record("fuel-consumption", "installationId", PLANT, "recordId", "gas", "lineId", "L1", "sourceStream", "furnace",
+                "fuel", "natural gas", "periodFrom", "2026-01-01", "periodTo", "2026-06-30", "energyGj", "100",
+                "emissionFactorTco2PerGj", "0.05", "oxidationFactor", "1");
+        precursor(sheet, "XK-CAST-1", "7601", "110");
+        record("precursor-purchase", "installationId", PLANT, "purchaseId", "P1", "supplierInstallationId", "XK-CAST-1",
+                "supplierName", "Kosovo caster", "countryOfOrigin", "XK", "cnCode", "7601", "tonnes", "110",
+                "deliveryDate", "2026-01-02");
+        CalculationResult result = calculate("76061190");
+        assertExact("5", result, FigureIds.INSTALLATION_DIRECT);
+        // Serbia, CN 7606 (plates, sheets and strip) in 2026, as published
+        assertExact("4.0568", result, FigureIds.DEFAULT_WITH_MARKUP);
+        assertEquals("not computable: no benchmark for CN 76061190 (actual route); no benchmark for CN 76061190 (default route)"
+                + " in rule set eu-definitive-2026", result.costNotComputable().orElseThrow());
+        assertTrue(!result.hasFigure(FigureIds.ACTUAL_EUR) && !result.hasFigure(FigureIds.DEFAULT_EUR));
+        ObjectNode statement = issuedStatement(result);
+        assertEquals(result.costNotComputable().get(), statement.at("/cost/notComputable").asString());
+        assertTrue(statement.at("/cost/actualEur").isMissingNode());
+    }
+
+    @Test
+    void missingCertificatePrice_leavesEmissionsAndTheDefaultValue_andTheCostNotComputable() throws Exception {
+        batch("B1", "76041090", "100");
+        CalculationResult result = calculate("76041090", "2026-Q2");
+        assertExact("2.4965", result, FigureIds.DEFAULT_WITH_MARKUP);
+        assertExact("0", result, FigureIds.DIRECT);
+        assertEquals("not computable: no certificate price for period 2026-Q2 (add the published price: ./cbam rules add-price)"
+                + " in rule set eu-definitive-2026", result.costNotComputable().orElseThrow());
+        assertEquals("2026-Q2", issuedStatement(result).at("/cost/certificatePricePeriod").asString());
+        // a weekly period of 2027 is a period like any other: not published yet, not computable
+        assertTrue(calculate("76041090", "2027-W05").costNotComputable().orElseThrow().contains("period 2027-W05"));
+        // and the gap report names it
+        GapReport gaps = GapReporter.report(request("76041090", "2026-Q2"), ElectricityRules.gridByDefault("grid-RS-2026"));
+        Gap gap = gaps.ofType("cost-not-computable").getFirst();
+        assertEquals("certificate cost " + result.costNotComputable().get(), gap.detail());
+        assertTrue(gap.fallbackCostEur().isEmpty());
     }
 
     @Test
