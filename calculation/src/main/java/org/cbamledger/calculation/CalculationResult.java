@@ -107,6 +107,7 @@ public final class CalculationResult {
         node.put("cnCode", request.cnCode());
         node.set("ruleSet", ruleSetJson());
         node.put("methodVersion", EmissionsCalculator.METHOD_VERSION);
+        node.set("arithmetic", Decimals.policyJson());
         ObjectNode parameters = node.putObject("parameters");
         parameters.put("certificatePricePeriod", request.parameters().certificatePricePeriod());
         parameters.set("carbonPricePaidAbroadEur", Decimals.node(request.parameters().carbonPricePaidAbroadEur()));
