@@ -21,6 +21,8 @@ import org.cbamledger.calculation.method.PrecursorLine;
 import org.cbamledger.calculation.method.ProductionSelection;
 import org.cbamledger.calculation.rules.ChargedBasis;
 import org.cbamledger.calculation.rules.DefaultValue;
+import org.cbamledger.calculation.rules.DefaultRouteNote;
+import org.cbamledger.calculation.rules.RuleOverride;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.rules.RuleSets;
 import org.cbamledger.calculation.trace.Figure;
@@ -74,6 +76,12 @@ public final class EmissionsCalculator {
 
     private CalculationResult run() throws CalculationException {
         consultInstallation(evidence, request.installation(), consulted);
+        for (RuleOverride override : rules.overrides()) {
+            notes.add("rule override applied: " + override.key() + " = " + Decimals.plain(override.entry().value()) + " "
+                    + override.entry().unit() + " (" + (override.previous() == null ? "new value"
+                            : "replaces " + Decimals.plain(override.previous().value())) + "; " + override.reason() + "; from "
+                    + override.source() + ")");
+        }
         ProductionSelection production = new ProductionSelection(evidence, installationId, period, request.cnCode(), notes);
         Figure tonnes = trace.derive(FigureIds.TONNES, "t", Operation.SUM, evidenceOf(production.goodBatches(), "/tonnesOut"));
         if (tonnes.value().signum() <= 0) {
@@ -190,6 +198,7 @@ public final class EmissionsCalculator {
     private void costs(Figure charged, Figure tonnesEu) throws CalculationException {
         DefaultValue value = rules.defaultValue(request.installation().countryCode(), request.cnCode(), period.year());
         value.note().ifPresent(notes::add);
+        notes.add("default route of CN " + request.cnCode() + ": " + DefaultRouteNote.of(value));
         trace.derive(FigureIds.DEFAULT_DIRECT, "tCO2e/t", Operation.SUM, value.direct());
         trace.derive(FigureIds.DEFAULT_MARKUP_PERCENT, "%", Operation.SUM, rules.defaultValueMarkup(period.year()));
         Figure defaultValue = trace.derive(FigureIds.DEFAULT_WITH_MARKUP, "tCO2e/t", Operation.SUM, value.withMarkup());

@@ -10,6 +10,7 @@ import org.cbamledger.calculation.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
+import org.cbamledger.calculation.rules.DefaultRouteNote;
 import org.cbamledger.calculation.rules.DefaultValue;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.trace.Figure;
@@ -55,6 +56,8 @@ public final class PrecursorEmissions {
                     rules.zeroEmbeddedOriginsCitation(), "confirmed");
             trace.derive(directId, "tCO2", Operation.PRODUCT, mass.ref(), zero);
             trace.derive(indirectId, "tCO2", Operation.PRODUCT, mass.ref(), zero);
+            notes.add("precursor " + cnCode + " from " + supplierInstallationId + " originates in " + country
+                    + ": counted with zero embedded emissions (" + rules.zeroEmbeddedOriginsCitation() + ")");
             return line(supplierInstallationId, cnCode, country, PrecursorSource.ZERO_ORIGIN, mass);
         }
         if (statements.size() > 1) {
@@ -67,6 +70,8 @@ public final class PrecursorEmissions {
             consulted.add(statement.evidence());
             trace.derive(directId, "tCO2", Operation.PRODUCT, mass.ref(), statement.decimal("/directSeeTco2PerTonne"));
             trace.derive(indirectId, "tCO2", Operation.PRODUCT, mass.ref(), indirectSee(statement, supplierInstallationId, cnCode));
+            notes.add("precursor " + cnCode + " from " + supplierInstallationId + ": actual route, the verified supplier statement at leaf "
+                    + statement.evidence().leafIndex());
             return line(supplierInstallationId, cnCode, country, PrecursorSource.SUPPLIER_STATEMENT, mass);
         }
         if (statement != null) {
@@ -78,6 +83,7 @@ public final class PrecursorEmissions {
         }
         DefaultValue value = rules.defaultValue(country, cnCode, period.year());
         value.note().ifPresent(notes::add);
+        notes.add("precursor " + cnCode + " from " + supplierInstallationId + ": default route, " + DefaultRouteNote.of(value));
         Figure defaultSee = trace.derive(figureId(supplierInstallationId, cnCode, "defaultSeeTco2PerTonne"), "tCO2e/t",
                 Operation.SUM, value.withMarkup());
         trace.derive(directId, "tCO2", Operation.PRODUCT, mass.ref(), defaultSee.ref());

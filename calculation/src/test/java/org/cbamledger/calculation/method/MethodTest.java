@@ -23,7 +23,10 @@ import org.cbamledger.calculation.electricity.ElectricityRules;
 import org.cbamledger.calculation.gaps.Gap;
 import org.cbamledger.calculation.gaps.GapReport;
 import org.cbamledger.calculation.gaps.GapReporter;
+import org.cbamledger.calculation.rules.RuleEntry;
+import org.cbamledger.calculation.rules.RuleOverride;
 import org.cbamledger.calculation.rules.RuleSets;
+import org.cbamledger.calculation.rules.RuleStatus;
 import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.calculation.statement.EmissionsStatements;
 import org.cbamledger.calculation.statement.StatementIssue;
@@ -142,6 +145,26 @@ class MethodTest {
         assertEquals(List.of(PrecursorSource.ZERO_ORIGIN, PrecursorSource.SUPPLIER_STATEMENT, PrecursorSource.DEFAULT_VALUE),
                 result.precursors().stream().map(PrecursorLine::source).toList());
         assertTrue(result.notes().contains("no supplier statement of MY-CAST-2 for CN 7601: default values used"), result.notes().toString());
+        // every choice the engine made is a note of the statement
+        assertTrue(result.notes().contains("precursor 7601 from DE-CAST-1 originates in DE: counted with zero embedded emissions"
+                + " (IR (EU) 2025/2547 Annex III section B: precursors originating in the Union or in a country listed in Annex III"
+                + " of Regulation (EU) 2023/956 carry zero embedded emissions)"), result.notes().toString());
+        assertTrue(result.notes().contains("precursor 7601 from MY-CAST-1: actual route, the verified supplier statement at leaf 1"),
+                result.notes().toString());
+        assertTrue(result.notes().contains("precursor 7601 from MY-CAST-2: default route, 2.057 tCO2e/t with mark-up"
+                + " (defaultValue.IN.7601.2026, production route K, confirmed)"), result.notes().toString());
+    }
+
+    @Test
+    void overrideApplied_isANoteOfTheStatement() throws Exception {
+        batch("B1", "76041090", "100");
+        CalculationResult result = EmissionsCalculator.calculate(new CalculationRequest(new Installation(PLANT, "Serbian extruder", "RS"),
+                new ReportingPeriod(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), "76041090", RuleSets.EU_DEFINITIVE_2026,
+                List.of(new RuleOverride(new RuleEntry("benchmark.actual.7604", new BigDecimal("0.07"), "tCO2e/t", "IR 2025/2620 final",
+                        RuleStatus.CONFIRMED), "final benchmark", "my-overrides.json", null)),
+                new CalculationParameters("2026-Q1", BigDecimal.ZERO), TestEvidence.ofRecords(records)));
+        assertTrue(result.notes().contains("rule override applied: benchmark.actual.7604 = 0.07 tCO2e/t (replaces 0.06; final benchmark;"
+                + " from my-overrides.json)"), result.notes().toString());
     }
 
     @Test
@@ -276,7 +299,8 @@ class MethodTest {
                 "emissionFactorTco2PerGj", "0.05", "oxidationFactor", "1");
         CalculationResult result = calculate("76041090");
         assertExact("0", result, FigureIds.INSTALLATION_DIRECT);
-        assertEquals(List.of("fuel-consumption at leaf 1 straddles the period's bounds: not counted; split it at the bounds"),
+        assertEquals(List.of("fuel-consumption at leaf 1 straddles the period's bounds: not counted; split it at the bounds",
+                "default route of CN 76041090: 2.4965 tCO2e/t with mark-up (defaultValue.RS.76041090.2026, production route L, confirmed)"),
                 result.notes());
     }
 
