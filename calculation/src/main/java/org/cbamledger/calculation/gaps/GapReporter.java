@@ -53,6 +53,7 @@ public final class GapReporter {
         BigDecimal gridFactor = BigDecimal.ZERO;
         try {
             ElectricityLedgerResult ledger = ElectricityLedger.classify(installationId, period, electricityRules, request.evidence());
+            notes.add("electricity matching: " + ledger.matchingSummary());
             for (ElectricityFinding f : ledger.findings()) {
                 pending.add(new Pending(categoryOf(f), f.type().wireName(), f.subject(), f.period(), f.detail(), f.affectedMwh()));
             }
