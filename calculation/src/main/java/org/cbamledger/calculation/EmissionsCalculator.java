@@ -18,6 +18,7 @@ import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.method.PfcEmissions;
 import org.cbamledger.calculation.method.PrecursorEmissions;
 import org.cbamledger.calculation.method.PrecursorLine;
+import org.cbamledger.calculation.method.ProcessEmissions;
 import org.cbamledger.calculation.method.ProductionSelection;
 import org.cbamledger.calculation.rules.ChargedBasis;
 import org.cbamledger.calculation.rules.DefaultValue;
@@ -142,8 +143,16 @@ public final class EmissionsCalculator {
             }
         }
         for (RecordReader batch : production.goodBatches()) {
+            if (!batch.node("/processCo2").isMissingNode()) {
+                direct.add(ProcessEmissions.derive(trace, batch).ref());
+            }
             if (!batch.node("/pfc").isMissingNode()) {
-                direct.add(PfcEmissions.derive(trace, batch, batch.decimal("/tonnesOut"), rules).ref());
+                requireLineTechnology(batch);
+                Figure pfc = PfcEmissions.derive(trace, batch, batch.decimal("/tonnesOut"), rules);
+                direct.add(pfc.ref());
+                notes.add("PFC of batch " + batch.text("/batchId") + " (" + batch.text("/pfc/method") + " method, "
+                        + batch.text("/pfc/technology") + "): " + Decimals.plain(pfc.value())
+                        + " tCO2e (CF4 and C2F6 at the GWPs of IR 2025/2547 Annex II G), counted in direct emissions");
             }
         }
         sumOrZero(trace, FigureIds.INSTALLATION_DIRECT, direct, "no direct emission source");
@@ -263,6 +272,21 @@ public final class EmissionsCalculator {
                             + " differs from the calculation's country " + installation.countryCode());
                 }
                 consulted.add(record);
+            }
+        }
+    }
+
+    /** A PFC technology must be the one of the batch's line where the line names one (IR 2025/2547 Annex II B.7). */
+    private void requireLineTechnology(RecordReader batch) throws CalculationException {
+        for (EvidenceRecord record : evidence.ofKind("production-line")) {
+            RecordReader line = new RecordReader(record);
+            if (line.text("/installationId").equals(installationId) && line.text("/lineId").equals(batch.text("/lineId"))) {
+                Optional<String> technology = line.optionalText("/technology");
+                if (technology.isPresent() && !technology.get().equals(batch.text("/pfc/technology"))) {
+                    throw new CalculationException(batch.evidence().describe() + ": /pfc/technology " + batch.text("/pfc/technology")
+                            + " contradicts the technology " + technology.get() + " of line " + batch.text("/lineId") + " ("
+                            + record.describe() + ")");
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.CalculationParameters;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.CalculationResult;
+import org.cbamledger.calculation.Decimals;
 import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.calculation.FigureIds;
 import org.cbamledger.calculation.Installation;
@@ -334,6 +335,51 @@ class MethodTest {
         assertEquals(0, new BigDecimal("0.0034606").compareTo(trace.figure("pfc.P1.c2f6Tonnes").value()));
         assertEquals(0, new BigDecimal("228.03066").compareTo(trace.figure("pfc.P1.ductTco2e").value()));
         assertEquals(new BigDecimal("232.6843469388"), total.value().setScale(10, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void primarySmelter_processCo2ByMassBalance_andPfcInCo2e_inDirectEmissions() throws Exception {
+        record("production-line", "installationId", PLANT, "lineId", "L1", "name", "potline 1", "technology", "CWPB");
+        ObjectNode b = batch("P1", "76011000", "1000");
+        ObjectNode pfc = b.putObject("pfc");
+        pfc.put("method", "slope");
+        pfc.put("technology", "CWPB");
+        // AEM derived: 0.1 anode effects per cell-day of 2 minutes each
+        pfc.put("anodeEffectsPerCellDay", "0.1");
+        pfc.put("anodeEffectDurationMinutes", "2");
+        pfc.put("collectionEfficiency", "0.98");
+        ObjectNode process = b.putObject("processCo2");
+        process.put("method", "mass-balance");
+        ObjectNode anodes = process.putArray("streams").addObject();
+        anodes.put("streamId", "anodes").put("material", "prebaked anodes, net consumption").put("tonnes", "420").put("carbonContent", "0.97");
+        ObjectNode dust = process.withArray("streams").addObject();
+        dust.put("streamId", "dust").put("material", "carbon dust").put("tonnes", "-2").put("carbonContent", "0.5");
+        CalculationResult result = calculate("76011000");
+        assertExact("0.2", result, "pfc.P1.anodeEffectMinutesPerCellDay");
+        // 3.664 x (420 x 0.97 - 2 x 0.5) = 3.664 x 406.4
+        assertExact("1489.0496", result, "process.P1.co2Tonnes");
+        assertEquals("tCO2e", result.figure("pfc.P1.totalTco2e").unit());
+        assertExact(Decimals.plain(Decimals.round(result.value("pfc.P1.totalTco2e").add(new BigDecimal("1489.0496")))), result,
+                FigureIds.INSTALLATION_DIRECT);
+        assertTrue(result.notes().stream().anyMatch(n -> n.startsWith("PFC of batch P1 (slope method, CWPB): 232.68434")
+                && n.endsWith(" tCO2e (CF4 and C2F6 at the GWPs of IR 2025/2547 Annex II G), counted in direct emissions")),
+                result.notes().toString());
+        issuedStatement(result);
+    }
+
+    @Test
+    void pfcTechnologyContradictingTheLine_isRefused() throws Exception {
+        record("production-line", "installationId", PLANT, "lineId", "L1", "name", "potline 1", "technology", "PFPB-L");
+        ObjectNode b = batch("P1", "76011000", "1000");
+        ObjectNode pfc = b.putObject("pfc");
+        pfc.put("method", "slope");
+        pfc.put("technology", "SWPB");
+        pfc.put("anodeEffectsPerCellDay", "0.1");
+        pfc.put("anodeEffectDurationMinutes", "2");
+        pfc.put("collectionEfficiency", "0.98");
+        CalculationException e = assertThrows(CalculationException.class, () -> calculate("76011000"));
+        assertEquals("production-batch at leaf 1: /pfc/technology SWPB contradicts the technology PFPB-L of line L1"
+                + " (production-line at leaf 0)", e.getMessage());
     }
 
     @Test
