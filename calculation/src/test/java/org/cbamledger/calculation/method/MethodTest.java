@@ -58,6 +58,16 @@ class MethodTest {
                 "tonnesOut", tonnesOut, "destination", "EU");
     }
 
+    /** Slope-method PFC inputs: 0.1 anode effects per cell-day of 2 minutes each (AEM 0.2). */
+    private static void slopePfc(ObjectNode batch, String technology, String collectionEfficiency) {
+        ObjectNode pfc = batch.putObject("pfc");
+        pfc.put("method", "slope");
+        pfc.put("technology", technology);
+        pfc.put("anodeEffectsPerCellDay", "0.1");
+        pfc.put("anodeEffectDurationMinutes", "2");
+        pfc.put("collectionEfficiency", collectionEfficiency);
+    }
+
     private static void precursor(ObjectNode batch, String supplier, String cnCode, String tonnes) {
         ObjectNode input = batch.withArray("precursors").addObject();
         input.put("supplierInstallationId", supplier);
@@ -308,12 +318,7 @@ class MethodTest {
     @Test
     void calculate_turnsADivisionByZeroIntoAMessageNamingTheFigure() throws Exception {
         ObjectNode b = batch("P1", "76041090", "1000");
-        ObjectNode pfc = b.putObject("pfc");
-        pfc.put("method", "slope");
-        pfc.put("technology", "CWPB");
-        pfc.put("anodeEffectsPerCellDay", "0.1");
-        pfc.put("anodeEffectDurationMinutes", "2");
-        pfc.put("collectionEfficiency", "0");
+        slopePfc(b, "CWPB", "0");
         CalculationException e = assertThrows(CalculationException.class, () -> calculate("76041090"));
         assertEquals("cannot calculate: figure pfc.P1.totalTco2e: Division by zero", e.getMessage());
     }
@@ -321,12 +326,7 @@ class MethodTest {
     @Test
     void pfc_slopeMethod() throws Exception {
         ObjectNode b = batch("P1", "76011000", "1000");
-        ObjectNode pfc = b.putObject("pfc");
-        pfc.put("method", "slope");
-        pfc.put("technology", "CWPB");
-        pfc.put("anodeEffectsPerCellDay", "0.1");
-        pfc.put("anodeEffectDurationMinutes", "2");
-        pfc.put("collectionEfficiency", "0.98");
+        slopePfc(b, "CWPB", "0.98");
         var trace = new org.cbamledger.calculation.trace.Trace();
         var reader = new org.cbamledger.calculation.evidence.RecordReader(TestEvidence.entry(b, 0));
         var total = PfcEmissions.derive(trace, reader, reader.decimal("/tonnesOut"), RuleSets.load(RuleSets.EU_DEFINITIVE_2026));
@@ -341,13 +341,7 @@ class MethodTest {
     void primarySmelter_processCo2ByMassBalance_andPfcInCo2e_inDirectEmissions() throws Exception {
         record("production-line", "installationId", PLANT, "lineId", "L1", "name", "potline 1", "technology", "CWPB");
         ObjectNode b = batch("P1", "76011000", "1000");
-        ObjectNode pfc = b.putObject("pfc");
-        pfc.put("method", "slope");
-        pfc.put("technology", "CWPB");
-        // AEM derived: 0.1 anode effects per cell-day of 2 minutes each
-        pfc.put("anodeEffectsPerCellDay", "0.1");
-        pfc.put("anodeEffectDurationMinutes", "2");
-        pfc.put("collectionEfficiency", "0.98");
+        slopePfc(b, "CWPB", "0.98");
         ObjectNode process = b.putObject("processCo2");
         process.put("method", "mass-balance");
         ObjectNode anodes = process.putArray("streams").addObject();
@@ -371,12 +365,7 @@ class MethodTest {
     void pfcTechnologyContradictingTheLine_isRefused() throws Exception {
         record("production-line", "installationId", PLANT, "lineId", "L1", "name", "potline 1", "technology", "PFPB-L");
         ObjectNode b = batch("P1", "76011000", "1000");
-        ObjectNode pfc = b.putObject("pfc");
-        pfc.put("method", "slope");
-        pfc.put("technology", "SWPB");
-        pfc.put("anodeEffectsPerCellDay", "0.1");
-        pfc.put("anodeEffectDurationMinutes", "2");
-        pfc.put("collectionEfficiency", "0.98");
+        slopePfc(b, "SWPB", "0.98");
         CalculationException e = assertThrows(CalculationException.class, () -> calculate("76011000"));
         assertEquals("production-batch at leaf 1: /pfc/technology SWPB contradicts the technology PFPB-L of line L1"
                 + " (production-line at leaf 0)", e.getMessage());

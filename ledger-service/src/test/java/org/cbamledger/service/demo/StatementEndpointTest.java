@@ -1,16 +1,21 @@
 package org.cbamledger.service.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.Base64;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.service.support.Http;
@@ -20,6 +25,7 @@ import org.cbamledger.signer.SigningKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,6 +58,46 @@ class StatementEndpointTest {
     private static HttpResponse<byte[]> post(String jws) throws Exception {
         ObjectNode body = Http.JSON.createObjectNode().put("jws", jws);
         return service.http().post("logs/" + LOG_ID + "/statements", service.adminToken(), Http.JSON.writeValueAsBytes(body));
+    }
+
+    @Test
+    void scenarioTheEngineRefuses_leavesNothingInTheLog(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("refused");
+        Files.createDirectories(scenario);
+        try (Stream<Path> files = Files.list(Path.of("..", "scenarios", "turkish-extruder-2026"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, scenario.resolve(file.getFileName()));
+            }
+        }
+        // Türkiye has default values, but none for CN 7604 99 99 (not a row of the adopted file)
+        for (String file : new String[] {"scenario.json", "batches.csv"}) {
+            Path path = scenario.resolve(file);
+            Files.writeString(path, Files.readString(path).replace("7604 10 90", "7604 99 99"));
+        }
+        DemoClient client = new DemoClient(service.http().base(), service.adminToken());
+        JsonNode log = client.createLog("refused-scenario", "Example Extrusion A.S.", "TR");
+        SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519,
+                Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
+        long entriesBefore = entryCount(client, "refused-scenario");
+        CalculationException refused = assertThrows(CalculationException.class,
+                () -> new ScenarioDemo(client, "refused-scenario", root, new PrintStream(OutputStream.nullOutputStream()))
+                        .run(ScenarioLoader.load(scenario)));
+        assertTrue(refused.getMessage().contains("have rows for country TR but none for CN code 76049999"), refused.getMessage());
+        // nothing was appended: not the parties, not a key registration, not a record
+        assertEquals(entriesBefore, entryCount(client, "refused-scenario"));
+    }
+
+    /** The number of entries the log answers for, counted by reading them (a log has few when it is created). */
+    private static long entryCount(DemoClient client, String logId) throws Exception {
+        long count = 0;
+        while (true) {
+            try {
+                client.entry(logId, count);
+            } catch (IOException e) {
+                return count;
+            }
+            count++;
+        }
     }
 
     @Test
