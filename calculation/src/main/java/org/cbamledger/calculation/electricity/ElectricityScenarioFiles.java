@@ -270,12 +270,15 @@ public final class ElectricityScenarioFiles {
                 r.put("emissionFactorTco2PerMwh", c.get("replacementFactorTco2PerMwh"));
             }
         }
-        ObjectNode price = s.putObject("price");
-        price.put("energyEur", need(row, "energyEur"));
-        price.put("evidenceValueEur", need(row, "evidenceValueEur"));
-        price.put("totalEur", need(row, "totalEur"));
-        if (c.containsKey("invoiceNumber")) {
-            price.put("invoiceNumber", c.get("invoiceNumber"));
+        // the price columns are optional (the calculation does not use them); given, they come as a set
+        if (c.containsKey("energyEur") || c.containsKey("evidenceValueEur") || c.containsKey("totalEur") || c.containsKey("invoiceNumber")) {
+            ObjectNode price = s.putObject("price");
+            price.put("energyEur", need(row, "energyEur"));
+            price.put("evidenceValueEur", need(row, "evidenceValueEur"));
+            price.put("totalEur", need(row, "totalEur"));
+            if (c.containsKey("invoiceNumber")) {
+                price.put("invoiceNumber", c.get("invoiceNumber"));
+            }
         }
         ObjectNode go = s.putObject("goHandling");
         go.put("mode", need(row, "goMode"));
