@@ -59,13 +59,7 @@ class CalculateCommandTest {
 
     @Test
     void unpublishedPrice_isNotComputableUntilTheUserAddsIt(@TempDir Path dir) throws Exception {
-        Path scenario = dir.resolve("q2");
-        Files.createDirectories(scenario);
-        try (Stream<Path> files = Files.list(TestEvidence.WORKED_EXAMPLE)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, scenario.resolve(file.getFileName()));
-            }
-        }
+        Path scenario = ScenarioCopies.copy(TestEvidence.WORKED_EXAMPLE, dir.resolve("q2"));
         Path json = scenario.resolve("scenario.json");
         Files.writeString(json, Files.readString(json).replace("\"2026-Q1\"", "\"2026-Q2\""));
         Path ruleData = dir.resolve("user-rules.json");

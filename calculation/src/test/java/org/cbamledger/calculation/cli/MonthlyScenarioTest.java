@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
@@ -26,13 +25,7 @@ class MonthlyScenarioTest {
 
     @Test
     void marchAsMonthlyTotals_isMatchedMonthly_andTheStatementSaysSo(@TempDir Path dir) throws Exception {
-        Path scenario = dir.resolve("monthly-march");
-        Files.createDirectories(scenario);
-        try (Stream<Path> files = Files.list(SERBIAN)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, scenario.resolve(file.getFileName()));
-            }
-        }
+        Path scenario = ScenarioCopies.copy(SERBIAN, dir.resolve("monthly-march"));
         BigDecimal importKwh = moveToMonthly(scenario.resolve("meter-hourly.csv"), "2026-03", 2);
         Files.writeString(scenario.resolve("meter-monthly.csv"), "meterId,month,kwh\nmain-incomer,2026-03," + importKwh.toPlainString() + "\n");
         BigDecimal generatedMwh = moveToMonthly(scenario.resolve("generation-hourly.csv"), "2026-03", 3);

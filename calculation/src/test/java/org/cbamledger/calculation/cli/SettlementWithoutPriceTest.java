@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
@@ -25,13 +24,7 @@ class SettlementWithoutPriceTest {
 
     @Test
     void settlementsWithoutPriceColumns_loadAndGiveTheSameFigures(@TempDir Path dir) throws Exception {
-        Path scenario = dir.resolve("no-price");
-        Files.createDirectories(scenario);
-        try (Stream<Path> files = Files.list(SERBIAN)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, scenario.resolve(file.getFileName()));
-            }
-        }
+        Path scenario = ScenarioCopies.copy(SERBIAN, dir.resolve("no-price"));
         Path settlements = scenario.resolve("settlements.csv");
         List<String> lines = Files.readAllLines(settlements);
         List<String> header = List.of(lines.getFirst().split(",", -1));
