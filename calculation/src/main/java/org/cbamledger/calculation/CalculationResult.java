@@ -25,9 +25,12 @@ public final class CalculationResult {
     private final List<PrecursorLine> precursors;
     private final List<String> notes;
     private final Optional<MeteredElectricity> meteredElectricity;
+    private final Optional<String> costNotComputable;
 
     CalculationResult(CalculationRequest request, RuleSet ruleSet, Trace trace, List<UsedEvidence> usedEvidence,
-            List<PrecursorLine> precursors, List<String> notes, Optional<MeteredElectricity> meteredElectricity) {
+            List<PrecursorLine> precursors, List<String> notes, Optional<MeteredElectricity> meteredElectricity,
+            Optional<String> costNotComputable) {
+        this.costNotComputable = costNotComputable;
         this.meteredElectricity = meteredElectricity;
         this.request = request;
         this.ruleSet = ruleSet;
@@ -75,6 +78,14 @@ public final class CalculationResult {
     }
 
     /**
+     * Why the certificate costs are not computed ("not computable: no certificate price for period 2026-Q2 ..."), or
+     * empty when the cost figures are in the trace. Emissions and the default value are computed either way.
+     */
+    public Optional<String> costNotComputable() {
+        return costNotComputable;
+    }
+
+    /**
      * The electricity ledger (with its hour-level trace) and allocation the indirect emissions came from, or empty
      * when they came from electricity-consumption records.
      */
@@ -96,6 +107,7 @@ public final class CalculationResult {
         node.put("cnCode", request.cnCode());
         node.set("ruleSet", ruleSetJson());
         node.put("methodVersion", EmissionsCalculator.METHOD_VERSION);
+        node.set("arithmetic", Decimals.policyJson());
         ObjectNode parameters = node.putObject("parameters");
         parameters.put("certificatePricePeriod", request.parameters().certificatePricePeriod());
         parameters.set("carbonPricePaidAbroadEur", Decimals.node(request.parameters().carbonPricePaidAbroadEur()));
@@ -139,6 +151,7 @@ public final class CalculationResult {
         node.set("figures", figuresJson());
         ArrayNode noteArray = node.putArray("notes");
         notes.forEach(noteArray::add);
+        costNotComputable.ifPresent(reason -> node.put("costNotComputable", reason));
         return node;
     }
 

@@ -18,8 +18,12 @@ import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.method.PfcEmissions;
 import org.cbamledger.calculation.method.PrecursorEmissions;
 import org.cbamledger.calculation.method.PrecursorLine;
+import org.cbamledger.calculation.method.ProcessEmissions;
 import org.cbamledger.calculation.method.ProductionSelection;
 import org.cbamledger.calculation.rules.ChargedBasis;
+import org.cbamledger.calculation.rules.DefaultValue;
+import org.cbamledger.calculation.rules.DefaultRouteNote;
+import org.cbamledger.calculation.rules.RuleOverride;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.rules.RuleSets;
 import org.cbamledger.calculation.trace.Figure;
@@ -29,6 +33,7 @@ import org.cbamledger.calculation.trace.TraceInput;
 import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
 import org.cbamledger.calculation.trace.TraceInput.ParameterRef;
+import org.cbamledger.calculation.trace.TraceInput.RuleRef;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,6 +56,7 @@ public final class EmissionsCalculator {
     private final EmissionFactors factors;
     private final Set<UsedEvidence> electricityEvidence = new LinkedHashSet<>();
     private Optional<MeteredElectricity> metered = Optional.empty();
+    private Optional<String> costNotComputable = Optional.empty();
 
     private EmissionsCalculator(CalculationRequest request) throws CalculationException {
         this.request = request;
@@ -71,6 +77,12 @@ public final class EmissionsCalculator {
 
     private CalculationResult run() throws CalculationException {
         consultInstallation(evidence, request.installation(), consulted);
+        for (RuleOverride override : rules.overrides()) {
+            notes.add("rule override applied: " + override.key() + " = " + Decimals.plain(override.entry().value()) + " "
+                    + override.entry().unit() + " (" + (override.previous() == null ? "new value"
+                            : "replaces " + Decimals.plain(override.previous().value())) + "; " + override.reason() + "; from "
+                    + override.source() + ")");
+        }
         ProductionSelection production = new ProductionSelection(evidence, installationId, period, request.cnCode(), notes);
         Figure tonnes = trace.derive(FigureIds.TONNES, "t", Operation.SUM, evidenceOf(production.goodBatches(), "/tonnesOut"));
         if (tonnes.value().signum() <= 0) {
@@ -82,7 +94,7 @@ public final class EmissionsCalculator {
         Figure charged = totalsAndSpecific(tonnes);
         costs(charged, tonnesEu);
         return new CalculationResult(request, rules, trace, usedEvidence(trace, consulted, electricityEvidence), precursorLines, notes,
-                metered);
+                metered, costNotComputable);
     }
 
     /** Certificates are surrendered for goods imported into the EU only. */
@@ -131,8 +143,16 @@ public final class EmissionsCalculator {
             }
         }
         for (RecordReader batch : production.goodBatches()) {
+            if (!batch.node("/processCo2").isMissingNode()) {
+                direct.add(ProcessEmissions.derive(trace, batch).ref());
+            }
             if (!batch.node("/pfc").isMissingNode()) {
-                direct.add(PfcEmissions.derive(trace, batch, batch.decimal("/tonnesOut"), rules).ref());
+                requireLineTechnology(batch);
+                Figure pfc = PfcEmissions.derive(trace, batch, batch.decimal("/tonnesOut"), rules);
+                direct.add(pfc.ref());
+                notes.add("PFC of batch " + batch.text("/batchId") + " (" + batch.text("/pfc/method") + " method, "
+                        + batch.text("/pfc/technology") + "): " + Decimals.plain(pfc.value())
+                        + " tCO2e (CF4 and C2F6 at the GWPs of IR 2025/2547 Annex II G), counted in direct emissions");
             }
         }
         sumOrZero(trace, FigureIds.INSTALLATION_DIRECT, direct, "no direct emission source");
@@ -179,18 +199,38 @@ public final class EmissionsCalculator {
         return trace.derive(FigureIds.SPECIFIC_CHARGED, "tCO2/t", Operation.SUM, trace.figure(basis).ref());
     }
 
-    /** Certificate cost on actual emissions and on default values with mark-up, and what proof saves. */
+    /**
+     * The default value with mark-up always; the certificate costs on actual emissions and on default values, and what
+     * proof saves, when the rule set holds every value they need; otherwise the cost is "not computable" with the
+     * reason, and the emissions stand.
+     */
     private void costs(Figure charged, Figure tonnesEu) throws CalculationException {
-        TraceInput cbamFactor = rules.cbamFactor(period.year());
-        TraceInput price = rules.certificatePrice(request.parameters().certificatePricePeriod());
+        DefaultValue value = rules.defaultValue(request.installation().countryCode(), request.cnCode(), period.year());
+        value.note().ifPresent(notes::add);
+        notes.add("default route of CN " + request.cnCode() + ": " + DefaultRouteNote.of(value));
+        trace.derive(FigureIds.DEFAULT_DIRECT, "tCO2e/t", Operation.SUM, value.direct());
+        trace.derive(FigureIds.DEFAULT_MARKUP_PERCENT, "%", Operation.SUM, rules.defaultValueMarkup(period.year()));
+        Figure defaultValue = trace.derive(FigureIds.DEFAULT_WITH_MARKUP, "tCO2e/t", Operation.SUM, value.withMarkup());
+        String pricePeriod = request.parameters().certificatePricePeriod();
+        Optional<RuleRef> cbamFactor = rules.findCbamFactor(period.year());
+        Optional<RuleRef> price = rules.findCertificatePrice(pricePeriod);
+        Optional<RuleRef> actualBenchmark = rules.findBenchmark("actual", request.cnCode());
+        Optional<RuleRef> defaultBenchmark = rules.findBenchmark("default", request.cnCode());
+        List<String> missing = new ArrayList<>();
+        actualBenchmark.ifPresentOrElse(b -> {}, () -> missing.add("no benchmark for CN " + request.cnCode() + " (actual route)"));
+        defaultBenchmark.ifPresentOrElse(b -> {}, () -> missing.add("no benchmark for CN " + request.cnCode() + " (default route)"));
+        cbamFactor.ifPresentOrElse(f -> {}, () -> missing.add("no CBAM factor for " + period.year()));
+        price.ifPresentOrElse(p -> {}, () -> missing.add("no certificate price for period " + pricePeriod
+                + " (add the published price: ./cbam rules add-price)"));
+        if (!missing.isEmpty()) {
+            costNotComputable = Optional.of("not computable: " + String.join("; ", missing) + " in rule set " + rules.id());
+            return;
+        }
         TraceInput carbonPaid = new ParameterRef("carbonPricePaidAbroadEur", request.parameters().carbonPricePaidAbroadEur());
-        Figure actual = CertificateCost.derive(trace, "actual", FigureIds.ACTUAL_EUR, charged.ref(),
-                rules.benchmark("actual", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
-        Figure markup = PrecursorEmissions.markupFactor(trace, rules, period.year(), "defaultRoute.");
-        Figure defaultValue = trace.derive(FigureIds.DEFAULT_WITH_MARKUP, "tCO2e/t", Operation.PRODUCT,
-                rules.defaultValue(request.installation().countryCode(), request.cnCode(), period.year()), markup.ref());
-        Figure defaultCost = CertificateCost.derive(trace, "default", FigureIds.DEFAULT_EUR, defaultValue.ref(),
-                rules.benchmark("default", request.cnCode()), cbamFactor, tonnesEu.ref(), price, carbonPaid);
+        Figure actual = CertificateCost.derive(trace, "actual", FigureIds.ACTUAL_EUR, charged.ref(), actualBenchmark.get(),
+                cbamFactor.get(), tonnesEu.ref(), price.get(), carbonPaid);
+        Figure defaultCost = CertificateCost.derive(trace, "default", FigureIds.DEFAULT_EUR, defaultValue.ref(), defaultBenchmark.get(),
+                cbamFactor.get(), tonnesEu.ref(), price.get(), carbonPaid);
         trace.derive(FigureIds.SAVING_EUR, "EUR", Operation.DIFFERENCE, defaultCost.ref(), actual.ref());
     }
 
@@ -232,6 +272,21 @@ public final class EmissionsCalculator {
                             + " differs from the calculation's country " + installation.countryCode());
                 }
                 consulted.add(record);
+            }
+        }
+    }
+
+    /** A PFC technology must be the one of the batch's line where the line names one (IR 2025/2547 Annex II B.7). */
+    private void requireLineTechnology(RecordReader batch) throws CalculationException {
+        for (EvidenceRecord record : evidence.ofKind("production-line")) {
+            RecordReader line = new RecordReader(record);
+            if (line.text("/installationId").equals(installationId) && line.text("/lineId").equals(batch.text("/lineId"))) {
+                Optional<String> technology = line.optionalText("/technology");
+                if (technology.isPresent() && !technology.get().equals(batch.text("/pfc/technology"))) {
+                    throw new CalculationException(batch.evidence().describe() + ": /pfc/technology " + batch.text("/pfc/technology")
+                            + " contradicts the technology " + technology.get() + " of line " + batch.text("/lineId") + " ("
+                            + record.describe() + ")");
+                }
             }
         }
     }

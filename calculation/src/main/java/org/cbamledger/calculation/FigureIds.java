@@ -18,8 +18,8 @@ public final class FigureIds {
     public static final String SPECIFIC_INDIRECT = "specific.indirectTco2PerTonne";
     public static final String SPECIFIC_TOTAL = "specific.totalTco2PerTonne";
     public static final String SPECIFIC_CHARGED = "specific.chargedTco2PerTonne";
-    public static final String MARKUP_FRACTION = "defaultRoute.markupFraction";
-    public static final String MARKUP_FACTOR = "defaultRoute.markupFactor";
+    public static final String DEFAULT_DIRECT = "defaultRoute.directValueTco2PerTonne";
+    public static final String DEFAULT_MARKUP_PERCENT = "defaultRoute.markupPercent";
     public static final String DEFAULT_WITH_MARKUP = "defaultRoute.valueWithMarkupTco2PerTonne";
     public static final String ACTUAL_EUR = "cost.actualEur";
     public static final String DEFAULT_EUR = "cost.defaultEur";

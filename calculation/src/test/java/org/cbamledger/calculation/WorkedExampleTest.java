@@ -50,12 +50,14 @@ class WorkedExampleTest {
         assertNumber("0.215281", s, "/specific/totalTco2PerTonne");
         assertNumber("0.079101", s, "/specific/directTco2PerTonne");
         assertNumber("23630.03", s, "/cost/actualEur");
-        assertNumber("400828.54", s, "/cost/defaultEur");
-        // the saving is the difference of exact costs, rounded once: 400828.536 - 23630.03232
-        assertNumber("377198.5", s, "/cost/savingEur");
+        assertNumber("400888.82", s, "/cost/defaultEur");
+        // the saving is the difference of exact costs, rounded once: 400888.824 - 23630.03232
+        assertNumber("377258.79", s, "/cost/savingEur");
         assertNumber("2000", s, "/tonnes");
         assertNumber("77.59", s, "/emissions/precursorSharePercent");
-        assertNumber("4.1151", s, "/defaultRoute/valueWithMarkupTco2PerTonne");
+        assertNumber("4.1155", s, "/defaultRoute/valueWithMarkupTco2PerTonne");
+        assertNumber("3.7414", s, "/defaultRoute/defaultValueTco2PerTonne");
+        assertNumber("10", s, "/defaultRoute/markupPercent");
         assertEquals("76041090", s.get("cnCode").asString());
         assertEquals("seed-total", s.at("/ruleSet/id").asString());
         assertEquals("total", s.at("/specific/chargedBasis").asString());
@@ -71,9 +73,9 @@ class WorkedExampleTest {
         assertExact("272.36", seedTotal, FigureIds.PRECURSOR_INDIRECT);
         assertExact("2200", seedTotal, FigureIds.precursor("MY-BILLETS-01", "7601", "massTonnes"));
         assertExact("0.1238", seedTotal, FigureIds.precursor("MY-BILLETS-01", "7601", "indirectSeeTco2PerTonne"));
-        assertExact("4.1151", seedTotal, FigureIds.DEFAULT_WITH_MARKUP);
+        assertExact("4.1155", seedTotal, FigureIds.DEFAULT_WITH_MARKUP);
         assertExact("23630.03232", seedTotal, FigureIds.ACTUAL_EUR);
-        assertExact("400828.536", seedTotal, FigureIds.DEFAULT_EUR);
+        assertExact("400888.824", seedTotal, FigureIds.DEFAULT_EUR);
         assertEquals(new BigDecimal("77.59"), seedTotal.value(FigureIds.PRECURSOR_SHARE_PERCENT).setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
@@ -81,7 +83,7 @@ class WorkedExampleTest {
     void euDefinitive_chargesDirectOnly() {
         JsonNode s = statement(definitive);
         assertNumber("3104.98", s, "/cost/actualEur");
-        assertNumber("400828.54", s, "/cost/defaultEur");
+        assertNumber("400888.82", s, "/cost/defaultEur");
         assertNumber("430.562", s, "/emissions/totalTco2");
         assertNumber("272.36", s, "/emissions/indirectTco2");
         assertNumber("0.079101", s, "/specific/chargedTco2PerTonne");

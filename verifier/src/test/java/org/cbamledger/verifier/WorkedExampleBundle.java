@@ -49,7 +49,12 @@ final class WorkedExampleBundle {
 
     /** {@code overrides}: rule-set overrides the calculation and the statement are made with. */
     WorkedExampleBundle(List<org.cbamledger.calculation.rules.RuleOverride> overrides) throws Exception {
-        scenario = ScenarioLoader.load(SCENARIO);
+        this(SCENARIO, overrides);
+    }
+
+    /** Another scenario directory of the same parties (a variant of the worked example). */
+    WorkedExampleBundle(Path scenarioDir, List<org.cbamledger.calculation.rules.RuleOverride> overrides) throws Exception {
+        scenario = ScenarioLoader.load(scenarioDir);
         log = new TestLog("tr-extruder", logKey, SigningKey.generate(KeyAlgorithm.ED25519));
         String operator = scenario.statementIssuer();
         log.append(TestLog.sign(scenario.party(operator).record(), log.rootKey));

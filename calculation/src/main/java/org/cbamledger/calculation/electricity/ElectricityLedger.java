@@ -58,6 +58,7 @@ public final class ElectricityLedger {
     private final List<ElectricityFinding> findings = new ArrayList<>();
     private final Map<ElectricityClass, Set<UsedEvidence>> evidence = new EnumMap<>(ElectricityClass.class);
     private final Map<ElectricityClass, Set<Resolution>> resolutions = new EnumMap<>(ElectricityClass.class);
+    private final Map<YearMonth, Resolution> matching = new java.util.TreeMap<>();
     private final Map<ElectricityClass, Map<String, List<TraceInput>>> annual = new EnumMap<>(ElectricityClass.class);
     private final Map<String, TraceInput> factors = new LinkedHashMap<>();
     private final Map<Instant, EnumMap<ElectricityClass, BigDecimal>> hourValues = new TreeMap<>();
@@ -109,6 +110,7 @@ public final class ElectricityLedger {
             boolean monthly = importMeters.stream().anyMatch(m -> series.get(m).hasMonthly(month))
                     || caps.keySet().stream().anyMatch(p -> !p.generation().hasHourly(month)
                             || p.contract().node("/matching").asString("hourly").equals("monthly"));
+            matching.put(month, monthly ? Resolution.MONTHLY : Resolution.HOURLY);
             if (monthly) {
                 classifyMonth(month, caps);
             } else {
@@ -528,6 +530,7 @@ public final class ElectricityLedger {
         Figure emissions = trace.derive(ElectricityLedgerResult.TOTAL_TCO2, "tCO2", Operation.SUM, allEmissions);
         List<LedgerHour> hours = new ArrayList<>();
         hourValues.forEach((hour, values) -> hours.add(new LedgerHour(hour, values, hourFigures.get(hour))));
-        return new ElectricityLedgerResult(installationId, period, rules, trace, totals, energy, emissions, hours, monthValues, findings);
+        return new ElectricityLedgerResult(installationId, period, rules, trace, totals, energy, emissions, hours, monthValues, matching,
+                findings);
     }
 }

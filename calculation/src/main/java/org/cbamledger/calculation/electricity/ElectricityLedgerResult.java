@@ -23,6 +23,7 @@ public record ElectricityLedgerResult(
         Figure totalEmissionsTco2,
         List<LedgerHour> hours,
         Map<YearMonth, Map<ElectricityClass, BigDecimal>> months,
+        Map<YearMonth, Resolution> matching,
         List<ElectricityFinding> findings) {
     public static final String FORMAT = "cbam-ledger-electricity-ledger/v1";
     public static final String TOTAL_MWH = "electricity.total.energyMwh";
@@ -32,7 +33,24 @@ public record ElectricityLedgerResult(
         classes = Map.copyOf(classes);
         hours = List.copyOf(hours);
         months = Map.copyOf(months);
+        matching = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(matching));
         findings = List.copyOf(findings);
+    }
+
+    /**
+     * Which matching was used, for people: "hourly" when every month was matched hour by hour, else the months of
+     * each kind ("monthly in 2026-03, 2026-04; hourly in the other 10 months").
+     */
+    public String matchingSummary() {
+        List<String> monthly = matching.entrySet().stream().filter(e -> e.getValue() == Resolution.MONTHLY)
+                .map(e -> e.getKey().toString()).toList();
+        if (monthly.isEmpty()) {
+            return "hourly (every month)";
+        }
+        if (monthly.size() == matching.size()) {
+            return "monthly (every month)";
+        }
+        return "monthly in " + String.join(", ", monthly) + "; hourly in the other " + (matching.size() - monthly.size()) + " month(s)";
     }
 
     public BigDecimal energyMwh(ElectricityClass cls) {
@@ -54,6 +72,7 @@ public record ElectricityLedgerResult(
         root.put("periodTo", period.to().toString());
         root.put("gridFactorId", rules.gridFactorId());
         root.put("unbackedPpaClass", rules.unbackedPpaClass().wireName());
+        root.put("matching", matchingSummary());
         ArrayNode classArray = root.putArray("classes");
         for (ElectricityClass cls : ElectricityClass.values()) {
             ClassTotal total = classes.get(cls);

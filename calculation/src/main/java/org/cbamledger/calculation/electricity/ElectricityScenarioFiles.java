@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cbamledger.calculation.scenario.CsvTable;
+import org.cbamledger.calculation.csv.CsvTable;
+import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.Party;
 import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioException;
@@ -95,12 +97,18 @@ public final class ElectricityScenarioFiles {
         for (CsvTable.Row row : rows("meter-daily.csv")) {
             readings(row, 86400);
         }
+        for (CsvTable.Row row : rows("meter-monthly.csv")) {
+            monthlyReading(row);
+        }
         Map<String, List<CsvTable.Row>> events = new HashMap<>();
         for (CsvTable.Row row : rows("generation-events.csv")) {
             events.computeIfAbsent(need(row, "meterId") + "\n" + need(row, "from").substring(0, 10), k -> new ArrayList<>()).add(row);
         }
         for (CsvTable.Row row : rows("generation-hourly.csv")) {
             generation(row, events.getOrDefault(need(row, "meterId") + "\n" + need(row, "date"), List.of()));
+        }
+        for (CsvTable.Row row : rows("generation-monthly.csv")) {
+            monthlyGeneration(row);
         }
         for (CsvTable.Row row : rows("go-cancellations.csv")) {
             goCancellation(row, installationId);
@@ -115,12 +123,30 @@ public final class ElectricityScenarioFiles {
 
     /** One meter-reading-batch per meter and day; the register (scale 0.01 kWh) counts up from zero. */
     private void readings(CsvTable.Row row, int intervalSeconds) throws ScenarioException {
-        String meterId = need(row, "meterId");
-        LocalDate date = date(row, "date");
         String[] values = need(row, "kwh").split(" ");
         if (values.length * intervalSeconds != 86400) {
             throw new ScenarioException(row.where("kwh") + ": " + values.length + " values, expected " + 86400 / intervalSeconds);
         }
+        ObjectNode batch = readingBatch(row);
+        Instant start = date(row, "date").atStartOfDay().toInstant(ZoneOffset.UTC);
+        for (String value : values) {
+            reading(batch, row, start, start.plusSeconds(intervalSeconds), value);
+            start = start.plusSeconds(intervalSeconds);
+        }
+        add("meter-reading-batch", batch, row);
+    }
+
+    /** meter-monthly.csv ({@code meterId,month,kwh}): one reading over the whole calendar month (seed 002: monthly basis). */
+    private void monthlyReading(CsvTable.Row row) throws ScenarioException {
+        YearMonth month = month(row);
+        ObjectNode batch = readingBatch(row);
+        reading(batch, row, month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC), need(row, "kwh"));
+        add("meter-reading-batch", batch, row);
+    }
+
+    private ObjectNode readingBatch(CsvTable.Row row) throws ScenarioException {
+        String meterId = need(row, "meterId");
         if (!devices.containsKey(meterId)) {
             throw new ScenarioException(row.where("meterId") + ": meter " + meterId + " is not in meters.csv");
         }
@@ -129,28 +155,50 @@ public final class ElectricityScenarioFiles {
         batch.put("deviceId", devices.get(meterId));
         // device batch numbering is per device (the ledger refuses a reused sequence), not per meter
         batch.put("sequence", sequences.merge(devices.get(meterId), 1L, Long::sum) - 1);
-        ArrayNode readings = batch.putArray("readings");
-        Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
-        for (String value : values) {
-            ObjectNode reading = readings.addObject();
-            reading.put("intervalStart", start.toString());
-            start = start.plusSeconds(intervalSeconds);
-            reading.put("intervalEnd", start.toString());
-            if (value.equals("-")) {
-                reading.putNull("energyKwh");
-                reading.putNull("rawRegisterValue");
-                reading.put("scale", "0.01");
-                reading.put("quality", "GAP");
-                continue;
-            }
-            BigDecimal kwh = number(row, "kwh", value);
-            BigDecimal register = registers.merge(meterId, kwh, BigDecimal::add);
-            reading.put("energyKwh", kwh.toPlainString());
-            reading.put("rawRegisterValue", String.format("%016x", register.movePointRight(2).longValueExact()));
+        batch.putArray("readings");
+        return batch;
+    }
+
+    private void reading(ObjectNode batch, CsvTable.Row row, Instant start, Instant end, String value) throws ScenarioException {
+        ObjectNode reading = batch.withArray("readings").addObject();
+        reading.put("intervalStart", start.toString());
+        reading.put("intervalEnd", end.toString());
+        if (value.equals("-")) {
+            reading.putNull("energyKwh");
+            reading.putNull("rawRegisterValue");
             reading.put("scale", "0.01");
-            reading.put("quality", "GOOD");
+            reading.put("quality", "GAP");
+            return;
         }
-        add("meter-reading-batch", batch, row);
+        BigDecimal kwh = number(row, "kwh", value);
+        BigDecimal register = registers.merge(batch.get("meterId").asString(), kwh, BigDecimal::add);
+        reading.put("energyKwh", kwh.toPlainString());
+        reading.put("rawRegisterValue", String.format("%016x", register.movePointRight(2).longValueExact()));
+        reading.put("scale", "0.01");
+        reading.put("quality", "GOOD");
+    }
+
+    /** generation-monthly.csv ({@code assetId,meterId,month,mwh}): the month's net generation (resolution P1M). */
+    private void monthlyGeneration(CsvTable.Row row) throws ScenarioException {
+        ObjectNode record = record("generation-data");
+        record.put("assetId", need(row, "assetId"));
+        record.put("meterId", need(row, "meterId"));
+        record.put("resolution", "P1M");
+        ObjectNode interval = record.putArray("intervals").addObject();
+        interval.put("start", month(row).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+        interval.put("energyMwh", number(row, "mwh", need(row, "mwh")).toPlainString());
+        interval.put("quality", "GOOD");
+        record.putArray("outages");
+        record.putArray("curtailments");
+        add("generation-data", record, row);
+    }
+
+    private static YearMonth month(CsvTable.Row row) throws ScenarioException {
+        try {
+            return YearMonth.parse(need(row, "month"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ScenarioException(row.where("month") + ": a month is written 2026-03, not " + row.cells().get("month"));
+        }
     }
 
     private void generation(CsvTable.Row row, List<CsvTable.Row> events) throws ScenarioException {
@@ -222,12 +270,15 @@ public final class ElectricityScenarioFiles {
                 r.put("emissionFactorTco2PerMwh", c.get("replacementFactorTco2PerMwh"));
             }
         }
-        ObjectNode price = s.putObject("price");
-        price.put("energyEur", need(row, "energyEur"));
-        price.put("evidenceValueEur", need(row, "evidenceValueEur"));
-        price.put("totalEur", need(row, "totalEur"));
-        if (c.containsKey("invoiceNumber")) {
-            price.put("invoiceNumber", c.get("invoiceNumber"));
+        // the price columns are optional (the calculation does not use them); given, they come as a set
+        if (c.containsKey("energyEur") || c.containsKey("evidenceValueEur") || c.containsKey("totalEur") || c.containsKey("invoiceNumber")) {
+            ObjectNode price = s.putObject("price");
+            price.put("energyEur", need(row, "energyEur"));
+            price.put("evidenceValueEur", need(row, "evidenceValueEur"));
+            price.put("totalEur", need(row, "totalEur"));
+            if (c.containsKey("invoiceNumber")) {
+                price.put("invoiceNumber", c.get("invoiceNumber"));
+            }
         }
         ObjectNode go = s.putObject("goHandling");
         go.put("mode", need(row, "goMode"));
@@ -268,7 +319,7 @@ public final class ElectricityScenarioFiles {
 
     private List<CsvTable.Row> rows(String file) throws ScenarioException {
         Path path = directory.resolve(file);
-        return Files.exists(path) ? CsvTable.read(path).rows() : List.of();
+        return Files.exists(path) ? ScenarioLoader.table(path).rows() : List.of();
     }
 
     private JsonNode json(String file) throws ScenarioException {

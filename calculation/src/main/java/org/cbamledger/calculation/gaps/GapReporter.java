@@ -53,6 +53,7 @@ public final class GapReporter {
         BigDecimal gridFactor = BigDecimal.ZERO;
         try {
             ElectricityLedgerResult ledger = ElectricityLedger.classify(installationId, period, electricityRules, request.evidence());
+            notes.add("electricity matching: " + ledger.matchingSummary());
             for (ElectricityFinding f : ledger.findings()) {
                 pending.add(new Pending(categoryOf(f), f.type().wireName(), f.subject(), f.period(), f.detail(), f.affectedMwh()));
             }
@@ -75,6 +76,11 @@ public final class GapReporter {
         } catch (CalculationException e) {
             notes.add("fallback costs not computed: the calculation failed: " + e.getMessage());
         }
+        calculation.flatMap(CalculationResult::costNotComputable).ifPresent(reason -> {
+            pending.add(new Pending(GapCategory.OTHER, "cost-not-computable", request.cnCode(), whole(period),
+                    "certificate cost " + reason, BigDecimal.ZERO));
+            notes.add("fallback costs not computed: certificate cost " + reason);
+        });
         RuleSet rules = RuleSets.load(request.ruleSetId(), request.ruleOverrides());
         Map<String, String> meterLines = meterLines(evidence, installationId);
         List<RecordReader> euBatches = euBatches(evidence, installationId, period, request.cnCode());
@@ -104,7 +110,7 @@ public final class GapReporter {
         Figure tonnesEu = trace.derive("gap.tonnesEu", "t", Operation.SUM,
                 tonnes.isEmpty() ? List.of(new ConstantRef(BigDecimal.ZERO, "no EU output in the gap's period")) : tonnes);
         Optional<BigDecimal> cost = Optional.empty();
-        if (calculation.isPresent()) {
+        if (calculation.isPresent() && calculation.get().costNotComputable().isEmpty()) {
             int year = request.period().year();
             String price = request.parameters().certificatePricePeriod();
             ConstantRef noDeduction = new ConstantRef(BigDecimal.ZERO, "carbon price paid abroad is deducted once, in the calculation");

@@ -74,6 +74,7 @@ public record MeteredElectricity(ElectricityLedgerResult ledger, AllocationResul
         notes.add("indirect emissions from the electricity ledger (" + ElectricityLedger.METHOD_VERSION + ", grid factor "
                 + rules.gridFactorId() + ") allocated by allocation model " + allocation.modelId() + " (" + Allocator.METHOD_VERSION
                 + "); figures elec.<month>.* and elec.<hour>.* are in the electricity ledger's trace, recomputed from the same entries");
+        notes.add("electricity matching: " + ledger.matchingSummary());
         for (ElectricityFinding finding : ledger.findings()) {
             notes.add("electricity ledger: " + finding.type().wireName() + " " + finding.subject() + " " + finding.period() + ": " + finding.detail());
         }

@@ -10,6 +10,8 @@ import org.cbamledger.calculation.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
+import org.cbamledger.calculation.rules.DefaultRouteNote;
+import org.cbamledger.calculation.rules.DefaultValue;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Operation;
@@ -54,6 +56,8 @@ public final class PrecursorEmissions {
                     rules.zeroEmbeddedOriginsCitation(), "confirmed");
             trace.derive(directId, "tCO2", Operation.PRODUCT, mass.ref(), zero);
             trace.derive(indirectId, "tCO2", Operation.PRODUCT, mass.ref(), zero);
+            notes.add("precursor " + cnCode + " from " + supplierInstallationId + " originates in " + country
+                    + ": counted with zero embedded emissions (" + rules.zeroEmbeddedOriginsCitation() + ")");
             return line(supplierInstallationId, cnCode, country, PrecursorSource.ZERO_ORIGIN, mass);
         }
         if (statements.size() > 1) {
@@ -66,6 +70,8 @@ public final class PrecursorEmissions {
             consulted.add(statement.evidence());
             trace.derive(directId, "tCO2", Operation.PRODUCT, mass.ref(), statement.decimal("/directSeeTco2PerTonne"));
             trace.derive(indirectId, "tCO2", Operation.PRODUCT, mass.ref(), indirectSee(statement, supplierInstallationId, cnCode));
+            notes.add("precursor " + cnCode + " from " + supplierInstallationId + ": actual route, the verified supplier statement at leaf "
+                    + statement.evidence().leafIndex());
             return line(supplierInstallationId, cnCode, country, PrecursorSource.SUPPLIER_STATEMENT, mass);
         }
         if (statement != null) {
@@ -75,23 +81,17 @@ public final class PrecursorEmissions {
         } else {
             notes.add("no supplier statement of " + supplierInstallationId + " for CN " + cnCode + ": default values used");
         }
-        Figure markup = markupFactor(trace, rules, period.year(), figureId(supplierInstallationId, cnCode, ""));
+        DefaultValue value = rules.defaultValue(country, cnCode, period.year());
+        value.note().ifPresent(notes::add);
+        notes.add("precursor " + cnCode + " from " + supplierInstallationId + ": default route, " + DefaultRouteNote.of(value));
         Figure defaultSee = trace.derive(figureId(supplierInstallationId, cnCode, "defaultSeeTco2PerTonne"), "tCO2e/t",
-                Operation.PRODUCT, rules.defaultValue(country, cnCode, period.year()), markup.ref());
+                Operation.SUM, value.withMarkup());
         trace.derive(directId, "tCO2", Operation.PRODUCT, mass.ref(), defaultSee.ref());
         notes.add("the rule set holds no default value for indirect emissions of CN " + cnCode
                 + ": indirect emissions of " + supplierInstallationId + " counted as zero");
         trace.derive(indirectId, "tCO2", Operation.PRODUCT, mass.ref(),
                 new ConstantRef(BigDecimal.ZERO, "no default value for indirect emissions"));
         return line(supplierInstallationId, cnCode, country, PrecursorSource.DEFAULT_VALUE, mass);
-    }
-
-    /** 1 + mark-up / 100, as figures named {@code <prefix>markupFraction} and {@code <prefix>markupFactor}. */
-    public static Figure markupFactor(Trace trace, RuleSet rules, int year, String prefix) throws CalculationException {
-        Figure fraction = trace.derive(prefix + "markupFraction", "1", Operation.QUOTIENT,
-                rules.defaultValueMarkup(year), new ConstantRef(new BigDecimal(100), "percent"));
-        return trace.derive(prefix + "markupFactor", "1", Operation.SUM,
-                new ConstantRef(BigDecimal.ONE, "one plus the mark-up"), fraction.ref());
     }
 
     private TraceInput indirectSee(RecordReader statement, String supplier, String cnCode) throws CalculationException {

@@ -10,6 +10,7 @@ public final class RuleKeys {
     private static final List<Pattern> FAMILIES = List.of(
             Pattern.compile("gwp\\.(CF4|C2F6)"),
             Pattern.compile("defaultValue\\.([A-Z]{2}|OTHER)\\.[0-9]{4,10}\\.[0-9]{4}"),
+            Pattern.compile("defaultValueDirect\\.([A-Z]{2}|OTHER)\\.[0-9]{4,10}"),
             Pattern.compile("defaultValueMarkup\\.[0-9]{4}"),
             Pattern.compile("cbamFactor\\.[0-9]{4}"),
             Pattern.compile("certificatePrice\\.[0-9]{4}-[A-Z0-9]{1,4}"),
@@ -27,9 +28,14 @@ public final class RuleKeys {
         return "gwp." + gas;
     }
 
-    /** The default value of a country (or OTHER) and CN prefix, applicable from {@code fromYear}. */
-    public static String defaultValue(String country, String cnCode, int fromYear) {
-        return "defaultValue." + country + "." + cnCode + "." + fromYear;
+    /** The published value with mark-up of a country (or OTHER) and CN code for 2026, 2027 or 2028 onwards. */
+    public static String defaultValue(String country, String cnCode, int columnYear) {
+        return "defaultValue." + country + "." + cnCode + "." + columnYear;
+    }
+
+    /** The direct default value before mark-up of a country (or OTHER) and CN code. */
+    public static String defaultValueDirect(String country, String cnCode) {
+        return "defaultValueDirect." + country + "." + cnCode;
     }
 
     public static String markup(int year) {

@@ -2,6 +2,7 @@ package org.cbamledger.calculation.rules;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ public final class RuleSet {
     private final String zeroEmbeddedOriginsCitation;
     private final SortedMap<String, RuleEntry> entries;
     private final List<RuleOverride> overrides;
+    private final DefaultValueTable defaultValues;
     private final String sha256Hex;
 
     RuleSet(
@@ -29,6 +31,7 @@ public final class RuleSet {
             String zeroEmbeddedOriginsCitation,
             SortedMap<String, RuleEntry> entries,
             List<RuleOverride> overrides,
+            DefaultValueTable defaultValues,
             String sha256Hex) {
         this.id = id;
         this.version = version;
@@ -38,6 +41,7 @@ public final class RuleSet {
         this.zeroEmbeddedOriginsCitation = zeroEmbeddedOriginsCitation;
         this.entries = Collections.unmodifiableSortedMap(entries);
         this.overrides = List.copyOf(overrides);
+        this.defaultValues = defaultValues;
         this.sha256Hex = sha256Hex;
     }
 
@@ -73,6 +77,10 @@ public final class RuleSet {
         return overrides;
     }
 
+    public DefaultValueTable defaultValues() {
+        return defaultValues;
+    }
+
     /** SHA-256 (hex) of the RFC 8785 form of the effective rule set, overrides applied. */
     public String sha256Hex() {
         return sha256Hex;
@@ -98,6 +106,21 @@ public final class RuleSet {
         return rule(RuleKeys.certificatePrice(period));
     }
 
+    /** The certificate price of a period (quarterly {@code 2026-Q1}, weekly from 2027 {@code 2027-W05}), if published. */
+    public Optional<RuleRef> findCertificatePrice(String period) {
+        return Optional.ofNullable(entries.get(RuleKeys.certificatePrice(period))).map(this::ref);
+    }
+
+    /** The CBAM factor of a year, if the rule set has one. */
+    public Optional<RuleRef> findCbamFactor(int year) {
+        return Optional.ofNullable(entries.get(RuleKeys.cbamFactor(year))).map(this::ref);
+    }
+
+    /** The benchmark of the route ({@code actual} or {@code default}) for the longest CN prefix, if there is one. */
+    public Optional<RuleRef> findBenchmark(String route, String cnCode) {
+        return Optional.ofNullable(longestPrefix("benchmark." + route + ".", cnCode)).map(this::ref);
+    }
+
     /** The mark-up of the latest year not after {@code year}: "30 % from 2028" is one entry for 2028. */
     public RuleRef defaultValueMarkup(int year) throws CalculationException {
         RuleEntry found = null;
@@ -116,51 +139,46 @@ public final class RuleSet {
     }
 
     /**
-     * The default value of the country for the CN code in a year: the longest CN prefix, then the latest
-     * {@code defaultValue.<country>.<cn>.<fromYear>} not after {@code year}. A country without a row of its own takes
-     * the whole "Other countries" row (IR 2025/2621); a country with a row never mixes in Other countries' cells.
+     * The default value of the country for the CN code in a year, from the adopted file (IR 2025/2621): the row whose
+     * CN code is the longest prefix of {@code cnCode}, its value with mark-up as published for the year. A country
+     * without rows of its own takes the whole "Other countries and territories" row, with a note; a country with rows
+     * but none for the CN code is an error. An override of {@code defaultValue.<country>.<cn>.<2026|2027|2028>}
+     * replaces the published value.
      */
-    public RuleRef defaultValue(String country, String cnCode, int year) throws CalculationException {
-        String row = hasCountryRow(country) ? country : RuleKeys.OTHER_COUNTRIES;
-        String family = "defaultValue." + row + ".";
-        RuleEntry best = null;
-        String bestCn = "";
-        int bestYear = 0;
-        for (RuleEntry entry : entries.values()) {
-            if (!entry.key().startsWith(family)) {
-                continue;
-            }
-            String[] cnAndYear = entry.key().substring(family.length()).split("\\.");
-            int fromYear = Integer.parseInt(cnAndYear[1]);
-            if (!cnCode.startsWith(cnAndYear[0]) || fromYear > year) {
-                continue;
-            }
-            if (cnAndYear[0].length() > bestCn.length() || (cnAndYear[0].length() == bestCn.length() && fromYear > bestYear)) {
-                best = entry;
-                bestCn = cnAndYear[0];
-                bestYear = fromYear;
-            }
+    public DefaultValue defaultValue(String country, String cnCode, int year) throws CalculationException {
+        if (year < DefaultValueRow.FIRST_YEAR) {
+            throw new CalculationException("rule set " + id + " has no default value for " + year
+                    + ": the definitive-period default values (IR 2025/2621) apply from " + DefaultValueRow.FIRST_YEAR);
         }
-        if (best == null) {
-            throw new CalculationException("rule set " + id + " has no default value for country " + row + " and CN code "
-                    + cnCode + " in " + year);
-        }
-        return ref(best);
+        DefaultValueRow row = defaultValues.row(country, cnCode).orElseThrow(() -> noDefaultValue(country, cnCode));
+        int column = DefaultValueRow.columnYear(year);
+        String where = ", row " + row.countryName() + ", CN " + row.cnCode() + " (" + row.description() + ")"
+                + (row.route().isEmpty() ? "" : ", route " + row.route());
+        String markedUpKey = RuleKeys.defaultValue(row.countryCode(), row.cnCode(), column);
+        RuleEntry override = entries.get(markedUpKey);
+        RuleRef withMarkup = override != null ? ref(override) : new RuleRef(id, markedUpKey, row.withMarkupTco2PerTonne(year),
+                "tCO2e/t", DefaultValueTable.CITATION + where + ", value with the " + (column == 2028 ? "2028-onwards" : column)
+                        + " mark-up as published", RuleStatus.CONFIRMED.wireName());
+        RuleRef direct = new RuleRef(id, RuleKeys.defaultValueDirect(row.countryCode(), row.cnCode()), row.directTco2PerTonne(),
+                "tCO2e/t", DefaultValueTable.CITATION + where + ", direct embedded emissions before mark-up",
+                RuleStatus.CONFIRMED.wireName());
+        Optional<String> note = row.countryCode().equals(country) ? Optional.empty() : Optional.of("country " + country
+                + " has no rows of its own in the default values (IR 2025/2621): the \"" + DefaultValueTable.OTHER_COUNTRIES_NAME
+                + "\" row for CN " + row.cnCode() + " is used");
+        return new DefaultValue(withMarkup, direct, row.route(), note);
     }
 
-    public boolean hasCountryRow(String country) {
-        String prefix = "defaultValue." + country + ".";
-        return entries.keySet().stream().anyMatch(key -> key.startsWith(prefix));
+    private CalculationException noDefaultValue(String country, String cnCode) {
+        String rowCountry = defaultValues.hasCountry(country) ? country : RuleKeys.OTHER_COUNTRIES;
+        List<String> codes = defaultValues.rows(rowCountry).stream().map(DefaultValueRow::cnCode).toList();
+        return new CalculationException("rule set " + id + ": the default values (IR 2025/2621) have rows for country "
+                + rowCountry + " but none for CN code " + cnCode + " (its CN codes: " + String.join(", ", codes) + ")");
     }
 
     /** The benchmark of the route ({@code actual} or {@code default}) for the longest CN prefix. */
     public RuleRef benchmark(String route, String cnCode) throws CalculationException {
-        RuleEntry entry = longestPrefix("benchmark." + route + ".", cnCode);
-        if (entry == null) {
-            throw new CalculationException(
-                    "rule set " + id + " has no " + route + "-route benchmark for CN code " + cnCode);
-        }
-        return ref(entry);
+        return findBenchmark(route, cnCode).orElseThrow(() -> new CalculationException(
+                "rule set " + id + " has no " + route + "-route benchmark for CN code " + cnCode));
     }
 
     private RuleEntry longestPrefix(String familyPrefix, String cnCode) {

@@ -61,7 +61,8 @@ public final class RuleSets {
         for (RuleOverride override : overrides) {
             applied.add(override.withPrevious(entries.put(override.key(), override.entry())));
         }
-        String digest = digest(id, raw, entries);
+        DefaultValueTable defaultValues = DefaultValueTable.load();
+        String digest = digest(id, raw, entries, defaultValues);
         return new RuleSet(
                 id,
                 raw.version,
@@ -71,6 +72,7 @@ public final class RuleSets {
                 raw.zeroOriginsCitation,
                 entries,
                 applied,
+                defaultValues,
                 digest);
     }
 
@@ -182,14 +184,15 @@ public final class RuleSets {
         return value.asString();
     }
 
-    private static String digest(String id, RawRuleSet raw, SortedMap<String, RuleEntry> entries)
-            throws CalculationException {
+    private static String digest(String id, RawRuleSet raw, SortedMap<String, RuleEntry> entries,
+            DefaultValueTable defaultValues) throws CalculationException {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", id);
         node.put("version", raw.version);
         node.put("chargedBasis", raw.chargedBasis.wireName());
         ArrayNode origins = node.putArray("zeroEmbeddedOrigins");
         raw.zeroOrigins.forEach(origins::add);
+        node.put("defaultValuesSha256", defaultValues.sha256Hex());
         ObjectNode entryNodes = node.putObject("entries");
         entries.forEach((key, entry) -> entryNodes.set(key, entry.toJson()));
         try {

@@ -16,6 +16,8 @@ import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.CalculationParameters;
 import org.cbamledger.calculation.Decimals;
 import org.cbamledger.calculation.Installation;
+import org.cbamledger.calculation.csv.CsvException;
+import org.cbamledger.calculation.csv.CsvTable;
 import org.cbamledger.calculation.ReportingPeriod;
 import org.cbamledger.calculation.rules.RuleSets;
 import tools.jackson.databind.JsonNode;
@@ -169,7 +171,7 @@ public final class ScenarioLoader {
     }
 
     private void readParties() throws ScenarioException {
-        CsvTable table = CsvTable.read(directory.resolve(TableSpec.PARTIES.fileName()));
+        CsvTable table = table(directory.resolve(TableSpec.PARTIES.fileName()));
         TypedCells.checkHeader(table, TableSpec.PARTIES);
         Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
@@ -195,7 +197,7 @@ public final class ScenarioLoader {
             }
             return List.of();
         }
-        CsvTable table = CsvTable.read(file);
+        CsvTable table = table(file);
         TypedCells.checkHeader(table, spec);
         List<ScenarioRecord> read = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -223,7 +225,7 @@ public final class ScenarioLoader {
         if (!Files.exists(file)) {
             return;
         }
-        CsvTable table = CsvTable.read(file);
+        CsvTable table = table(file);
         TypedCells.checkHeader(table, TableSpec.BATCH_PRECURSORS);
         for (CsvTable.Row row : table.rows()) {
             ObjectNode cells = TypedCells.of(row, TableSpec.BATCH_PRECURSORS);
@@ -238,7 +240,7 @@ public final class ScenarioLoader {
         if (!Files.exists(file)) {
             return;
         }
-        CsvTable table = CsvTable.read(file);
+        CsvTable table = table(file);
         TypedCells.checkHeader(table, TableSpec.PFC);
         for (CsvTable.Row row : table.rows()) {
             ObjectNode cells = TypedCells.of(row, TableSpec.PFC);
@@ -343,4 +345,13 @@ public final class ScenarioLoader {
         return submitters.getFirst().partyId();
     }
 
+
+    /** A table file of a scenario directory, its errors as scenario errors. */
+    public static CsvTable table(Path file) throws ScenarioException {
+        try {
+            return CsvTable.read(file);
+        } catch (CsvException e) {
+            throw new ScenarioException(e.getMessage(), e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.cbamledger.calculation.scenario;
 
+import org.cbamledger.calculation.csv.CsvTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

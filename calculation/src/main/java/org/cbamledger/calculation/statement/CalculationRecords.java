@@ -50,8 +50,11 @@ public final class CalculationRecords {
         }
         ObjectNode outputs = record.putObject("outputs");
         for (String id : OUTPUTS) {
-            outputs.set(id, Decimals.node(result.value(id)));
+            if (result.hasFigure(id)) {
+                outputs.set(id, Decimals.node(result.value(id)));
+            }
         }
+        result.costNotComputable().ifPresent(reason -> record.put("costNotComputable", reason));
         record.put("resultSha256", sha256Hex(result.canonicalJson()));
         return record;
     }

@@ -69,14 +69,30 @@ public final class EmissionsStatements {
         }
 
         ObjectNode defaultRoute = node.putObject("defaultRoute");
-        Figure withMarkup = result.figure(FigureIds.DEFAULT_WITH_MARKUP);
-        defaultRoute.set("defaultValueTco2PerTonne", number(withMarkup.inputs().get(0).value()));
-        defaultRoute.set("markupPercent", number(result.figure("defaultRoute.markupFraction").inputs().get(0).value()));
+        defaultRoute.set("defaultValueTco2PerTonne", number(result.figure(FigureIds.DEFAULT_DIRECT).value()));
+        defaultRoute.set("markupPercent", number(result.figure(FigureIds.DEFAULT_MARKUP_PERCENT).value()));
         defaultRoute.set("valueWithMarkupTco2PerTonne", presented(result, FigureIds.DEFAULT_WITH_MARKUP));
 
-        ObjectNode cost = node.putObject("cost");
-        Figure freeAllocation = result.figure(FigureIds.cost("actual", "freeAllocationTco2PerTonne"));
+        node.set("cost", cost(result));
+
+        ObjectNode evidence = node.putObject("evidence");
+        evidence.set("entries", result.usedEvidenceJson());
+        evidence.set("figures", result.figuresJson());
+        ArrayNode notes = node.putArray("notes");
+        result.notes().forEach(notes::add);
+        node.putNull("checkpoint");
+        return node;
+    }
+
+    /** The certificate costs, or the period and why they are not computable. */
+    private static ObjectNode cost(CalculationResult result) {
+        ObjectNode cost = JsonNodeFactory.instance.objectNode();
         cost.put("certificatePricePeriod", result.request().parameters().certificatePricePeriod());
+        if (result.costNotComputable().isPresent()) {
+            cost.put("notComputable", result.costNotComputable().get());
+            return cost;
+        }
+        Figure freeAllocation = result.figure(FigureIds.cost("actual", "freeAllocationTco2PerTonne"));
         cost.set("certificatePriceEur", number(result.figure(FigureIds.cost("actual", "grossEur")).inputs().get(1).value()));
         cost.set("cbamFactor", number(freeAllocation.inputs().get(1).value()));
         cost.set("benchmarkActualTco2PerTonne", number(freeAllocation.inputs().get(0).value()));
@@ -88,14 +104,7 @@ public final class EmissionsStatements {
         cost.set("actualEur", presented(result, FigureIds.ACTUAL_EUR));
         cost.set("defaultEur", presented(result, FigureIds.DEFAULT_EUR));
         cost.set("savingEur", presented(result, FigureIds.SAVING_EUR));
-
-        ObjectNode evidence = node.putObject("evidence");
-        evidence.set("entries", result.usedEvidenceJson());
-        evidence.set("figures", result.figuresJson());
-        ArrayNode notes = node.putArray("notes");
-        result.notes().forEach(notes::add);
-        node.putNull("checkpoint");
-        return node;
+        return cost;
     }
 
     private static tools.jackson.databind.JsonNode presented(CalculationResult result, String figureId) {

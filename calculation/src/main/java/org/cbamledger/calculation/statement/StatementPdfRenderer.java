@@ -59,18 +59,24 @@ public final class StatementPdfRenderer {
             }
 
             pdf.heading("Certificate cost");
-            pdf.line("Certificate price " + text(statement, "/cost/certificatePriceEur") + " EUR (" + text(statement, "/cost/certificatePricePeriod")
-                    + "), CBAM factor " + text(statement, "/cost/cbamFactor") + ", benchmark actual route "
-                    + text(statement, "/cost/benchmarkActualTco2PerTonne") + " t/t, default route "
-                    + text(statement, "/cost/benchmarkDefaultTco2PerTonne") + " t/t, carbon price paid abroad "
-                    + text(statement, "/cost/carbonPricePaidAbroadEur") + " EUR");
             figure(pdf, statement, "Default value with mark-up", "/defaultRoute/valueWithMarkupTco2PerTonne", "t CO2/t",
                     "defaultRoute.valueWithMarkupTco2PerTonne");
-            figure(pdf, statement, "Certificates, actual route", "/cost/certificatesActual", "t CO2e", "cost.actual.certificates");
-            figure(pdf, statement, "Certificates, default route", "/cost/certificatesDefault", "t CO2e", "cost.default.certificates");
-            figure(pdf, statement, "Cost, actual emissions", "/cost/actualEur", "EUR", "cost.actualEur");
-            figure(pdf, statement, "Cost, default values", "/cost/defaultEur", "EUR", "cost.defaultEur");
-            figure(pdf, statement, "Saving by proof of actual emissions", "/cost/savingEur", "EUR", "cost.savingEur");
+            JsonNode notComputable = statement.at("/cost/notComputable");
+            if (notComputable.isString()) {
+                pdf.line("Certificate price period " + text(statement, "/cost/certificatePricePeriod") + ": cost "
+                        + notComputable.asString());
+            } else {
+                pdf.line("Certificate price " + text(statement, "/cost/certificatePriceEur") + " EUR (" + text(statement, "/cost/certificatePricePeriod")
+                        + "), CBAM factor " + text(statement, "/cost/cbamFactor") + ", benchmark actual route "
+                        + text(statement, "/cost/benchmarkActualTco2PerTonne") + " t/t, default route "
+                        + text(statement, "/cost/benchmarkDefaultTco2PerTonne") + " t/t, carbon price paid abroad "
+                        + text(statement, "/cost/carbonPricePaidAbroadEur") + " EUR");
+                figure(pdf, statement, "Certificates, actual route", "/cost/certificatesActual", "t CO2e", "cost.actual.certificates");
+                figure(pdf, statement, "Certificates, default route", "/cost/certificatesDefault", "t CO2e", "cost.default.certificates");
+                figure(pdf, statement, "Cost, actual emissions", "/cost/actualEur", "EUR", "cost.actualEur");
+                figure(pdf, statement, "Cost, default values", "/cost/defaultEur", "EUR", "cost.defaultEur");
+                figure(pdf, statement, "Saving by proof of actual emissions", "/cost/savingEur", "EUR", "cost.savingEur");
+            }
 
             pdf.heading("How each figure was computed");
             pdf.line("Each figure is the operation of its inputs; an input is another figure, a field of a ledger entry"

@@ -10,7 +10,7 @@ public enum Operation {
     PRODUCT("product"),
     /** first input minus the sum of the others */
     DIFFERENCE("difference"),
-    /** first input divided by the second, at {@link Decimals#MATH} */
+    /** first input divided by the second; every operation's result is rounded to {@link Decimals#MATH} */
     QUOTIENT("quotient"),
     /** max(0, first input minus the sum of the others) */
     POSITIVE_DIFFERENCE("positive-difference");
@@ -38,7 +38,7 @@ public enum Operation {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException(wireName + " needs at least one input");
         }
-        return Decimals.normalize(
+        return Decimals.round(
                 switch (this) {
                     case SUM -> inputs.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                     case PRODUCT -> inputs.stream().reduce(BigDecimal.ONE, BigDecimal::multiply);

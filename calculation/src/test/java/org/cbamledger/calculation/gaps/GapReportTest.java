@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 /** Evidence removed piece by piece from the Serbian scenario: the gap report names each missing piece and prices it. */
 class GapReportTest {
     private static final ElectricityRules RULES = ElectricityRules.gridByDefault(SerbianScenario.GRID_FACTOR);
-    // EU tonnes x (default 2.27 x 1.1 - 1.493 x 0.975) x EUR 75.36; the actual route costs nothing (0.04488 < 0.0585)
-    private static final BigDecimal EUR_PER_EU_TONNE = new BigDecimal("1.041325").multiply(new BigDecimal("75.36"));
+    // EU tonnes x (Serbia's published 2026 value 2.4965 - 1.493 x 0.975) x EUR 75.36; the actual route costs nothing
+    // (0.04488 < 0.0585)
+    private static final BigDecimal EUR_PER_EU_TONNE = new BigDecimal("1.040825").multiply(new BigDecimal("75.36"));
 
     private static GapReport report(Predicate<JsonNode> drop) throws Exception {
         Scenario scenario = SerbianScenario.scenario();
@@ -53,7 +54,7 @@ class GapReportTest {
         assertEquals(0, new BigDecimal("5057.5").compareTo(gap.indirectTco2AtGridFactor()));
         assertEquals(0, new BigDecimal("10000").compareTo(gap.affectedTonnesEu()));
         assertEquals(0, EUR_PER_EU_TONNE.multiply(new BigDecimal(10000)).compareTo(gap.fallbackCostEur().orElseThrow()));
-        assertTrue(report.toText().contains("falling back to default values would cost EUR 784742.52"), report.toText());
+        assertTrue(report.toText().contains("falling back to default values would cost EUR 784365.72"), report.toText());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cbamledger.calculation.rules;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.trace.TraceInput.RuleRef;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,34 +45,76 @@ class RuleSetsTest {
     }
 
     @Test
-    void defaultValue_countryWithoutARowTakesTheWholeOtherCountriesRow() throws Exception {
+    void defaultValues_holdEveryAdoptedRow() throws Exception {
+        DefaultValueTable table = RuleSets.load(RuleSets.EU_DEFINITIVE_2026).defaultValues();
+        assertEquals(1608, table.rowCount());
+        // 66 countries and the "Other countries and territories" row, 24 CN codes each
+        assertEquals(67, table.countryCodes().size());
+        assertTrue(table.countryCodes().contains(RuleKeys.OTHER_COUNTRIES));
+        for (String country : table.countryCodes()) {
+            assertEquals(24, table.rows(country).size(), country);
+        }
+    }
+
+    @Test
+    void defaultValues_areACopyOfTheSharedReferenceFile() throws Exception {
+        Path shared = Path.of("..", "..", "shared", "reference", "default-values-aluminium.csv");
+        Assumptions.assumeTrue(Files.exists(shared), "../shared is not present");
+        try (var in = getClass().getClassLoader().getResourceAsStream(DefaultValueTable.RESOURCE)) {
+            assertArrayEquals(Files.readAllBytes(shared), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void defaultValue_isThePublishedValueWithMarkupOfTheYear() throws Exception {
         RuleSet rules = RuleSets.load(RuleSets.SEED_TOTAL);
-        assertValue("3.741", rules.defaultValue("TR", "76041090", 2026));
-        assertValue("1.7", rules.defaultValue("TR", "76012020", 2026));
-        assertValue("2.203", rules.defaultValue("MY", "7601", 2026));
-        assertEquals("defaultValue.OTHER.76041090.2026", rules.defaultValue("MY", "76041090", 2026).key());
-        assertEquals("defaultValue.RS.7606.2026", rules.defaultValue("RS", "76061190", 2026).key());
-        assertEquals("defaultValue.RS.7606.2026", rules.defaultValue("RS", "76061190", 2030).key());
+        DefaultValue turkishProfiles = rules.defaultValue("TR", "76041090", 2026);
+        assertValue("4.1155", turkishProfiles.withMarkup());
+        assertValue("3.7414", turkishProfiles.direct());
+        assertEquals("defaultValue.TR.76041090.2026", turkishProfiles.withMarkup().key());
+        assertTrue(turkishProfiles.withMarkup().citation().contains("2025/2621"), turkishProfiles.withMarkup().citation());
+        assertTrue(turkishProfiles.note().isEmpty());
+        assertEquals("defaultValue.TR.76041090.2027", rules.defaultValue("TR", "76041090", 2027).withMarkup().key());
+        assertEquals("defaultValue.TR.76041090.2028", rules.defaultValue("TR", "76041090", 2031).withMarkup().key());
+        CalculationException early = assertThrows(CalculationException.class, () -> rules.defaultValue("TR", "76041090", 2025));
+        assertTrue(early.getMessage().contains("apply from 2026"), early.getMessage());
     }
 
     @Test
-    void defaultValue_countryWithARowNeverBorrowsAnOtherCountriesCell() throws Exception {
-        RuleSet rules = RuleSets.load(RuleSets.SEED_TOTAL, List.of(new RuleOverride(
-                new RuleEntry("defaultValue.OTHER.7609.2026", new BigDecimal("5"), "tCO2e/t", "test", RuleStatus.UNCONFIRMED),
-                "test", "test", null)));
-        CalculationException e = assertThrows(CalculationException.class, () -> rules.defaultValue("TR", "76090000", 2026));
-        assertEquals("rule set seed-total has no default value for country TR and CN code 76090000 in 2026", e.getMessage());
-        assertValue("5", rules.defaultValue("MY", "76090000", 2026));
+    void defaultValue_alloyedProfilesHaveTheirOwnRows() throws Exception {
+        RuleSet rules = RuleSets.load(RuleSets.EU_DEFINITIVE_2026);
+        assertEquals("defaultValue.TR.76042100.2026", rules.defaultValue("TR", "76042100", 2026).withMarkup().key());
+        assertEquals("defaultValue.TR.76042990.2026", rules.defaultValue("TR", "76042990", 2026).withMarkup().key());
+        assertEquals("defaultValue.MY.7601.2026", rules.defaultValue("MY", "76012020", 2026).withMarkup().key());
     }
 
     @Test
-    void defaultValue_takesTheLatestYearNotAfterTheCalculationYear() throws Exception {
+    void defaultValue_countryWithoutRowsTakesTheWholeOtherCountriesRowWithANote() throws Exception {
+        RuleSet rules = RuleSets.load(RuleSets.EU_DEFINITIVE_2026);
+        DefaultValue kosovo = rules.defaultValue("XK", "76042990", 2027);
+        assertEquals("defaultValue.OTHER.76042990.2027", kosovo.withMarkup().key());
+        assertEquals("defaultValueDirect.OTHER.76042990", kosovo.direct().key());
+        assertEquals("country XK has no rows of its own in the default values (IR 2025/2621): the \"Other countries and"
+                + " territories\" row for CN 76042990 is used", kosovo.note().orElseThrow());
+    }
+
+    @Test
+    void defaultValue_countryWithRowsButNotTheCnCodeIsAnError() throws Exception {
+        RuleSet rules = RuleSets.load(RuleSets.EU_DEFINITIVE_2026);
+        // 7604 alone is not a row: the file lists the 8-digit subheadings of 7604
+        CalculationException e = assertThrows(CalculationException.class, () -> rules.defaultValue("MY", "7604", 2026));
+        assertTrue(e.getMessage().startsWith("rule set eu-definitive-2026: the default values (IR 2025/2621) have rows for"
+                + " country MY but none for CN code 7604 (its CN codes: 7601, 7603, 76041010"), e.getMessage());
+    }
+
+    @Test
+    void defaultValue_overrideReplacesThePublishedValue() throws Exception {
         RuleSet rules = RuleSets.load(RuleSets.SEED_TOTAL, List.of(new RuleOverride(
                 new RuleEntry("defaultValue.TR.76041090.2028", new BigDecimal("3.5"), "tCO2e/t", "test", RuleStatus.UNCONFIRMED),
                 "test", "test", null)));
-        assertValue("3.741", rules.defaultValue("TR", "76041090", 2027));
-        assertValue("3.5", rules.defaultValue("TR", "76041090", 2028));
-        assertThrows(CalculationException.class, () -> rules.defaultValue("TR", "76041090", 2025));
+        assertValue("4.1155", rules.defaultValue("TR", "76041090", 2026).withMarkup());
+        assertValue("3.5", rules.defaultValue("TR", "76041090", 2029).withMarkup());
+        assertEquals("unconfirmed", rules.defaultValue("TR", "76041090", 2029).withMarkup().status());
     }
 
     @Test

@@ -39,6 +39,7 @@ record ElectricityDemoReport(ElectricityLedgerResult ledger, GapReport gaps) {
                     ledger.emissionsTco2(cls).toPlainString());
         }
         console.printf("  %-18s %14s MWh%n", "total", ledger.totalEnergyMwh().value().toPlainString());
+        console.println("  matching: " + ledger.matchingSummary());
         console.println("gap report: " + gaps.gaps().size() + " gaps");
     }
 

@@ -84,16 +84,26 @@ final class ScenarioDemo {
     private Outcome run(Scenario scenario, List<ScenarioRecord> records) throws Exception {
         String operator = scenario.statementIssuer();
         Map<String, SigningKey> submitters = new LinkedHashMap<>();
+        for (Party party : scenario.parties()) {
+            if (!submittedKinds(party).isEmpty()) {
+                submitters.put(party.partyId(), SigningKey.generate(KeyAlgorithm.ECDSA_P256));
+            }
+        }
+        List<Envelope> envelopes = new ArrayList<>();
+        for (ScenarioRecord record : records) {
+            SigningKey key = submitters.get(record.partyId());
+            if (key == null) {
+                throw new IOException(record.source() + ": party " + record.partyId() + " submits no records");
+            }
+            envelopes.add(sign(record.record(), key));
+        }
+        calculateBeforeAppending(scenario, envelopes);
         SigningKey calculator = SigningKey.generate(KeyAlgorithm.ED25519);
         SigningKey issuer = SigningKey.generate(KeyAlgorithm.ED25519);
         for (Party party : scenario.parties()) {
             client.submit(logId, sign(party.record(), root), false);
-            List<String> kinds = party.submits().stream()
-                    .filter(k -> !k.equals(CALCULATION_KIND) && !k.equals(STATEMENT_KIND)).toList();
-            if (!kinds.isEmpty()) {
-                SigningKey key = SigningKey.generate(KeyAlgorithm.ECDSA_P256);
-                submitters.put(party.partyId(), key);
-                register(key, party.partyId(), "submitter", kinds);
+            if (submitters.containsKey(party.partyId())) {
+                register(submitters.get(party.partyId()), party.partyId(), "submitter", submittedKinds(party));
             }
         }
         register(calculator, operator, "calculator", List.of(CALCULATION_KIND));
@@ -106,12 +116,7 @@ final class ScenarioDemo {
         List<Envelope> batch = new ArrayList<>();
         int batchBytes = 0;
         int requests = 0;
-        for (ScenarioRecord record : records) {
-            SigningKey key = submitters.get(record.partyId());
-            if (key == null) {
-                throw new IOException(record.source() + ": party " + record.partyId() + " submits no records");
-            }
-            Envelope envelope = sign(record.record(), key);
+        for (Envelope envelope : envelopes) {
             int bytes = envelope.canonicalBytes().length;
             if (!batch.isEmpty() && (batch.size() == BATCH_ENVELOPES || batchBytes + bytes > BATCH_BYTES)) {
                 client.submitBatch(logId, batch, false);
@@ -164,6 +169,24 @@ final class ScenarioDemo {
         new ScenarioDocuments(client, logId, root, console).archive(scenario, statementId);
         return new Outcome(statementId, stored.get("statement"), EmissionsStatements.build(comparison, issue), issuer,
                 electricity);
+    }
+
+    /**
+     * Both calculations on the signed records before anything is appended: a scenario the engine refuses (a country
+     * without the CN code, a malformed record) leaves nothing in the log. The leaf indexes here are positions; the
+     * real ones come with the read-back.
+     */
+    private static void calculateBeforeAppending(Scenario scenario, List<Envelope> envelopes) throws Exception {
+        List<EvidenceRecord> evidence = new ArrayList<>();
+        for (Envelope envelope : envelopes) {
+            evidence.add(EvidenceRecord.fromEnvelope(envelope, evidence.size()));
+        }
+        EmissionsCalculator.calculate(scenario.request(evidence));
+        EmissionsCalculator.calculate(scenario.request(evidence, COMPARISON_RULE_SET));
+    }
+
+    private static List<String> submittedKinds(Party party) {
+        return party.submits().stream().filter(k -> !k.equals(CALCULATION_KIND) && !k.equals(STATEMENT_KIND)).toList();
     }
 
     private void register(SigningKey key, String party, String role, List<String> kinds) throws Exception {

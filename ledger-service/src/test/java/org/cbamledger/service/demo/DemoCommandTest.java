@@ -59,7 +59,7 @@ class DemoCommandTest {
             assertEquals("158.202", statement.at("/emissions/directTco2").asString());
             assertEquals("0.215281", statement.at("/specific/totalTco2PerTonne").asString());
             assertEquals("23630.03", statement.at("/cost/actualEur").asString());
-            assertEquals("400828.54", statement.at("/cost/defaultEur").asString());
+            assertEquals("400888.82", statement.at("/cost/defaultEur").asString());
             assertTrue(printed.toString().contains("on the eu-definitive-2026 basis (charged direct): cost.actualEur EUR 3,104.98"),
                     printed.toString());
             assertTrue(printed.toString().contains("EUR 23,630.03"), printed.toString());

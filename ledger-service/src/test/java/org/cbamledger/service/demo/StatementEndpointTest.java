@@ -1,16 +1,21 @@
 package org.cbamledger.service.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.Base64;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.cbamledger.calculation.CalculationException;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.calculation.statement.StatementRenderings;
@@ -21,6 +26,7 @@ import org.cbamledger.signer.SigningKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,6 +62,46 @@ class StatementEndpointTest {
     }
 
     @Test
+    void scenarioTheEngineRefuses_leavesNothingInTheLog(@TempDir Path dir) throws Exception {
+        Path scenario = dir.resolve("refused");
+        Files.createDirectories(scenario);
+        try (Stream<Path> files = Files.list(Path.of("..", "scenarios", "turkish-extruder-2026"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, scenario.resolve(file.getFileName()));
+            }
+        }
+        // Türkiye has default values, but none for CN 7604 99 99 (not a row of the adopted file)
+        for (String file : new String[] {"scenario.json", "batches.csv"}) {
+            Path path = scenario.resolve(file);
+            Files.writeString(path, Files.readString(path).replace("7604 10 90", "7604 99 99"));
+        }
+        DemoClient client = new DemoClient(service.http().base(), service.adminToken());
+        JsonNode log = client.createLog("refused-scenario", "Example Extrusion A.S.", "TR");
+        SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519,
+                Base64.getDecoder().decode(log.get("rootPrivateKeyPkcs8").asString()));
+        long entriesBefore = entryCount(client, "refused-scenario");
+        CalculationException refused = assertThrows(CalculationException.class,
+                () -> new ScenarioDemo(client, "refused-scenario", root, new PrintStream(OutputStream.nullOutputStream()))
+                        .run(ScenarioLoader.load(scenario)));
+        assertTrue(refused.getMessage().contains("have rows for country TR but none for CN code 76049999"), refused.getMessage());
+        // nothing was appended: not the parties, not a key registration, not a record
+        assertEquals(entriesBefore, entryCount(client, "refused-scenario"));
+    }
+
+    /** The number of entries the log answers for, counted by reading them (a log has few when it is created). */
+    private static long entryCount(DemoClient client, String logId) throws Exception {
+        long count = 0;
+        while (true) {
+            try {
+                client.entry(logId, count);
+            } catch (IOException e) {
+                return count;
+            }
+            count++;
+        }
+    }
+
+    @Test
     void pdf_isAPdfWhoseTextHasEveryHeadlineFigure() throws Exception {
         HttpResponse<byte[]> response = get(outcome.statementId() + "/pdf");
 
@@ -70,7 +116,7 @@ class StatementEndpointTest {
             "Direct emissions: 158.202 t CO2",
             "Specific total embedded emissions: 0.215281 t CO2/t",
             "Cost, actual emissions: 23630.03 EUR",
-            "Cost, default values: 400828.54 EUR",
+            "Cost, default values: 400888.82 EUR",
         }) {
             assertTrue(text.contains(expected), "PDF text lacks: " + expected);
         }

@@ -1,4 +1,4 @@
-package org.cbamledger.calculation.scenario;
+package org.cbamledger.calculation.csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +31,17 @@ public final class CsvTable {
         }
     }
 
-    public static CsvTable read(Path file) throws ScenarioException {
+    public static CsvTable read(Path file) throws CsvException {
         String fileName = file.getFileName().toString();
-        List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return parse(fileName, Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ScenarioException(fileName + ": cannot read: " + e.getMessage(), e);
+            throw new CsvException(fileName + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The table in {@code lines}; {@code fileName} names it in error messages. */
+    public static CsvTable parse(String fileName, List<String> lines) throws CsvException {
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -54,16 +57,16 @@ public final class CsvTable {
                 header = cells.stream().map(String::strip).toList();
                 for (int c = 0; c < header.size(); c++) {
                     if (header.get(c).isEmpty()) {
-                        throw new ScenarioException(fileName + " line " + (i + 1) + ": header column " + (c + 1) + " has no name");
+                        throw new CsvException(fileName + " line " + (i + 1) + ": header column " + (c + 1) + " has no name");
                     }
                     if (header.indexOf(header.get(c)) != c) {
-                        throw new ScenarioException(fileName + " line " + (i + 1) + ": column " + header.get(c) + " appears twice");
+                        throw new CsvException(fileName + " line " + (i + 1) + ": column " + header.get(c) + " appears twice");
                     }
                 }
                 continue;
             }
             if (cells.size() != header.size()) {
-                throw new ScenarioException(fileName + " line " + (i + 1) + ": " + cells.size() + " cells, but the header has "
+                throw new CsvException(fileName + " line " + (i + 1) + ": " + cells.size() + " cells, but the header has "
                         + header.size() + " columns");
             }
             Map<String, String> byName = new LinkedHashMap<>();
@@ -76,7 +79,7 @@ public final class CsvTable {
             rows.add(new Row(fileName, i + 1, byName));
         }
         if (header == null) {
-            throw new ScenarioException(fileName + ": no header line");
+            throw new CsvException(fileName + ": no header line");
         }
         return new CsvTable(fileName, header, rows);
     }
@@ -93,7 +96,7 @@ public final class CsvTable {
         return rows;
     }
 
-    private static List<String> split(String line, String fileName, int lineNumber) throws ScenarioException {
+    private static List<String> split(String line, String fileName, int lineNumber) throws CsvException {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -119,7 +122,7 @@ public final class CsvTable {
             }
         }
         if (quoted) {
-            throw new ScenarioException(fileName + " line " + lineNumber + ": a quoted cell is not closed");
+            throw new CsvException(fileName + " line " + lineNumber + ": a quoted cell is not closed");
         }
         cells.add(cell.toString());
         return cells;
