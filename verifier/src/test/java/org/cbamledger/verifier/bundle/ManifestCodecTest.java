@@ -78,7 +78,7 @@ class ManifestCodecTest {
     void parse_rejectsUnknownMembers() {
         assertEquals("bundle.json: the manifest has members [checkpoints, documents, entries, format, logId, origin,"
                         + " statement, treeSize, x], expected [checkpoints, documents, entries, format, logId, origin,"
-                        + " statement, treeSize] and optionally [coverage]",
+                        + " statement, treeSize] and optionally [coverage, timestamps]",
                 rejection(written().replace("\"treeSize\":7}", "\"treeSize\":7,\"x\":1}")));
     }
 
