@@ -200,7 +200,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                     }
                     client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
                     return new RetentionStatus(policy, false, "this object store offers no object lock ("
-                            + e.errorResponse().code() + "), so documents are kept without retention; use S3 or MinIO with object lock for that");
+                            + e.errorResponse().code() + "), so documents are kept without retention (an S3 service with object lock gives WORM retention)");
                 }
             }
         } catch (Exception e) {
