@@ -45,7 +45,8 @@ public final class EdgeInput {
             Map.entry("toIndex", index()),
             Map.entry("after", index()),
             Map.entry("limit", index()),
-            Map.entry("wait", new Rule(Pattern.compile("true|false"), "true or false")),
+            // a submission waits (true/false); a checkpoint read waits up to a duration (PublicLogController)
+            Map.entry("wait", new Rule(Pattern.compile("true|false|[0-9]{1,6}(ms|s)"), "true, false or a duration such as 5s")),
             Map.entry("kind", new Rule(Pattern.compile("[a-z0-9-]{1,64}"), "a record kind such as meter-reading-batch")),
             Map.entry("role", new Rule(Pattern.compile("[a-z]{1,32}"), "importer or verifier")),
             Map.entry("cursor", new Rule(Pattern.compile("[A-Za-z0-9_-]{1,1024}"), "the cursor of a next link")),

@@ -69,8 +69,9 @@ public final class Ledger implements AutoCloseable {
     public CreatedLog createLog(String logId, String operatorName, String countryCode, List<byte[]> bootstrapEnvelopes)
             throws LedgerException, SQLException {
         CreatedLog created = creator.create(logId, operatorName, countryCode, bootstrapEnvelopes);
-        pipeline(logId);
+        // the lease first, so that the pipeline's first round already integrates and signs the bootstrap entries
         leases.claim(logId);
+        pipeline(logId);
         return created;
     }
 
