@@ -82,6 +82,7 @@ final class ScenarioDemo {
     }
 
     private Outcome run(Scenario scenario, List<ScenarioRecord> records) throws Exception {
+        scenario.deprecations().forEach(d -> console.println("scenario " + scenario.name() + ": deprecated: " + d));
         String operator = scenario.statementIssuer();
         Map<String, SigningKey> submitters = new LinkedHashMap<>();
         for (Party party : scenario.parties()) {
