@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cbamledger.calculation.UsedEvidence;
+import org.cbamledger.calculation.core.UsedEvidence;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 
 /** Per electricity class: the entries that support it and the resolutions (hourly, monthly) it was matched at. */

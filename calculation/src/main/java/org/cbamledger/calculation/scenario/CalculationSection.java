@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.cbamledger.calculation.CalculationException;
-import org.cbamledger.calculation.CalculationParameters;
-import org.cbamledger.calculation.Decimals;
-import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.CalculationParameters;
+import org.cbamledger.calculation.core.Decimals;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.rules.RuleSets;
 import tools.jackson.databind.JsonNode;
 

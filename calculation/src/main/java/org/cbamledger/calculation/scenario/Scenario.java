@@ -3,11 +3,11 @@ package org.cbamledger.calculation.scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
-import org.cbamledger.calculation.CalculationParameters;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.CalculationParameters;
 import org.cbamledger.calculation.CalculationRequest;
-import org.cbamledger.calculation.Installation;
-import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.core.Installation;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.rules.RuleSets;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.cbamledger.calculation.Installation;
+import org.cbamledger.calculation.core.Installation;
 import org.cbamledger.calculation.csv.CsvException;
 import org.cbamledger.calculation.csv.CsvTable;
 import tools.jackson.databind.JsonNode;
