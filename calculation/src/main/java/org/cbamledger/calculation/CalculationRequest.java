@@ -1,5 +1,9 @@
 package org.cbamledger.calculation;
 
+import org.cbamledger.calculation.core.ReportingPeriod;
+import org.cbamledger.calculation.core.Installation;
+import org.cbamledger.calculation.core.CalculationParameters;
+
 import java.util.List;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.rules.RuleOverride;

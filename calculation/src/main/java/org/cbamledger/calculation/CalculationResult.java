@@ -1,5 +1,9 @@
 package org.cbamledger.calculation;
 
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.Decimals;
+import org.cbamledger.calculation.core.UsedEvidence;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,12 @@
 package org.cbamledger.calculation;
 
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.Decimals;
+import org.cbamledger.calculation.core.ReportingPeriod;
+import org.cbamledger.calculation.core.UsedEvidence;
+import org.cbamledger.calculation.core.Installation;
+import org.cbamledger.calculation.core.FigureIds;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

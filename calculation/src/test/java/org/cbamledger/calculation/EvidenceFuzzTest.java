@@ -1,5 +1,7 @@
 package org.cbamledger.calculation;
 
+import org.cbamledger.calculation.core.CalculationException;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;

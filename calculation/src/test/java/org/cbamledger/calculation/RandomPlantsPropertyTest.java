@@ -1,5 +1,11 @@
 package org.cbamledger.calculation;
 
+import org.cbamledger.calculation.core.Decimals;
+import org.cbamledger.calculation.core.ReportingPeriod;
+import org.cbamledger.calculation.core.Installation;
+import org.cbamledger.calculation.core.CalculationParameters;
+import org.cbamledger.calculation.core.FigureIds;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package org.cbamledger.calculation;
 
+import org.cbamledger.calculation.core.FigureIds;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cbamledger.calculation.CalculationParameters;
+import org.cbamledger.calculation.core.CalculationParameters;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.calculation.statement.CalculationRecords;

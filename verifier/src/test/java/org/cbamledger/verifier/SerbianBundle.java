@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.LongPredicate;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.EmissionsCalculator;
-import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
+import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
 import org.cbamledger.calculation.electricity.EvidenceClaim;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.scenario.Party;

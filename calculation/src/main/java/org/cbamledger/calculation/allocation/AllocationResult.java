@@ -2,7 +2,7 @@ package org.cbamledger.calculation.allocation;
 
 import java.util.List;
 import java.util.Map;
-import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Trace;
 import tools.jackson.databind.node.ArrayNode;

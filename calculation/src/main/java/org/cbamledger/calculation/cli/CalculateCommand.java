@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.EmissionsCalculator;
-import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
+import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
 import org.cbamledger.calculation.rules.RuleOverride;
 import org.cbamledger.calculation.rules.UserRuleData;
 import org.cbamledger.calculation.scenario.Scenario;
@@ -65,7 +65,8 @@ public final class CalculateCommand {
                 throw new ScenarioException(directory + " is not a scenario directory");
             }
             Path ruleData = options.value("--rule-data").map(Path::of).orElseGet(UserRuleData::defaultLocation);
-            ObjectNode statement = statement(directory, options.value("--rule-set"), UserRuleData.read(ruleData));
+            ObjectNode statement = statement(ScenarioLoader.load(directory), directory, options.value("--rule-set"),
+                    UserRuleData.read(ruleData), err);
             if (options.flag("--json")) {
                 out.println(PRETTY.writeValueAsString(statement));
             } else {
@@ -81,7 +82,12 @@ public final class CalculateCommand {
     /** The statement of the scenario's calculation, unsigned and not bound to a checkpoint. */
     static ObjectNode statement(Path directory, java.util.Optional<String> ruleSetId, List<RuleOverride> userRuleData)
             throws ScenarioException, CalculationException, SignerException {
-        Scenario scenario = ScenarioLoader.load(directory);
+        return statement(ScenarioLoader.load(directory), directory, ruleSetId, userRuleData, System.err);
+    }
+
+    private static ObjectNode statement(Scenario scenario, Path directory, java.util.Optional<String> ruleSetId,
+            List<RuleOverride> userRuleData, PrintStream err) throws ScenarioException, CalculationException, SignerException {
+        scenario.deprecations().forEach(d -> err.println("cbam calculate: deprecated: " + d));
         List<JsonNode> records = new ArrayList<>();
         for (ScenarioRecord record : scenario.records()) {
             records.add(record.record());

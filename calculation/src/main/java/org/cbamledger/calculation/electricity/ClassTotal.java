@@ -2,7 +2,7 @@ package org.cbamledger.calculation.electricity;
 
 import java.util.List;
 import java.util.Set;
-import org.cbamledger.calculation.UsedEvidence;
+import org.cbamledger.calculation.core.UsedEvidence;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.TraceInput;
 

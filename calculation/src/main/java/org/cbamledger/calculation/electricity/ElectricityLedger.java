@@ -4,18 +4,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import org.cbamledger.calculation.CalculationException;
-import org.cbamledger.calculation.ReportingPeriod;
-import org.cbamledger.calculation.UsedEvidence;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
@@ -49,28 +46,23 @@ import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
 public final class ElectricityLedger {
     public static final String METHOD_VERSION = "cbam-electricity-ledger/1";
     private static final ConstantRef KWH_TO_MWH = new ConstantRef(new BigDecimal("0.001"), "kWh to MWh");
-    private static final String GRID_KEY = "grid";
+    private static final String GRID_KEY = ByClassAndKey.GRID_KEY;
 
     private final String installationId;
     private final ReportingPeriod period;
     private final ElectricityRules rules;
     private final Trace trace = new Trace();
     private final List<ElectricityFinding> findings = new ArrayList<>();
-    private final Map<ElectricityClass, Set<UsedEvidence>> evidence = new EnumMap<>(ElectricityClass.class);
-    private final Map<ElectricityClass, Set<Resolution>> resolutions = new EnumMap<>(ElectricityClass.class);
-    private final Map<YearMonth, Resolution> matching = new java.util.TreeMap<>();
-    private final Map<ElectricityClass, Map<String, List<TraceInput>>> annual = new EnumMap<>(ElectricityClass.class);
-    private final Map<String, TraceInput> factors = new LinkedHashMap<>();
-    private final Map<Instant, EnumMap<ElectricityClass, BigDecimal>> hourValues = new TreeMap<>();
-    private final Map<Instant, EnumMap<ElectricityClass, String>> hourFigures = new TreeMap<>();
+    private final ClassEvidence used = new ClassEvidence();
+    private final Map<YearMonth, Resolution> matching = new TreeMap<>();
+    private final ByClassAndKey<List<TraceInput>> annual = new ByClassAndKey<>();
+    private final ByClassAndKey<TraceInput> factors = new ByClassAndKey<>();
+    private final HourTally hourTally = new HourTally();
     private final Map<YearMonth, Map<ElectricityClass, BigDecimal>> monthValues = new TreeMap<>();
-    private Map<ElectricityClass, Map<String, List<TraceInput>>> monthInputs;
-
-    private final Map<String, MeterSeries> series = new TreeMap<>();
-    private final List<String> importMeters = new ArrayList<>();
-    private final Map<String, ElectricityClass> sourceMeters = new TreeMap<>();
     private final List<PpaEvidence> contracts = new ArrayList<>();
-    private final Map<String, List<String>> missingHours = new TreeMap<>();
+    private final MissingHours missingHours = new MissingHours();
+    private ByClassAndKey<List<TraceInput>> monthInputs;
+    private InstallationMeters meters;
     private TraceInput gridFactor;
 
     private ElectricityLedger(String installationId, ReportingPeriod period, ElectricityRules rules) {
@@ -89,8 +81,10 @@ public final class ElectricityLedger {
     }
 
     private ElectricityLedgerResult run(EvidenceSet set) throws CalculationException {
-        readMeters(set);
-        gridFactor = gridFactor(set);
+        meters = new InstallationMeters(installationId, period, set);
+        findings.addAll(meters.findings());
+        meters.sourceMeters().forEach((meterId, cls) -> factors.put(cls, meterId, meters.sourceFactors().get(meterId)));
+        gridFactor = InstallationMeters.factorRecord(set, rules.gridFactorId());
         for (EvidenceRecord record : set.ofKind("ppa-contract")) {
             RecordReader contract = new RecordReader(record);
             if (contract.text("/installationId").equals(installationId)
@@ -100,14 +94,14 @@ public final class ElectricityLedger {
                 contracts.add(ppa);
             }
         }
-        contracts.sort(java.util.Comparator.comparing(c -> c.contract().evidence().leafIndex()));
+        contracts.sort(Comparator.comparing(c -> c.contract().evidence().leafIndex()));
         for (YearMonth month : Hours.months(period)) {
-            monthInputs = new EnumMap<>(ElectricityClass.class);
+            monthInputs = new ByClassAndKey<>();
             Map<PpaEvidence, Figure> caps = new LinkedHashMap<>();
             for (PpaEvidence ppa : contracts) {
                 capIfEvidenced(ppa, month).ifPresent(cap -> caps.put(ppa, cap));
             }
-            boolean monthly = importMeters.stream().anyMatch(m -> series.get(m).hasMonthly(month))
+            boolean monthly = meters.importMeters().stream().anyMatch(m -> meters.series(m).hasMonthly(month))
                     || caps.keySet().stream().anyMatch(p -> !p.generation().hasHourly(month)
                             || p.contract().node("/matching").asString("hourly").equals("monthly"));
             matching.put(month, monthly ? Resolution.MONTHLY : Resolution.HOURLY);
@@ -118,92 +112,8 @@ public final class ElectricityLedger {
             }
             closeMonth(month, caps);
         }
-        missingHours.forEach((key, hours) -> {
-            String[] meterAndMonth = key.split("\n");
-            findings.add(new ElectricityFinding(FindingType.MISSING_INTERVAL, meterAndMonth[0], meterAndMonth[1], BigDecimal.ZERO,
-                    hours.size() + " hour(s) without a good reading: " + String.join(", ", hours.subList(0, Math.min(12, hours.size())))
-                            + (hours.size() > 12 ? ", ..." : "")));
-        });
+        findings.addAll(missingHours.findings());
         return finish();
-    }
-
-    private void readMeters(EvidenceSet set) throws CalculationException {
-        Set<String> meterRecords = new LinkedHashSet<>();
-        for (EvidenceRecord record : set.ofKind("meter")) {
-            RecordReader meter = new RecordReader(record);
-            if (meter.text("/installationId").equals(installationId)) {
-                meterRecords.add(meter.text("/meterId"));
-            }
-        }
-        List<String> mains = new ArrayList<>();
-        List<EvidenceRecord> batches = set.ofKind("meter-reading-batch");
-        for (EvidenceRecord record : set.ofKind("meter-role")) {
-            RecordReader role = new RecordReader(record);
-            if (!role.text("/installationId").equals(installationId)) {
-                continue;
-            }
-            String meterId = role.text("/meterId");
-            String kind = role.text("/role");
-            ElectricityClass source = switch (kind) {
-                case "on-site-generation" -> role.node("/renewable").asBoolean(false)
-                        ? ElectricityClass.ON_SITE_RENEWABLE : ElectricityClass.BACKUP_FOSSIL;
-                case "direct-line" -> ElectricityClass.DIRECT_LINE;
-                case "backup-generation" -> ElectricityClass.BACKUP_FOSSIL;
-                default -> null;
-            };
-            if (!kind.equals("grid-import") && !kind.equals("main") && source == null) {
-                continue;
-            }
-            MeterSeries meterSeries = new MeterSeries(meterId, batches);
-            series.put(meterId, meterSeries);
-            if (!meterRecords.contains(meterId)) {
-                findings.add(new ElectricityFinding(FindingType.NO_METER_READINGS, meterId, period.from() + "/" + period.to(),
-                        BigDecimal.ZERO, "meter " + meterId + " (" + kind + ") has a meter-role but no meter record"));
-            }
-            if (meterSeries.isEmpty()) {
-                findings.add(new ElectricityFinding(FindingType.NO_METER_READINGS, meterId, period.from() + "/" + period.to(),
-                        BigDecimal.ZERO, "meter " + meterId + " (" + kind + ") has no readings in the evidence"));
-            }
-            if (kind.equals("grid-import")) {
-                importMeters.add(meterId);
-            } else if (kind.equals("main")) {
-                mains.add(meterId);
-            } else {
-                sourceMeters.put(meterId, source);
-                factors.put(source + "/" + meterId, sourceFactor(role, set));
-            }
-        }
-        if (importMeters.isEmpty()) {
-            importMeters.addAll(mains);
-        }
-        if (importMeters.isEmpty()) {
-            throw new CalculationException("installation " + installationId + " has no meter-role grid-import or main: nothing to classify");
-        }
-    }
-
-    private TraceInput sourceFactor(RecordReader role, EvidenceSet set) throws CalculationException {
-        Optional<EvidenceRef> inline = role.optionalDecimal("/emissionFactorTco2PerMwh");
-        if (inline.isPresent()) {
-            return inline.get();
-        }
-        return factorRecord(set, role.text("/emissionFactorId"));
-    }
-
-    private TraceInput gridFactor(EvidenceSet set) throws CalculationException {
-        return factorRecord(set, rules.gridFactorId());
-    }
-
-    private static EvidenceRef factorRecord(EvidenceSet set, String factorId) throws CalculationException {
-        for (EvidenceRecord record : set.ofKind("emission-factor")) {
-            RecordReader factor = new RecordReader(record);
-            if (factor.text("/factorId").equals(factorId)) {
-                if (!factor.text("/unit").equals("tCO2/MWh")) {
-                    throw new CalculationException(record.describe() + ": emission factor " + factorId + " is not in tCO2/MWh");
-                }
-                return factor.decimal("/value");
-            }
-        }
-        throw new CalculationException("emission factor " + factorId + " is not in the evidence");
     }
 
     /** The month's cap for a PPA when its evidence is complete; otherwise a finding per missing piece. */
@@ -233,8 +143,9 @@ public final class ElectricityLedger {
             complete = false;
         }
         if (!ppa.generation().gapHours(month).isEmpty()) {
+            MeterMonth generator = new MeterMonth(contract.text("/asset/generatorMeterId"), month);
             for (String hour : ppa.generation().gapHours(month)) {
-                missingHours.computeIfAbsent(contract.text("/asset/generatorMeterId") + "\n" + month, k -> new ArrayList<>()).add(hour);
+                missingHours.add(generator, hour);
             }
         }
         if (ppa.declaration(month).isEmpty()) {
@@ -248,7 +159,7 @@ public final class ElectricityLedger {
         List<TraceInput> goRefs = new ArrayList<>();
         for (RecordReader go : ppa.cancellations(month)) {
             goRefs.add(go.decimal("/mwh"));
-            addEvidence(ElectricityClass.PPA_RENEWABLE, go.evidence());
+            used.add(ElectricityClass.PPA_RENEWABLE, go.evidence());
         }
         Figure goMwh = trace.derive(prefix + "goCancelledMwh", "MWh", Operation.SUM, goRefs);
         EvidenceRef delivered = settlement.get().decimal("/deliveredMwh");
@@ -257,11 +168,11 @@ public final class ElectricityLedger {
             findings.add(new ElectricityFinding(FindingType.SETTLEMENT_EXCEEDS_GO, id, month.toString(), beyond.value(),
                     "contract " + id + ": settled delivery exceeds cancelled GOs in " + month + "; the excess is not PPA-backed"));
         }
-        addEvidence(ElectricityClass.PPA_RENEWABLE, contract.evidence());
-        addEvidence(ElectricityClass.PPA_RENEWABLE, settlement.get().evidence());
-        ppa.declaration(month).ifPresent(d -> addEvidence(ElectricityClass.PPA_RENEWABLE, d.evidence()));
-        evidence.computeIfAbsent(ElectricityClass.PPA_RENEWABLE, c -> new LinkedHashSet<>()).addAll(ppa.generation().evidence());
-        factors.put(ElectricityClass.PPA_RENEWABLE + "/" + id, ppa.assetEmissionFactor());
+        used.add(ElectricityClass.PPA_RENEWABLE, contract.evidence());
+        used.add(ElectricityClass.PPA_RENEWABLE, settlement.get().evidence());
+        ppa.declaration(month).ifPresent(d -> used.add(ElectricityClass.PPA_RENEWABLE, d.evidence()));
+        used.addAll(ElectricityClass.PPA_RENEWABLE, ppa.generation().evidence());
+        factors.put(ElectricityClass.PPA_RENEWABLE, id, ppa.assetEmissionFactor());
         // min(delivered, GO) = delivered - max(0, delivered - GO)
         return Optional.of(trace.derive(prefix + "capMwh", "MWh", Operation.DIFFERENCE, delivered, beyond.ref()));
     }
@@ -269,12 +180,12 @@ public final class ElectricityLedger {
     private void classifyHours(YearMonth month, Map<PpaEvidence, Figure> caps) throws CalculationException {
         Map<Instant, TraceInput> remaining = new LinkedHashMap<>();
         for (Instant hour : Hours.hours(month, period)) {
-            Optional<Figure> imported = meterHour(importMeters, hour, "importMwh", month);
+            Optional<Figure> imported = meterHour(meters.importMeters(), hour, "importMwh", month);
             if (imported.isEmpty()) {
                 continue;
             }
-            if (importMeters.stream().anyMatch(m -> series.get(m).isSuspect(hour))) {
-                findings.add(new ElectricityFinding(FindingType.SUSPECT_INTERVAL, String.join(" ", importMeters), Hours.name(hour),
+            if (meters.importMeters().stream().anyMatch(m -> meters.series(m).isSuspect(hour))) {
+                findings.add(new ElectricityFinding(FindingType.SUSPECT_INTERVAL, String.join(" ", meters.importMeters()), Hours.name(hour),
                         imported.get().value(), "import reading flagged SUSPECT: the hour is unverified, not matched to a PPA"));
                 add(ElectricityClass.UNVERIFIED, GRID_KEY, hour, imported.get(), Resolution.HOURLY);
                 continue;
@@ -288,7 +199,7 @@ public final class ElectricityLedger {
             Figure grid = trace.figure(((TraceInput.FigureRef) hour.getValue()).figureId());
             add(ElectricityClass.GRID, GRID_KEY, hour.getKey(), grid, Resolution.HOURLY);
         }
-        for (Map.Entry<String, ElectricityClass> source : sourceMeters.entrySet()) {
+        for (Map.Entry<String, ElectricityClass> source : meters.sourceMeters().entrySet()) {
             for (Instant hour : Hours.hours(month, period)) {
                 Optional<Figure> f = meterHour(List.of(source.getKey()), hour, source.getKey() + ".mwh", month);
                 if (f.isPresent()) {
@@ -296,7 +207,7 @@ public final class ElectricityLedger {
                 }
             }
         }
-        importMeters.forEach(m -> addAll(ElectricityClass.GRID, series.get(m).evidence()));
+        meters.importMeters().forEach(m -> used.addAll(ElectricityClass.GRID, meters.series(m).evidence()));
     }
 
     private void matchHours(PpaEvidence ppa, Figure cap, Map<Instant, TraceInput> remaining) throws CalculationException {
@@ -338,7 +249,7 @@ public final class ElectricityLedger {
 
     private void classifyMonth(YearMonth month, Map<PpaEvidence, Figure> caps) throws CalculationException {
         String prefix = "elec." + month + ".";
-        Optional<Figure> imported = meterMonth(importMeters, month, prefix + "importMwh");
+        Optional<Figure> imported = meterMonth(meters.importMeters(), month, prefix + "importMwh");
         if (imported.isEmpty()) {
             return;
         }
@@ -365,21 +276,21 @@ public final class ElectricityLedger {
         }
         Figure grid = trace.derive(prefix + "gridBeforeAdjustmentsMwh", "MWh", Operation.SUM, remaining);
         add(ElectricityClass.GRID, GRID_KEY, null, grid, Resolution.MONTHLY);
-        importMeters.forEach(m -> addAll(ElectricityClass.GRID, series.get(m).evidence()));
-        for (Map.Entry<String, ElectricityClass> source : sourceMeters.entrySet()) {
+        meters.importMeters().forEach(m -> used.addAll(ElectricityClass.GRID, meters.series(m).evidence()));
+        for (Map.Entry<String, ElectricityClass> source : meters.sourceMeters().entrySet()) {
             meterMonth(List.of(source.getKey()), month, prefix + source.getKey() + ".mwh")
                     .ifPresent(f -> add(source.getValue(), source.getKey(), null, f, Resolution.MONTHLY));
         }
     }
 
     /** The meters' MWh of one hour, or empty (and the hour noted missing) when a meter lacks a good reading. */
-    private Optional<Figure> meterHour(List<String> meters, Instant hour, String name, YearMonth month) {
+    private Optional<Figure> meterHour(List<String> meterIds, Instant hour, String name, YearMonth month) {
         List<TraceInput> kwh = new ArrayList<>();
         boolean complete = true;
-        for (String meter : meters) {
-            List<EvidenceRef> readings = series.get(meter).hour(hour);
+        for (String meter : meterIds) {
+            List<EvidenceRef> readings = meters.series(meter).hour(hour);
             if (readings.isEmpty()) {
-                missingHours.computeIfAbsent(meter + "\n" + month, k -> new ArrayList<>()).add(Hours.name(hour));
+                missingHours.add(new MeterMonth(meter, month), Hours.name(hour));
                 complete = false;
             }
             kwh.addAll(readings);
@@ -396,10 +307,10 @@ public final class ElectricityLedger {
     }
 
     /** The meters' MWh of a month: monthly readings where a meter has them, else its hourly readings. */
-    private Optional<Figure> meterMonth(List<String> meters, YearMonth month, String id) {
+    private Optional<Figure> meterMonth(List<String> meterIds, YearMonth month, String id) {
         List<TraceInput> kwh = new ArrayList<>();
-        for (String meter : meters) {
-            MeterSeries s = series.get(meter);
+        for (String meter : meterIds) {
+            MeterSeries s = meters.series(meter);
             if (s.hasMonthly(month)) {
                 kwh.addAll(s.month(month));
                 continue;
@@ -407,7 +318,7 @@ public final class ElectricityLedger {
             for (Instant hour : Hours.hours(month, period)) {
                 List<EvidenceRef> readings = s.hour(hour);
                 if (readings.isEmpty()) {
-                    missingHours.computeIfAbsent(meter + "\n" + month, k -> new ArrayList<>()).add(Hours.name(hour));
+                    missingHours.add(new MeterMonth(meter, month), Hours.name(hour));
                 }
                 kwh.addAll(readings);
             }
@@ -420,36 +331,24 @@ public final class ElectricityLedger {
     }
 
     private void add(ElectricityClass cls, String key, Instant hour, Figure figure, Resolution resolution) {
-        monthInputs.computeIfAbsent(cls, c -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(figure.ref());
-        resolutions.computeIfAbsent(cls, c -> EnumSet.noneOf(Resolution.class)).add(resolution);
+        monthInputs.computeIfAbsent(cls, key, ArrayList::new).add(figure.ref());
+        used.matchedAt(cls, resolution);
         if (hour != null) {
-            hourValues.computeIfAbsent(hour, h -> new EnumMap<>(ElectricityClass.class)).merge(cls, figure.value(), BigDecimal::add);
-            hourFigures.computeIfAbsent(hour, h -> new EnumMap<>(ElectricityClass.class)).put(cls, figure.id());
+            hourTally.add(hour, cls, figure);
         }
         if (cls == ElectricityClass.GRID || cls == ElectricityClass.UNVERIFIED) {
-            factors.putIfAbsent(cls + "/" + GRID_KEY, gridFactor);
+            factors.putIfAbsent(cls, GRID_KEY, gridFactor);
         }
-    }
-
-    private void addEvidence(ElectricityClass cls, EvidenceRecord record) {
-        evidence.computeIfAbsent(cls, c -> new LinkedHashSet<>())
-                .add(new UsedEvidence(record.leafIndex(), record.leafHashHex(), record.kind()));
-    }
-
-    private void addAll(ElectricityClass cls, Set<UsedEvidence> used) {
-        evidence.computeIfAbsent(cls, c -> new LinkedHashSet<>()).addAll(used);
     }
 
     /** Month figures per class and factor key; verified replacement and the unbacked-PPA rule move MWh out of grid. */
     private void closeMonth(YearMonth month, Map<PpaEvidence, Figure> caps) throws CalculationException {
-        Map<ElectricityClass, Map<String, Figure>> figures = new EnumMap<>(ElectricityClass.class);
-        for (Map.Entry<ElectricityClass, Map<String, List<TraceInput>>> cls : monthInputs.entrySet()) {
-            for (Map.Entry<String, List<TraceInput>> key : cls.getValue().entrySet()) {
-                figures.computeIfAbsent(cls.getKey(), c -> new LinkedHashMap<>()).put(key.getKey(), trace.derive(
-                        "elec." + month + "." + cls.getKey().wireName() + "." + key.getKey() + ".energyMwh", "MWh", Operation.SUM, key.getValue()));
-            }
+        ByClassAndKey<Figure> figures = new ByClassAndKey<>();
+        for (ByClassAndKey.Entry<List<TraceInput>> inputs : monthInputs.entries()) {
+            figures.put(inputs.electricityClass(), inputs.key(), trace.derive("elec." + month + "." + inputs.electricityClass().wireName()
+                    + "." + inputs.key() + ".energyMwh", "MWh", Operation.SUM, inputs.value()));
         }
-        Figure grid = figures.getOrDefault(ElectricityClass.GRID, Map.of()).get(GRID_KEY);
+        Figure grid = figures.get(ElectricityClass.GRID, GRID_KEY);
         for (PpaEvidence ppa : contracts) {
             Optional<RecordReader> settlement = ppa.settlement(month);
             if (grid == null || settlement.isEmpty()) {
@@ -464,10 +363,10 @@ public final class ElectricityLedger {
                     String p = "elec." + month + ".replacement." + s.text("/settlementId") + ".";
                     Figure after = trace.derive(p + "gridAfterMwh", "MWh", Operation.POSITIVE_DIFFERENCE, grid.ref(), replacement);
                     Figure moved = trace.derive(p + "energyMwh", "MWh", Operation.DIFFERENCE, grid.ref(), after.ref());
-                    figures.computeIfAbsent(ElectricityClass.REPLACEMENT, c -> new LinkedHashMap<>()).put(s.text("/settlementId"), moved);
-                    factors.put(ElectricityClass.REPLACEMENT + "/" + s.text("/settlementId"), s.decimal("/replacement/emissionFactorTco2PerMwh"));
-                    addEvidence(ElectricityClass.REPLACEMENT, s.evidence());
-                    resolutions.computeIfAbsent(ElectricityClass.REPLACEMENT, c -> EnumSet.noneOf(Resolution.class)).add(Resolution.MONTHLY);
+                    figures.put(ElectricityClass.REPLACEMENT, s.text("/settlementId"), moved);
+                    factors.put(ElectricityClass.REPLACEMENT, s.text("/settlementId"), s.decimal("/replacement/emissionFactorTco2PerMwh"));
+                    used.add(ElectricityClass.REPLACEMENT, s.evidence());
+                    used.matchedAt(ElectricityClass.REPLACEMENT, Resolution.MONTHLY);
                     grid = after;
                 } else {
                     findings.add(new ElectricityFinding(FindingType.UNVERIFIED_REPLACEMENT, ppa.contractId(), month.toString(),
@@ -479,22 +378,22 @@ public final class ElectricityLedger {
                 String p = "elec." + month + ".unbacked." + ppa.contractId() + ".";
                 Figure after = trace.derive(p + "gridAfterMwh", "MWh", Operation.POSITIVE_DIFFERENCE, grid.ref(), claimed);
                 Figure moved = trace.derive(p + "energyMwh", "MWh", Operation.DIFFERENCE, grid.ref(), after.ref());
-                figures.computeIfAbsent(ElectricityClass.UNVERIFIED, c -> new LinkedHashMap<>()).merge(GRID_KEY, moved,
+                figures.merge(ElectricityClass.UNVERIFIED, GRID_KEY, moved,
                         (a, b) -> trace.derive(p + "unverifiedMwh", "MWh", Operation.SUM, a.ref(), b.ref()));
-                factors.putIfAbsent(ElectricityClass.UNVERIFIED + "/" + GRID_KEY, gridFactor);
-                resolutions.computeIfAbsent(ElectricityClass.UNVERIFIED, c -> EnumSet.noneOf(Resolution.class)).add(Resolution.MONTHLY);
-                addEvidence(ElectricityClass.UNVERIFIED, s.evidence());
+                factors.putIfAbsent(ElectricityClass.UNVERIFIED, GRID_KEY, gridFactor);
+                used.matchedAt(ElectricityClass.UNVERIFIED, Resolution.MONTHLY);
+                used.add(ElectricityClass.UNVERIFIED, s.evidence());
                 grid = after;
             }
         }
         if (grid != null) {
-            figures.get(ElectricityClass.GRID).put(GRID_KEY, grid);
+            figures.put(ElectricityClass.GRID, GRID_KEY, grid);
         }
         Map<ElectricityClass, BigDecimal> values = new EnumMap<>(ElectricityClass.class);
-        figures.forEach((cls, byKey) -> byKey.forEach((key, figure) -> {
-            annual.computeIfAbsent(cls, c -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(figure.ref());
-            values.merge(cls, figure.value(), BigDecimal::add);
-        }));
+        for (ByClassAndKey.Entry<Figure> figure : figures.entries()) {
+            annual.computeIfAbsent(figure.electricityClass(), figure.key(), ArrayList::new).add(figure.value().ref());
+            values.merge(figure.electricityClass(), figure.value().value(), BigDecimal::add);
+        }
         monthValues.put(month, values);
     }
 
@@ -503,14 +402,13 @@ public final class ElectricityLedger {
         List<TraceInput> allEnergy = new ArrayList<>();
         List<TraceInput> allEmissions = new ArrayList<>();
         for (ElectricityClass cls : ElectricityClass.values()) {
-            Map<String, List<TraceInput>> byKey = annual.getOrDefault(cls, Map.of());
             List<TraceInput> energy = new ArrayList<>();
             List<TraceInput> emissions = new ArrayList<>();
             List<TraceInput> classFactors = new ArrayList<>();
-            for (Map.Entry<String, List<TraceInput>> key : byKey.entrySet()) {
-                String p = "electricity." + cls.wireName() + "." + key.getKey() + ".";
-                Figure mwh = trace.derive(p + "energyMwh", "MWh", Operation.SUM, key.getValue());
-                TraceInput factor = factors.get(cls + "/" + key.getKey());
+            for (ByClassAndKey.Entry<List<TraceInput>> key : annual.of(cls)) {
+                String p = "electricity." + cls.wireName() + "." + key.key() + ".";
+                Figure mwh = trace.derive(p + "energyMwh", "MWh", Operation.SUM, key.value());
+                TraceInput factor = factors.get(cls, key.key());
                 Figure tco2 = trace.derive(p + "emissionsTco2", "tCO2", Operation.PRODUCT, mwh.ref(), factor);
                 energy.add(mwh.ref());
                 emissions.add(tco2.ref());
@@ -523,14 +421,12 @@ public final class ElectricityLedger {
                     emissions.isEmpty() ? List.of(none) : emissions);
             allEnergy.add(mwh.ref());
             allEmissions.add(tco2.ref());
-            totals.put(cls, new ClassTotal(cls, mwh, tco2, resolutions.getOrDefault(cls, Set.of()),
-                    List.copyOf(evidence.getOrDefault(cls, Set.of())), classFactors));
+            totals.put(cls, new ClassTotal(cls, mwh, tco2, used.resolutions(cls), used.evidence(cls), classFactors));
         }
         Figure energy = trace.derive(ElectricityLedgerResult.TOTAL_MWH, "MWh", Operation.SUM, allEnergy);
         Figure emissions = trace.derive(ElectricityLedgerResult.TOTAL_TCO2, "tCO2", Operation.SUM, allEmissions);
-        List<LedgerHour> hours = new ArrayList<>();
-        hourValues.forEach((hour, values) -> hours.add(new LedgerHour(hour, values, hourFigures.get(hour))));
-        return new ElectricityLedgerResult(installationId, period, rules, trace, totals, energy, emissions, hours, monthValues, matching,
+        return new ElectricityLedgerResult(installationId, period, rules, trace, totals, energy, emissions, hourTally.hours(),
+                monthValues, matching,
                 findings);
     }
 }

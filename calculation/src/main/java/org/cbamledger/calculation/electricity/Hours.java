@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.core.ReportingPeriod;
 
 /** Hours and months of a reporting period, in UTC (meter and registry timestamps are UTC, api-spec timestamp). */
 public final class Hours {

@@ -3,8 +3,8 @@ package org.cbamledger.calculation.evidence;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
-import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
 import tools.jackson.databind.JsonNode;
 

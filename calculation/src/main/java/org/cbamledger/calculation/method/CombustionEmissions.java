@@ -1,6 +1,6 @@
 package org.cbamledger.calculation.method;
 
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Operation;

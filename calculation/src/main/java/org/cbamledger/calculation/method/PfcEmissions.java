@@ -1,7 +1,7 @@
 package org.cbamledger.calculation.method;
 
 import java.math.BigDecimal;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.trace.Figure;

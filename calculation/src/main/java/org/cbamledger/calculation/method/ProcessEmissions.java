@@ -3,7 +3,7 @@ package org.cbamledger.calculation.method;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Operation;

@@ -1,6 +1,6 @@
 package org.cbamledger.calculation.rules;
 
-import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.core.Decimals;
 
 /** How a statement names the default value it took: value, key, the file's route letter and whose row it is. */
 public final class DefaultRouteNote {

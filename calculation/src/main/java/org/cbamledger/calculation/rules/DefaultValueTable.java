@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.csv.CsvException;
 import org.cbamledger.calculation.csv.CsvTable;
 import org.cbamledger.signer.map.MapHashes;

@@ -1,7 +1,7 @@
 package org.cbamledger.calculation.rules;
 
 import java.math.BigDecimal;
-import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.core.Decimals;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 

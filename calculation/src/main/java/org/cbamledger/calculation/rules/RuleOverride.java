@@ -24,7 +24,7 @@ public record RuleOverride(RuleEntry entry, String reason, String source, RuleEn
         if (previous == null) {
             node.putNull("previousValue");
         } else {
-            node.put("previousValue", org.cbamledger.calculation.Decimals.plain(previous.value()));
+            node.put("previousValue", org.cbamledger.calculation.core.Decimals.plain(previous.value()));
         }
         return node;
     }

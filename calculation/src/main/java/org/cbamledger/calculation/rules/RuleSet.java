@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.trace.TraceInput.RuleRef;
 
 /** A versioned rule set with every user override applied; lookups answer a {@link RuleRef} carrying the citation. */

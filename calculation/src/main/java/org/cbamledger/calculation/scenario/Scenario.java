@@ -3,15 +3,18 @@ package org.cbamledger.calculation.scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
-import org.cbamledger.calculation.CalculationParameters;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.CalculationParameters;
 import org.cbamledger.calculation.CalculationRequest;
-import org.cbamledger.calculation.Installation;
-import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.core.Installation;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.rules.RuleSets;
 
-/** A loaded scenario: the installation, the calculation to run, the parties, and the records in submission order. */
+/**
+ * A loaded scenario: the installation, the calculation to run, the parties, the records in submission order, and
+ * what the directory writes in a deprecated form (one line each, for the console).
+ */
 public record Scenario(
         String name,
         Installation installation,
@@ -23,11 +26,13 @@ public record Scenario(
         String statementIssuer,
         String statementRecipient,
         List<Party> parties,
-        List<ScenarioRecord> records) {
+        List<ScenarioRecord> records,
+        List<String> deprecations) {
 
     public Scenario {
         parties = List.copyOf(parties);
         records = List.copyOf(records);
+        deprecations = List.copyOf(deprecations);
     }
 
     /** The calculation the scenario asks for, over {@code evidence} (its records once they are ledger entries). */

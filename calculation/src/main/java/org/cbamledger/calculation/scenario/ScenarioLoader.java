@@ -1,25 +1,20 @@
 package org.cbamledger.calculation.scenario;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.cbamledger.calculation.CalculationException;
-import org.cbamledger.calculation.CalculationParameters;
-import org.cbamledger.calculation.Decimals;
-import org.cbamledger.calculation.Installation;
+import org.cbamledger.calculation.core.Installation;
 import org.cbamledger.calculation.csv.CsvException;
 import org.cbamledger.calculation.csv.CsvTable;
-import org.cbamledger.calculation.ReportingPeriod;
-import org.cbamledger.calculation.rules.RuleSets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -32,11 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ScenarioLoader {
     public static final String FORMAT = "cbam-ledger-scenario/v1";
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern GOOD_CN = Pattern.compile("[0-9]{8}");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Path directory;
     private final List<Party> parties = new ArrayList<>();
+    private final Map<String, Party> partiesById = new HashMap<>();
+    private final SupplierReferences suppliers = new SupplierReferences(partiesById);
     private final Map<String, ObjectNode> batches = new LinkedHashMap<>();
 
     private ScenarioLoader(Path directory) {
@@ -57,34 +53,45 @@ public final class ScenarioLoader {
             throw new ScenarioException("scenario.json: format: must be " + FORMAT);
         }
         JsonNode inst = ScenarioJson.object(root, "installation", "scenario.json: ");
+        Installation installation = installation(inst);
+        readParties();
+        List<ScenarioRecord> records = evidence(installation, ScenarioJson.string(inst, "operator", "scenario.json: installation."));
+        CalculationSection calculation = CalculationSection.read(root, directory);
+        JsonNode statement = ScenarioJson.object(root, "statement", "scenario.json: ");
+        ScenarioJson.strictMembers(statement, "scenario.json: statement.", "issuer", "recipient");
+        String issuer = knownParty(statement, "issuer");
+        String recipient = knownParty(statement, "recipient");
+        return new Scenario(ScenarioJson.string(root, "name", "scenario.json: "), installation, calculation.period(),
+                calculation.cnCode(), calculation.ruleSetId(), calculation.ruleOverridesFile(), calculation.parameters(),
+                issuer, recipient, parties, records, suppliers.deprecations());
+    }
+
+    private static Installation installation(JsonNode inst) throws ScenarioException {
         ScenarioJson.strictMembers(inst, "scenario.json: installation.", "installationId", "operator", "name", "countryCode");
         String country = ScenarioJson.string(inst, "countryCode", "scenario.json: installation.");
         if (!COUNTRY.matcher(country).matches()) {
             throw new ScenarioException("scenario.json: installation.countryCode: '" + country + "' is not an ISO 3166-1 alpha-2 code");
         }
-        Installation installation = new Installation(
+        return new Installation(
                 ScenarioJson.string(inst, "installationId", "scenario.json: installation."),
                 ScenarioJson.string(inst, "name", "scenario.json: installation."),
                 country);
+    }
 
-        readParties();
+    /** The records of the table files, in submission order (scenarios/README.md), each checked against the others. */
+    private List<ScenarioRecord> evidence(Installation installation, String operator) throws ScenarioException {
         List<ScenarioRecord> records = new ArrayList<>();
         Set<String> lines = ids(readTable(TableSpec.LINES, installation, records));
         Set<String> factors = ids(readTable(TableSpec.FACTORS, installation, records));
-        readTable(TableSpec.PURCHASES, installation, records);
-        for (ScenarioRecord statement : readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records)) {
+        suppliers.resolve(readTable(TableSpec.PURCHASES, installation, records), TableSpec.PURCHASES.fileName());
+        List<ScenarioRecord> statements = readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records);
+        suppliers.resolve(statements, TableSpec.SUPPLIER_STATEMENTS.fileName());
+        for (ScenarioRecord statement : statements) {
             checkSupplierStatement(statement, factors);
         }
-        List<ScenarioRecord> batchRecords = readTable(TableSpec.BATCHES, installation, new ArrayList<>());
-        for (ScenarioRecord batch : batchRecords) {
-            requireKnown(batch, "lineId", lines, "lines.csv");
-            batches.put(batch.record().get("batchId").asString(), batch.record());
-        }
-        mergeBatchPrecursors();
-        mergePfc();
+        List<ScenarioRecord> batchRecords = readBatches(installation, lines);
         records.addAll(batchRecords);
-        records.addFirst(installationRecord(installation, ScenarioJson.string(inst, "operator", "scenario.json: installation."),
-                lines, batchRecords));
+        records.addFirst(installationRecord(installation, operator, lines, batchRecords));
         for (ScenarioRecord fuel : readTable(TableSpec.FUELS, installation, records)) {
             requireKnown(fuel, "lineId", lines, "lines.csv");
             checkFuel(fuel, factors);
@@ -93,62 +100,33 @@ public final class ScenarioLoader {
             requireKnown(electricity, "lineId", lines, "lines.csv");
             checkFactorChoice(electricity, "emissionFactorId", "emissionFactorTco2PerMwh", factors);
         }
+        return records;
+    }
 
-        JsonNode calc = ScenarioJson.object(root, "calculation", "scenario.json: ");
-        String where = "scenario.json: calculation.";
-        ScenarioJson.strictMembers(calc, where, "periodFrom", "periodTo", "cnCode", "ruleSet", "ruleSetOverrides",
-                "certificatePricePeriod", "carbonPricePaidAbroadEur");
-        ReportingPeriod period;
-        try {
-            period = new ReportingPeriod(ScenarioJson.date(calc, "periodFrom", where), ScenarioJson.date(calc, "periodTo", where));
-        } catch (IllegalArgumentException e) {
-            throw new ScenarioException(where + "periodTo: " + e.getMessage(), e);
+    /** batches.csv with the rows of batch-precursors.csv and pfc.csv merged into their batches. */
+    private List<ScenarioRecord> readBatches(Installation installation, Set<String> lines) throws ScenarioException {
+        List<ScenarioRecord> batchRecords = readTable(TableSpec.BATCHES, installation, new ArrayList<>());
+        for (ScenarioRecord batch : batchRecords) {
+            requireKnown(batch, "lineId", lines, "lines.csv");
+            batches.put(batch.record().get("batchId").asString(), batch.record());
         }
-        String cnCode = ScenarioJson.string(calc, "cnCode", where).replace(" ", "");
-        if (!GOOD_CN.matcher(cnCode).matches()) {
-            throw new ScenarioException(where + "cnCode: '" + ScenarioJson.string(calc, "cnCode", where) + "' is not an 8-digit CN code");
-        }
-        String ruleSetId = ScenarioJson.string(calc, "ruleSet", where);
-        Optional<Path> overrides = Optional.empty();
-        try {
-            if (calc.has("ruleSetOverrides")) {
-                overrides = Optional.of(directory.resolve(ScenarioJson.string(calc, "ruleSetOverrides", where)));
-                RuleSets.load(ruleSetId, RuleSets.readOverrides(overrides.get()));
-            } else {
-                RuleSets.load(ruleSetId);
-            }
-        } catch (CalculationException e) {
-            throw new ScenarioException(where + "ruleSet: " + e.getMessage(), e);
-        }
-        CalculationParameters parameters;
-        try {
-            JsonNode paid = calc.path("carbonPricePaidAbroadEur");
-            if (!paid.isMissingNode() && !Decimals.isDecimal(paid)) {
-                throw new IllegalArgumentException("carbonPricePaidAbroadEur must be a decimal");
-            }
-            parameters = new CalculationParameters(ScenarioJson.string(calc, "certificatePricePeriod", where),
-                    paid.isMissingNode() ? BigDecimal.ZERO : Decimals.fromJson(paid));
-        } catch (IllegalArgumentException e) {
-            throw new ScenarioException(where + e.getMessage(), e);
-        }
+        mergeBatchPrecursors();
+        mergePfc();
+        return batchRecords;
+    }
 
-        JsonNode statement = ScenarioJson.object(root, "statement", "scenario.json: ");
-        ScenarioJson.strictMembers(statement, "scenario.json: statement.", "issuer", "recipient");
-        String issuer = ScenarioJson.string(statement, "issuer", "scenario.json: statement.");
-        String recipient = ScenarioJson.string(statement, "recipient", "scenario.json: statement.");
-        for (String partyId : List.of(issuer, recipient)) {
-            if (parties.stream().noneMatch(p -> p.partyId().equals(partyId))) {
-                throw new ScenarioException("scenario.json: statement: party " + partyId + " is not in parties.csv");
-            }
+    private String knownParty(JsonNode statement, String member) throws ScenarioException {
+        String partyId = ScenarioJson.string(statement, member, "scenario.json: statement.");
+        if (!partiesById.containsKey(partyId)) {
+            throw new ScenarioException("scenario.json: statement: party " + partyId + " is not in parties.csv");
         }
-        return new Scenario(ScenarioJson.string(root, "name", "scenario.json: "), installation, period, cnCode, ruleSetId, overrides,
-                parameters, issuer, recipient, parties, records);
+        return partyId;
     }
 
     /** The api-spec {@code installation} record: its country selects the default values, so it is evidence too. */
     private ScenarioRecord installationRecord(Installation installation, String operator, Set<String> lines,
             List<ScenarioRecord> batchRecords) throws ScenarioException {
-        if (parties.stream().noneMatch(p -> p.partyId().equals(operator))) {
+        if (!partiesById.containsKey(operator)) {
             throw new ScenarioException("scenario.json: installation.operator: party " + operator + " is not in parties.csv");
         }
         ObjectNode record = NODES.objectNode();
@@ -158,8 +136,8 @@ public final class ScenarioLoader {
         record.put("name", installation.name());
         record.put("country", installation.countryCode());
         ArrayNode lineIds = record.putArray("productionLines");
-        new java.util.TreeSet<>(lines).forEach(lineIds::add);
-        java.util.TreeSet<String> cnCodes = new java.util.TreeSet<>();
+        new TreeSet<>(lines).forEach(lineIds::add);
+        TreeSet<String> cnCodes = new TreeSet<>();
         batchRecords.forEach(b -> cnCodes.add(b.record().get("cnCode").asString()));
         ArrayNode cnArray = record.putArray("cnCodes");
         cnCodes.forEach(cnArray::add);
@@ -173,18 +151,19 @@ public final class ScenarioLoader {
     private void readParties() throws ScenarioException {
         CsvTable table = table(directory.resolve(TableSpec.PARTIES.fileName()));
         TypedCells.checkHeader(table, TableSpec.PARTIES);
-        Set<String> seen = new HashSet<>();
         for (CsvTable.Row row : table.rows()) {
             ObjectNode cells = TypedCells.of(row, TableSpec.PARTIES);
             String partyId = cells.get("partyId").asString();
-            if (!seen.add(partyId)) {
+            if (partiesById.containsKey(partyId)) {
                 throw new ScenarioException(row.where("partyId") + ": party " + partyId + " appears twice");
             }
             List<String> submits = cells.has("submits")
                     ? Arrays.stream(cells.get("submits").asString().split("\\s+")).toList()
                     : List.of();
-            parties.add(new Party(partyId, cells.get("name").asString(), cells.get("partyType").asString(),
-                    cells.get("country").asString(), submits));
+            Party party = new Party(partyId, cells.get("name").asString(), cells.get("partyType").asString(),
+                    cells.get("country").asString(), submits);
+            parties.add(party);
+            partiesById.put(partyId, party);
         }
     }
 

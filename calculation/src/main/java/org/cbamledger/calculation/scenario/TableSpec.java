@@ -34,13 +34,13 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
 
     static final TableSpec PURCHASES = new TableSpec("purchases.csv", "precursor-purchase", true, false, "purchaseId", List.of(
             Column.required("purchaseId", TEXT), Column.required("supplierInstallationId", TEXT),
-            Column.required("supplierName", TEXT), Column.required("countryOfOrigin", COUNTRY),
+            Column.optional("supplier", TEXT), Column.optional("supplierName", TEXT), Column.optional("countryOfOrigin", COUNTRY),
             Column.required("cnCode", CN_CODE), Column.required("tonnes", NUMBER), Column.required("deliveryDate", DATE)));
 
     static final TableSpec SUPPLIER_STATEMENTS = new TableSpec("supplier-statements.csv", "supplier-precursor-statement",
             false, false, "statementId", List.of(
             Column.required("statementId", TEXT), Column.required("supplierInstallationId", TEXT),
-            Column.required("supplierName", TEXT), Column.required("countryOfOrigin", COUNTRY),
+            Column.optional("supplier", TEXT), Column.optional("supplierName", TEXT), Column.optional("countryOfOrigin", COUNTRY),
             Column.required("cnCode", CN_CODE), Column.required("periodFrom", DATE), Column.required("periodTo", DATE),
             Column.required("directSeeTco2PerTonne", NUMBER), Column.optional("indirectSeeTco2PerTonne", NUMBER),
             Column.optional("electricityMwhPerTonne", NUMBER), Column.optional("electricityEmissionFactorId", TEXT),

@@ -2,7 +2,7 @@ package org.cbamledger.calculation.statement;
 
 import java.math.BigDecimal;
 import org.cbamledger.calculation.CalculationResult;
-import org.cbamledger.calculation.FigureIds;
+import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.calculation.method.PrecursorLine;
 import org.cbamledger.calculation.trace.Figure;
 import tools.jackson.databind.node.ArrayNode;
@@ -113,6 +113,6 @@ public final class EmissionsStatements {
     }
 
     private static tools.jackson.databind.JsonNode number(BigDecimal value) {
-        return org.cbamledger.calculation.Decimals.node(value);
+        return org.cbamledger.calculation.core.Decimals.node(value);
     }
 }

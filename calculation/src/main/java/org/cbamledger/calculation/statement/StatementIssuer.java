@@ -1,6 +1,6 @@
 package org.cbamledger.calculation.statement;
 
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.SignedNote;

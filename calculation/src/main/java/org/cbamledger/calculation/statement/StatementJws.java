@@ -1,6 +1,6 @@
 package org.cbamledger.calculation.statement;
 
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.Jws;
 import org.cbamledger.signer.PublicKeyInfo;

@@ -3,7 +3,7 @@ package org.cbamledger.calculation.statement;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -147,7 +147,7 @@ public final class StatementPdfRenderer {
             return "-";
         }
         if (value.isNumber()) { // statements carry decimal strings; a number is shown exactly too
-            return org.cbamledger.calculation.Decimals.plain(org.cbamledger.calculation.Decimals.fromJson(value));
+            return org.cbamledger.calculation.core.Decimals.plain(org.cbamledger.calculation.core.Decimals.fromJson(value));
         }
         return value.isString() ? value.asString() : value.toString();
     }

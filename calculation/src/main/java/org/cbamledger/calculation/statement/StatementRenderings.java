@@ -1,7 +1,7 @@
 package org.cbamledger.calculation.statement;
 
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

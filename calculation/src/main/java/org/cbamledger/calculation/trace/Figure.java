@@ -2,7 +2,7 @@ package org.cbamledger.calculation.trace;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.core.Decimals;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

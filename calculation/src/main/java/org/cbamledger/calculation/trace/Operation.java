@@ -2,7 +2,7 @@ package org.cbamledger.calculation.trace;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.cbamledger.calculation.Decimals;
+import org.cbamledger.calculation.core.Decimals;
 
 /** The operations a figure may be derived by; each evaluates its inputs in order. */
 public enum Operation {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
+import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
 import org.junit.jupiter.api.Test;

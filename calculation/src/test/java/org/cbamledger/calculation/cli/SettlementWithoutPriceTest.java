@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
+import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
 import org.cbamledger.spec.RecordValidator;

@@ -1,5 +1,7 @@
 package org.cbamledger.calculation.electricity;
 
+import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
 import org.cbamledger.spec.RecordValidator;

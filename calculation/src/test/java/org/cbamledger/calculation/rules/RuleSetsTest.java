@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.trace.TraceInput.RuleRef;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -88,7 +88,7 @@ class ScenarioLoaderTest {
     @Test
     void load_namesAMissingValue() throws Exception {
         copyOfWorkedExample();
-        replace("supplier-statements.csv", "MY,7601,2026-01-01,2026-12-31,0.02805", "MY,7601,2026-01-01,2026-12-31,");
+        replace("supplier-statements.csv", "supplier,7601,2026-01-01,2026-12-31,0.02805", "supplier,7601,2026-01-01,2026-12-31,");
         assertEquals("supplier-statements.csv line 3, column directSeeTco2PerTonne: missing value", failure());
     }
 
@@ -136,5 +136,67 @@ class ScenarioLoaderTest {
         copyOfWorkedExample();
         replace("batches.csv", "7604 10 90", "7604");
         assertEquals("batches.csv line 2, column cnCode: '7604' is not an 8-digit CN code", failure());
+    }
+
+    @Test
+    void load_takesTheSupplierNameAndCountryFromParties() throws Exception {
+        Scenario scenario = ScenarioLoader.load(TestEvidence.WORKED_EXAMPLE);
+        for (String kind : java.util.List.of("precursor-purchase", "supplier-precursor-statement")) {
+            var record = scenario.records().stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow().record();
+            assertEquals("Example Billets Sdn. Bhd.", record.get("supplierName").asString(), kind);
+            assertEquals("MY", record.get("countryOfOrigin").asString(), kind);
+            assertTrue(!record.has("supplier"), kind + " carries no supplier member (not in the schema)");
+        }
+        assertEquals(java.util.List.of(), scenario.deprecations());
+    }
+
+    @Test
+    void load_readsTheDeprecatedSupplierColumnsIntoTheSameRecords() throws Exception {
+        Scenario current = ScenarioLoader.load(TestEvidence.WORKED_EXAMPLE);
+        copyOfWorkedExample();
+        replace("purchases.csv", "supplierInstallationId,supplier,", "supplierInstallationId,supplierName,countryOfOrigin,");
+        replace("purchases.csv", "MY-BILLETS-01,billet-supplier,", "MY-BILLETS-01,Example Billets Sdn. Bhd.,MY,");
+        replace("supplier-statements.csv", "supplierInstallationId,supplier,", "supplierInstallationId,supplierName,countryOfOrigin,");
+        replace("supplier-statements.csv", "MY-BILLETS-01,billet-supplier,", "MY-BILLETS-01,Example Billets Sdn. Bhd.,MY,");
+        Scenario legacy = ScenarioLoader.load(dir);
+        assertEquals(current.records().stream().map(r -> r.record().toString()).toList(),
+                legacy.records().stream().map(r -> r.record().toString()).toList());
+        assertEquals(2, legacy.deprecations().size());
+        assertTrue(legacy.deprecations().getFirst().startsWith("purchases.csv: the columns supplierName and countryOfOrigin"
+                + " are deprecated"), legacy.deprecations().getFirst());
+    }
+
+    @Test
+    void load_namesASupplierThatIsNotAParty() throws Exception {
+        copyOfWorkedExample();
+        replace("purchases.csv", "MY-BILLETS-01,billet-supplier,", "MY-BILLETS-01,billet-suplier,");
+        assertEquals("purchases.csv line 2, column supplier: party billet-suplier is not in parties.csv", failure());
+    }
+
+    @Test
+    void load_refusesTheSupplierNameBesideTheSupplierParty() throws Exception {
+        copyOfWorkedExample();
+        replace("supplier-statements.csv", "supplierInstallationId,supplier,", "supplierInstallationId,supplier,supplierName,");
+        replace("supplier-statements.csv", "MY-BILLETS-01,billet-supplier,", "MY-BILLETS-01,billet-supplier,Other Name,");
+        assertEquals("supplier-statements.csv line 3, column supplierName: the name of party billet-supplier comes from"
+                + " parties.csv; leave supplierName empty or drop the column", failure());
+    }
+
+    @Test
+    void load_asksForTheSupplierWhenARowNamesNone() throws Exception {
+        copyOfWorkedExample();
+        replace("purchases.csv", "MY-BILLETS-01,billet-supplier,", "MY-BILLETS-01,,");
+        assertEquals("purchases.csv line 2, column supplier: missing value (the supplier's partyId in parties.csv)", failure());
+    }
+
+    @Test
+    void load_keepsAnOwnCountryOfOriginOfARow() throws Exception {
+        copyOfWorkedExample();
+        replace("purchases.csv", "supplierInstallationId,supplier,", "supplierInstallationId,supplier,countryOfOrigin,");
+        replace("purchases.csv", "MY-BILLETS-01,billet-supplier,", "MY-BILLETS-01,billet-supplier,IN,");
+        var purchase = ScenarioLoader.load(dir).records().stream().filter(r -> r.kind().equals("precursor-purchase"))
+                .findFirst().orElseThrow().record();
+        assertEquals("IN", purchase.get("countryOfOrigin").asString());
+        assertEquals("Example Billets Sdn. Bhd.", purchase.get("supplierName").asString());
     }
 }

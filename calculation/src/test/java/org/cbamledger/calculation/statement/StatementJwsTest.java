@@ -3,7 +3,7 @@ package org.cbamledger.calculation.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.calculation.TestEvidence;
 import org.cbamledger.calculation.scenario.Scenario;

@@ -3,7 +3,7 @@ package org.cbamledger.exchange.platform;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
-import org.cbamledger.calculation.FigureIds;
+import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.calculation.electricity.ElectricityLedgerResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

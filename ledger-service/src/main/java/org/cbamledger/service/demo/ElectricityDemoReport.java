@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.electricity.ElectricityClass;

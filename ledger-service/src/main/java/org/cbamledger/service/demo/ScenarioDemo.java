@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.EmissionsCalculator;
-import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
+import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.scenario.Party;
 import org.cbamledger.calculation.scenario.Scenario;
@@ -82,6 +82,7 @@ final class ScenarioDemo {
     }
 
     private Outcome run(Scenario scenario, List<ScenarioRecord> records) throws Exception {
+        scenario.deprecations().forEach(d -> console.println("scenario " + scenario.name() + ": deprecated: " + d));
         String operator = scenario.statementIssuer();
         Map<String, SigningKey> submitters = new LinkedHashMap<>();
         for (Party party : scenario.parties()) {

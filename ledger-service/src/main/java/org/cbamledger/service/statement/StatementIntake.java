@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.statement.EmissionsStatements;
 import org.cbamledger.calculation.statement.FigureDifference;

@@ -2,7 +2,7 @@ package org.cbamledger.service.web;
 
 import java.util.List;
 import java.util.Optional;
-import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import tools.jackson.databind.JsonNode;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.cbamledger.calculation.ReportingPeriod;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.service.statement.StoredStatement;
 import tools.jackson.databind.JsonNode;

@@ -3,7 +3,7 @@ package org.cbamledger.service.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.EmissionsCalculator;

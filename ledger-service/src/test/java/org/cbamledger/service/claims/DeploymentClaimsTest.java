@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.cbamledger.calculation.electricity.ElectricityScenarioFiles;
+import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
 import org.cbamledger.calculation.electricity.EvidenceClaim;
 import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioLoader;

@@ -15,7 +15,7 @@ import java.util.Base64;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.calculation.statement.StatementRenderings;

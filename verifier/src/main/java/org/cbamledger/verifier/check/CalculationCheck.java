@@ -2,7 +2,7 @@ package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.calculation.statement.FigureDifference;
 import org.cbamledger.calculation.statement.StatementRecomputer;

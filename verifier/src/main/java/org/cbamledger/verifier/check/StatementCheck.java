@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.statement.FigureDifference;
 import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.calculation.statement.StatementRecomputer;

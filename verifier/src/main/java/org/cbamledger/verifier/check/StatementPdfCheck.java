@@ -2,7 +2,7 @@ package org.cbamledger.verifier.check;
 
 import java.util.List;
 import java.util.Optional;
-import org.cbamledger.calculation.CalculationException;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.verifier.BundleCheck;
 import org.cbamledger.verifier.BundleContext;

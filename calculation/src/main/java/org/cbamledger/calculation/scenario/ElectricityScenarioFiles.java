@@ -1,4 +1,4 @@
-package org.cbamledger.calculation.electricity;
+package org.cbamledger.calculation.scenario;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -12,11 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cbamledger.calculation.csv.CsvTable;
-import org.cbamledger.calculation.scenario.ScenarioLoader;
-import org.cbamledger.calculation.scenario.Party;
-import org.cbamledger.calculation.scenario.Scenario;
-import org.cbamledger.calculation.scenario.ScenarioException;
-import org.cbamledger.calculation.scenario.ScenarioRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;

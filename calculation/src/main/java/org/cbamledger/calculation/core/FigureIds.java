@@ -1,4 +1,4 @@
-package org.cbamledger.calculation;
+package org.cbamledger.calculation.core;
 
 /** Ids of the headline figures of every calculation; per-record figures are named after the record's id. */
 public final class FigureIds {

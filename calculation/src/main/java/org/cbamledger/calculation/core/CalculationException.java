@@ -1,4 +1,4 @@
-package org.cbamledger.calculation;
+package org.cbamledger.calculation.core;
 
 /** Any failure of the calculation subsystem: missing or malformed evidence, an unknown rule, a bad rule-set file. */
 public final class CalculationException extends Exception {

@@ -1,4 +1,4 @@
-package org.cbamledger.calculation;
+package org.cbamledger.calculation.core;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
