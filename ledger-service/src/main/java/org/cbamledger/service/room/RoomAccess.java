@@ -59,15 +59,11 @@ public final class RoomAccess {
     private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("room-refusal-summaries").daemon().factory());
 
-    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock) {
-        this(rooms, ledger, clock, CallerRateLimit.DEFAULT_BURST, CallerRateLimit.DEFAULT_PER_SECOND);
-    }
-
-    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock, int burst, double perSecond) {
+    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock, RoomRateLimitConfiguration rateLimit) {
         this.rooms = rooms;
         this.ledger = ledger;
         this.clock = clock;
-        this.limit = new CallerRateLimit(burst, perSecond);
+        this.limit = new CallerRateLimit(rateLimit.burst(), rateLimit.perSecond());
         summaries.scheduleWithFixedDelay(() -> summarise(refusals.closedBefore(clock.instant())), SUMMARY_PERIOD_SECONDS,
                 SUMMARY_PERIOD_SECONDS, TimeUnit.SECONDS);
     }
