@@ -12,6 +12,8 @@ import java.time.Clock;
 import org.cbamledger.archive.ArchiveException;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.BundleExporter;
+import org.cbamledger.service.claims.ClaimProofExport;
+import org.cbamledger.service.claims.DeploymentClaims;
 import org.cbamledger.service.db.Database;
 import org.cbamledger.service.index.EntryIndexStore;
 import org.cbamledger.service.index.IndexCommitter;
@@ -106,7 +108,7 @@ public class ServiceFactory {
             LedgerConfiguration config,
             ClusterConfiguration cluster) throws SQLException {
         Ledger ledger = new Ledger(database.dataSource(), config.settings(), clock,
-                new LeaseStore(database.dataSource(), cluster.leaseTtl()));
+                new LeaseStore(database.dataSource(), cluster.leaseTtl()), DeploymentClaims.SEQUENCING);
         ledger.addCheckpointListener(witnessing);
         ledger.addCheckpointListener(timestamper);
         ledger.start();
@@ -157,7 +159,7 @@ public class ServiceFactory {
     BundleExporter bundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints, Database database,
             DocumentService documents, WitnessedCheckpoints witnessed, LogDocuments held) {
         return new BundleExporter(entries, tree, checkpoints,
-                new org.cbamledger.service.claims.ClaimProofExport(database.dataSource()),
+                new ClaimProofExport(database.dataSource()),
                 new AnchoredDocuments(documents, held))
                 .withEvidence(witnessed);
     }
