@@ -1,6 +1,7 @@
 package org.cbamledger.service;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,5 +41,11 @@ class ArchitectureTest {
                         "org.cbamledger.service.room..", "org.cbamledger.service.documents..",
                         "org.cbamledger.service.importer..")
                 .check(classes);
+    }
+
+    /** Issue 17 item 1: no package of the service depends, through others, on itself. */
+    @Test
+    void packages_areFreeOfCycles() {
+        slices().matching("org.cbamledger.service.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

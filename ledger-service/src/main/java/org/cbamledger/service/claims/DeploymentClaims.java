@@ -16,6 +16,7 @@ import org.cbamledger.calculation.electricity.EvidenceClaim;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.Receipt;
+import org.cbamledger.service.log.SequencingHook;
 import org.cbamledger.service.log.Submission;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
@@ -40,6 +41,12 @@ public final class DeploymentClaims {
     /** pg_advisory_xact_lock key of the claim map ("claimmap"). */
     private static final long MAP_LOCK = 0x636c61696d6d6170L;
     static final Set<String> CLAIMING_KINDS = Set.of("go-cancellation", "supply-settlement");
+
+    /** {@link #check} and {@link #record} in the write path's sequencing transaction. */
+    public static final SequencingHook SEQUENCING = (c, logId, group) -> {
+        List<Planned> planned = check(c, logId, group);
+        return (same, receipts) -> record(same, logId, planned, receipts);
+    };
 
     private DeploymentClaims() {}
 

@@ -3,27 +3,26 @@ package org.cbamledger.service.config;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import org.cbamledger.archive.ArchiveException;
-import org.cbamledger.archive.RetentionPolicy;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.BundleExporter;
+import org.cbamledger.service.claims.ClaimProofExport;
+import org.cbamledger.service.claims.DeploymentClaims;
 import org.cbamledger.service.db.Database;
 import org.cbamledger.service.index.EntryIndexStore;
 import org.cbamledger.service.index.IndexCommitter;
+import org.cbamledger.service.index.IndexConfiguration;
 import org.cbamledger.service.index.IndexSchedule;
-import org.cbamledger.service.db.DatabaseSettings;
 import org.cbamledger.service.documents.AnchoredDocuments;
+import org.cbamledger.service.documents.ArchiveConfiguration;
 import org.cbamledger.service.documents.ArchiveSettings;
 import org.cbamledger.service.documents.DocumentService;
-import org.cbamledger.service.documents.EmbeddedCredentials;
 import org.cbamledger.service.documents.LogDocuments;
 import org.cbamledger.service.lease.LeaseStore;
 import org.cbamledger.service.log.CheckpointStore;
@@ -31,13 +30,13 @@ import org.cbamledger.service.log.DeviceStore;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.KeyStore;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerSettings;
 import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.LogStore;
 import org.cbamledger.service.log.TileReader;
 import org.cbamledger.service.log.TreeStore;
 import org.cbamledger.service.room.RoomAccess;
 import org.cbamledger.service.room.RoomContents;
+import org.cbamledger.service.room.RoomRateLimitConfiguration;
 import org.cbamledger.service.room.RoomStore;
 import org.cbamledger.service.statement.StatementIntake;
 import org.cbamledger.service.statement.StatementStore;
@@ -49,11 +48,9 @@ import org.cbamledger.service.witness.WitnessedCheckpoints;
 import org.cbamledger.service.witness.WitnessingSettings;
 
 /**
- * Wires the plain domain classes from configuration:
- * {@code cbam.data-dir} (default ./var), {@code cbam.db.url|user|password|pool-size} (no URL: embedded
- * PostgreSQL in {@code cbam.db.embedded-dir}, default {@code <data-dir>/pg}), {@code cbam.ledger.queue-capacity},
- * {@code cbam.ledger.max-batch}, {@code cbam.ledger.checkpoint-interval}, {@code cbam.cluster.lease-ttl} (how long a
- * dead instance keeps its logs' write paths before another takes them over); witnesses and TSAs from
+ * Wires the plain domain classes from the configuration records, one per concern: {@link DataConfiguration},
+ * {@link DatabaseConfiguration}, {@link LedgerConfiguration}, {@link ClusterConfiguration},
+ * {@link ArchiveConfiguration}, {@link IndexConfiguration}, {@link RoomRateLimitConfiguration},
  * {@link WitnessConfiguration} and {@link TsaConfiguration}.
  */
 @Factory
@@ -61,21 +58,14 @@ public class ServiceFactory {
 
     @Singleton
     @Named("dataDir")
-    Path dataDir(@Value("${cbam.data-dir:./var}") String dataDir) {
-        return Path.of(dataDir).toAbsolutePath();
+    Path dataDir(DataConfiguration data) {
+        return data.path();
     }
 
     @Context
     @Bean(preDestroy = "close")
-    Database database(
-            @Named("dataDir") Path dataDir,
-            @Value("${cbam.db.url:}") String url,
-            @Value("${cbam.db.user:postgres}") String user,
-            @Value("${cbam.db.password:}") String password,
-            @Value("${cbam.db.embedded-dir:}") String embeddedDir,
-            @Value("${cbam.db.pool-size:10}") int poolSize) throws IOException {
-        Path pgDir = embeddedDir.isBlank() ? dataDir.resolve("pg") : Path.of(embeddedDir).toAbsolutePath();
-        return Database.open(new DatabaseSettings(url, user, password, pgDir, poolSize));
+    Database database(@Named("dataDir") Path dataDir, DatabaseConfiguration db) throws IOException {
+        return Database.open(db.settings(dataDir));
     }
 
     @Singleton
@@ -115,12 +105,10 @@ public class ServiceFactory {
             Clock clock,
             CheckpointWitnessing witnessing,
             CheckpointTimestamper timestamper,
-            @Value("${cbam.ledger.queue-capacity:10000}") int queueCapacity,
-            @Value("${cbam.ledger.max-batch:1000}") int maxBatch,
-            @Value("${cbam.ledger.checkpoint-interval:200ms}") Duration checkpointInterval,
-            @Value("${cbam.cluster.lease-ttl:5s}") Duration leaseTtl) throws SQLException {
-        Ledger ledger = new Ledger(database.dataSource(), new LedgerSettings(queueCapacity, maxBatch, checkpointInterval), clock,
-                new LeaseStore(database.dataSource(), leaseTtl));
+            LedgerConfiguration config,
+            ClusterConfiguration cluster) throws SQLException {
+        Ledger ledger = new Ledger(database.dataSource(), config.settings(), clock,
+                new LeaseStore(database.dataSource(), cluster.leaseTtl()), DeploymentClaims.SEQUENCING);
         ledger.addCheckpointListener(witnessing);
         ledger.addCheckpointListener(timestamper);
         ledger.start();
@@ -171,7 +159,7 @@ public class ServiceFactory {
     BundleExporter bundleExporter(EntryStore entries, TreeStore tree, CheckpointStore checkpoints, Database database,
             DocumentService documents, WitnessedCheckpoints witnessed, LogDocuments held) {
         return new BundleExporter(entries, tree, checkpoints,
-                new org.cbamledger.service.claims.ClaimProofExport(database.dataSource()),
+                new ClaimProofExport(database.dataSource()),
                 new AnchoredDocuments(documents, held))
                 .withEvidence(witnessed);
     }
@@ -183,28 +171,8 @@ public class ServiceFactory {
 
     /** {@code cbam.archive.*}: no endpoint starts an embedded S3 server on {@code <data-dir>/objects}. */
     @Singleton
-    ArchiveSettings archiveSettings(
-            @Named("dataDir") Path dataDir,
-            @Value("${cbam.archive.endpoint:}") String endpoint,
-            @Value("${cbam.archive.access-key:}") String accessKey,
-            @Value("${cbam.archive.secret-key:}") String secretKey,
-            @Value("${cbam.archive.bucket:cbam-documents}") String bucket,
-            @Value("${cbam.archive.embedded-dir:}") String embeddedDir,
-            @Value("${cbam.archive.embedded-port:0}") int embeddedPort,
-            @Value("${cbam.archive.retention-mode:GOVERNANCE}") String retentionMode,
-            @Value("${cbam.archive.retention-days:3650}") int retentionDays,
-            @Value("${cbam.archive.spool-dir:}") String spoolDir,
-            @Value("${cbam.archive.max-text-chars:1000000}") int maxTextChars) throws IOException {
-        Path objects = embeddedDir.isBlank() ? dataDir.resolve("objects") : Path.of(embeddedDir).toAbsolutePath();
-        if (endpoint.isBlank() && accessKey.isBlank()) {
-            EmbeddedCredentials generated = EmbeddedCredentials.loadOrCreate(dataDir.resolve("auth"));
-            accessKey = generated.accessKey();
-            secretKey = generated.secretKey();
-        }
-        RetentionPolicy.Mode mode = RetentionPolicy.Mode.valueOf(retentionMode);
-        return new ArchiveSettings(endpoint, accessKey, secretKey, bucket, objects, embeddedPort,
-                mode == RetentionPolicy.Mode.NONE ? RetentionPolicy.NONE : new RetentionPolicy(mode, retentionDays),
-                spoolDir.isBlank() ? dataDir.resolve("spool") : Path.of(spoolDir).toAbsolutePath(), maxTextChars);
+    ArchiveSettings archiveSettings(@Named("dataDir") Path dataDir, ArchiveConfiguration archive) throws IOException {
+        return archive.settings(dataDir);
     }
 
     @Context
@@ -235,12 +203,10 @@ public class ServiceFactory {
         return new IndexCommitter(index, checkpoints, ledger);
     }
 
-    /** {@code cbam.index.commit-interval} (default 3s; 0 commits only on request). */
     @Context
     @Bean(preDestroy = "close")
-    IndexSchedule indexSchedule(IndexCommitter committer, LogStore logs,
-            @Value("${cbam.index.commit-interval:3s}") Duration interval) {
-        return new IndexSchedule(committer, logs, interval);
+    IndexSchedule indexSchedule(IndexCommitter committer, LogStore logs, IndexConfiguration index) {
+        return new IndexSchedule(committer, logs, index.commitInterval());
     }
 
     @Singleton
@@ -253,9 +219,10 @@ public class ServiceFactory {
         return new RoomContents(entries, statements, checkpoints);
     }
 
+    /** At startup, so that a bad {@code cbam.rooms.rate-limit} fails it. */
+    @Context
     @Bean(preDestroy = "close")
-    @Singleton
-    RoomAccess roomAccess(RoomStore rooms, Ledger ledger, Clock clock) {
-        return new RoomAccess(rooms, ledger, clock);
+    RoomAccess roomAccess(RoomStore rooms, Ledger ledger, Clock clock, RoomRateLimitConfiguration rateLimit) {
+        return new RoomAccess(rooms, ledger, clock, rateLimit);
     }
 }

@@ -45,7 +45,8 @@ public final class DocumentService implements AutoCloseable {
             s3 = S3Settings.of(URI.create(settings.endpoint()), settings.accessKey(), settings.secretKey(), settings.bucket());
         }
         try {
-            S3ObjectStore store = S3ObjectStore.open(s3.withRetention(settings.retention()));
+            S3ObjectStore store = S3ObjectStore.open(s3.withRetention(settings.retention())
+                    .withTimeouts(settings.connectTimeout(), settings.readTimeout()));
             LOG.info("document archive on " + s3.endpoint() + " bucket " + settings.bucket() + ": "
                     + store.retentionStatus().detail());
             DocumentArchive archive = new DocumentArchive(store, new ContentExtractor(settings.maxTextChars()),

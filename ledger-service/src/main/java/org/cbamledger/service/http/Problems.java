@@ -13,8 +13,9 @@ final class Problems {
 
     static MutableHttpResponse<String> of(LedgerException e) {
         Problem p = e.problem();
-        MutableHttpResponse<String> response = of(ProblemBody.of(p.slug(), p.title(), p.status(), e.getMessage()));
-        if (p.status() == 503) {
+        int status = ProblemStatus.of(p);
+        MutableHttpResponse<String> response = of(ProblemBody.of(p.slug(), p.title(), status, e.getMessage()));
+        if (status == 503) {
             response.header("Retry-After", "1");
         }
         return response;

@@ -25,11 +25,16 @@ public final class Ledger implements AutoCloseable {
     private final SubmissionValidator validator;
     private final LogCreator creator;
     private final LeaseKeeper leases;
+    private final SequencingHook hook;
     private final Map<String, LogPipeline> pipelines = new ConcurrentHashMap<>();
     private final List<CheckpointListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** {@code leaseStore}: where this instance takes its share of the logs' write paths (several instances). */
-    public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock, LeaseStore leaseStore) {
+    /**
+     * {@code leaseStore}: where this instance takes its share of the logs' write paths (several instances);
+     * {@code hook}: what else each sequencing transaction checks and records (the deployment's claim map).
+     */
+    public Ledger(DataSource dataSource, LedgerSettings settings, Clock clock, LeaseStore leaseStore,
+            SequencingHook hook) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.clock = clock;
@@ -39,6 +44,7 @@ public final class Ledger implements AutoCloseable {
         this.validator = new SubmissionValidator(keys, clock);
         this.creator = new LogCreator(dataSource, clock);
         this.leases = new LeaseKeeper(leaseStore, this::startPipeline);
+        this.hook = hook;
     }
 
     /** Adds a listener told of every log's latest checkpoint after each publishing round; add it before {@link #start}. */
@@ -114,7 +120,7 @@ public final class Ledger implements AutoCloseable {
                 () -> new LedgerException(Problem.LOG_NOT_FOUND, "log " + logId + " does not exist"));
         synchronized (pipelines) {
             return pipelines.computeIfAbsent(logId, id -> new LogPipeline(log, dataSource, checkpoints, leases, clock, settings,
-                    listeners, keys));
+                    listeners, keys, hook));
         }
     }
 

@@ -37,7 +37,7 @@ final class LogPipeline implements AutoCloseable {
     private volatile boolean running = true;
 
     LogPipeline(LogInfo log, DataSource dataSource, CheckpointStore checkpoints, LeaseKeeper leases, Clock clock,
-            LedgerSettings settings, List<CheckpointListener> listeners, KeyCache keys) {
+            LedgerSettings settings, List<CheckpointListener> listeners, KeyCache keys, SequencingHook hook) {
         this.log = log;
         this.checkpoints = checkpoints;
         this.leases = leases;
@@ -46,7 +46,7 @@ final class LogPipeline implements AutoCloseable {
         this.integrator = new Integrator(log.logId(), dataSource);
         this.checkpointer = new Checkpointer(log, dataSource, checkpoints);
         this.sequencer = new Sequencer(log.logId(), dataSource, clock, settings.queueCapacity(), settings.maxBatch(),
-                keys, sequenced::release);
+                keys, hook, sequenced::release);
         this.publisher = Thread.ofVirtual().name("publisher-" + log.logId()).start(this::publish);
     }
 

@@ -31,18 +31,20 @@ public final class Sequencer implements AutoCloseable {
     private final Clock clock;
     private final int maxBatch;
     private final KeyCache keys;
+    private final SequencingHook hook;
     private final Runnable onSequenced;
     private final BlockingQueue<Pending> queue;
     private final Thread thread;
     private volatile boolean running = true;
 
     Sequencer(String logId, DataSource dataSource, Clock clock, int queueCapacity, int maxBatch, KeyCache keys,
-            Runnable onSequenced) {
+            SequencingHook hook, Runnable onSequenced) {
         this.logId = logId;
         this.dataSource = dataSource;
         this.clock = clock;
         this.maxBatch = maxBatch;
         this.keys = keys;
+        this.hook = hook;
         this.onSequenced = onSequenced;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.thread = Thread.ofVirtual().name("sequencer-" + logId).start(this::run);
@@ -131,9 +133,9 @@ public final class Sequencer implements AutoCloseable {
                 for (Pending pending : batch) {
                     try {
                         // uniqueness across the deployment's logs: checked before planning, recorded in this transaction
-                        var claims = org.cbamledger.service.claims.DeploymentClaims.check(c, logId, pending.group());
+                        SequencingHook.Recording claims = hook.check(c, logId, pending.group());
                         List<Receipt> receipts = plan.add(pending.group());
-                        org.cbamledger.service.claims.DeploymentClaims.record(c, logId, claims, receipts);
+                        claims.record(c, receipts);
                         outcomes.add(new Outcome(receipts, null));
                     } catch (LedgerException e) {
                         outcomes.add(new Outcome(null, e));

@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * so one caller may make {@code burst} requests at once and {@code perSecond} a second after that.
  */
 final class CallerRateLimit {
-    static final int DEFAULT_BURST = 30;
-    static final double DEFAULT_PER_SECOND = 5;
     private static final int MAX_CALLERS = 100_000;
 
     private record Bucket(double tokens, Instant at) {}

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
@@ -59,15 +60,11 @@ public final class RoomAccess {
     private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("room-refusal-summaries").daemon().factory());
 
-    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock) {
-        this(rooms, ledger, clock, CallerRateLimit.DEFAULT_BURST, CallerRateLimit.DEFAULT_PER_SECOND);
-    }
-
-    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock, int burst, double perSecond) {
+    public RoomAccess(RoomStore rooms, Ledger ledger, Clock clock, RoomRateLimitConfiguration rateLimit) {
         this.rooms = rooms;
         this.ledger = ledger;
         this.clock = clock;
-        this.limit = new CallerRateLimit(burst, perSecond);
+        this.limit = new CallerRateLimit(rateLimit.burst(), rateLimit.perSecond());
         summaries.scheduleWithFixedDelay(() -> summarise(refusals.closedBefore(clock.instant())), SUMMARY_PERIOD_SECONDS,
                 SUMMARY_PERIOD_SECONDS, TimeUnit.SECONDS);
     }
@@ -93,7 +90,7 @@ public final class RoomAccess {
         if (visit == null) {
             LedgerException denied = new LedgerException(Problem.ROOM_NOT_FOUND,
                     "no room " + roomId + " is granted to " + describe(principal));
-            refuseUngranted(room.logId(), access(request, room, principal, "none", null, resource, denied.problem().status(),
+            refuseUngranted(room.logId(), access(request, room, principal, "none", null, resource, ProblemStatus.of(denied.problem()),
                     denied.getMessage()));
             throw denied;
         }
@@ -107,7 +104,7 @@ public final class RoomAccess {
         try {
             response = action.serve(visit);
         } catch (LedgerException e) {
-            record(request, room, principal, visit.role(), visit.partyId(), resource, e.problem().status(), e.getMessage());
+            record(request, room, principal, visit.role(), visit.partyId(), resource, ProblemStatus.of(e.problem()), e.getMessage());
             throw e;
         } catch (AuthException e) {
             record(request, room, principal, visit.role(), visit.partyId(), resource, e.status(), e.getMessage());

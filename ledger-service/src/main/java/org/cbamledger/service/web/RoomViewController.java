@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cbamledger.service.auth.AuthException;
+import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
@@ -81,8 +82,8 @@ public class RoomViewController {
                         views.get(key, () -> ReadinessView.of(input.entries(), input.statements()))));
             });
         } catch (LedgerException e) {
-            return WebController.page(HttpStatus.valueOf(e.problem().status()),
-                    UiPages.error(e.problem().status(), e.problem().title(), e.getMessage()));
+            return WebController.page(HttpStatus.valueOf(ProblemStatus.of(e.problem())),
+                    UiPages.error(ProblemStatus.of(e.problem()), e.problem().title(), e.getMessage()));
         } catch (AuthException e) {
             if (e.status() == 401) {
                 throw e;

@@ -1,5 +1,6 @@
 package org.cbamledger.service.web;
 
+import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.UiSession;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -127,7 +128,7 @@ public class WebController {
         try {
             log = ledger.log(logId);
         } catch (LedgerException e) {
-            return page(HttpStatus.valueOf(e.problem().status()), UiPages.error(e.problem().status(), e.problem().title(),
+            return page(HttpStatus.valueOf(ProblemStatus.of(e.problem())), UiPages.error(ProblemStatus.of(e.problem()), e.problem().title(),
                     e.getMessage()));
         }
         Optional<StoredCheckpoint> checkpoint = checkpoints.latest(logId);

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.cbamledger.service.claims.DeploymentClaims;
 import org.cbamledger.service.db.Database;
 import org.cbamledger.service.db.DatabaseSettings;
 import org.cbamledger.service.lease.Lease;
@@ -50,10 +51,10 @@ class TwoInstancesTest {
         try (Database database = Database.open(new DatabaseSettings(SharedPostgres.newDatabase(), "postgres", "", null, 16))) {
             DataSource ds = database.dataSource();
             LedgerSettings settings = new LedgerSettings(10_000, 50, Duration.ofMillis(20));
-            Ledger a = new Ledger(ds, settings, Clock.systemUTC(), new LeaseStore(ds, TTL));
+            Ledger a = new Ledger(ds, settings, Clock.systemUTC(), new LeaseStore(ds, TTL), DeploymentClaims.SEQUENCING);
             a.start();
             CreatedLog created = a.createLog(LOG_ID, "Race Test", "RS", null);
-            Ledger b = new Ledger(ds, settings, Clock.systemUTC(), new LeaseStore(ds, TTL));
+            Ledger b = new Ledger(ds, settings, Clock.systemUTC(), new LeaseStore(ds, TTL), DeploymentClaims.SEQUENCING);
             b.start();
             SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519, created.generatedRootKeyPkcs8());
             // what the holder remembers: a frozen copy of its write path would wake up with this lease
