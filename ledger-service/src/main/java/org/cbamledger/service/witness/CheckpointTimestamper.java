@@ -58,7 +58,8 @@ public final class CheckpointTimestamper implements CheckpointListener, AutoClos
             for (String logId : latest.keySet()) {
                 try {
                     candidate(logId).ifPresent(c -> stamp(logId, c));
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) {
+                    // the stamping thread outlives any one failure: the next round tries again
                     LOG.warn("timestamping log {} failed: {}", logId, e.toString());
                 }
             }

@@ -91,15 +91,31 @@ public final class WitnessedCheckpoints implements CheckpointEvidence {
 
     @Override
     public StoredCheckpoint forExport(String logId, StoredCheckpoint latest) throws SQLException {
-        if (!settings.witnessing()) {
-            return cosigned(logId, latest);
-        }
+        long deadline = System.nanoTime() + settings.bundleWait().toNanos();
         try {
-            Optional<StoredCheckpoint> witnessed = awaitWitnessed(logId, latest.treeSize(), settings.bundleWait());
+            Optional<StoredCheckpoint> witnessed = settings.witnessing()
+                    ? awaitWitnessed(logId, latest.treeSize(), settings.bundleWait())
+                    : Optional.empty();
+            long size = witnessed.map(StoredCheckpoint::treeSize).orElse(latest.treeSize());
+            awaitAnyTimestamp(logId, size, deadline);
             return witnessed.isPresent() ? witnessed.get() : cosigned(logId, latest);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return cosigned(logId, latest);
+        }
+    }
+
+    /**
+     * With TSAs configured, a bundle waits (within the same bundle wait) until some checkpoint it can carry has a
+     * token, so that a bundle exported right after its entries still dates them (the timestamper stamps at most once
+     * per interval).
+     */
+    private void awaitAnyTimestamp(String logId, long size, long deadlineNanos) throws SQLException, InterruptedException {
+        if (settings.tsaUrls().isEmpty()) {
+            return;
+        }
+        while (timestamps.upTo(logId, size).isEmpty() && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(100);
         }
     }
 
