@@ -42,6 +42,45 @@ final class PdfTextLayout implements AutoCloseable {
         y -= points;
     }
 
+    /** Ends the current page; the next text starts a new one. */
+    void pageBreak() throws IOException {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    /** One table row: each cell's text starts at its column offset from the left margin; no wrapping. */
+    void row(float[] columns, List<String> cells, boolean strong) throws IOException {
+        PDType1Font font = strong ? bold : regular;
+        if (stream == null || y < MARGIN + 9) {
+            newPage();
+        }
+        y -= 9 * 1.35f;
+        for (int i = 0; i < cells.size(); i++) {
+            stream.beginText();
+            stream.setFont(font, 9);
+            stream.newLineAtOffset(MARGIN + columns[i], y);
+            stream.showText(sanitize(cells.get(i), font));
+            stream.endText();
+        }
+    }
+
+    /**
+     * Reserves {@code heightPoints} below the current line (on a new page if they do not fit) for vector drawing
+     * and returns where: the content stream, the left margin, the top of the area and the usable width.
+     */
+    Area area(float heightPoints) throws IOException {
+        if (stream == null || y - heightPoints < MARGIN) {
+            newPage();
+        }
+        float top = y;
+        y -= heightPoints;
+        return new Area(stream, regular, MARGIN, top, PDRectangle.A4.getWidth() - 2 * MARGIN);
+    }
+
+    record Area(PDPageContentStream stream, PDType1Font font, float left, float top, float width) {}
+
     byte[] toPdf() throws IOException {
         if (stream != null) {
             stream.close();

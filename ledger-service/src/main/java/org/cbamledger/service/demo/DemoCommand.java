@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.cbamledger.calculation.Amounts;
 import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioException;
 import org.cbamledger.calculation.scenario.ScenarioLoader;

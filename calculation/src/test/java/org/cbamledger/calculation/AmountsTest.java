@@ -1,4 +1,4 @@
-package org.cbamledger.service.demo;
+package org.cbamledger.calculation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
