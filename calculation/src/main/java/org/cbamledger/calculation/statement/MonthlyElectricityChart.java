@@ -55,7 +55,7 @@ final class MonthlyElectricityChart {
                 .map(m -> m.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
         float scale = largest.signum() > 0 ? PLOT_HEIGHT_POINTS / largest.floatValue() : 0;
         PdfTextLayout.Area area = pdf.area(HEIGHT_POINTS);
-        float axisY = area.top() - PLOT_HEIGHT_POINTS - 10;
+        float axisY = area.top() - PLOT_HEIGHT_POINTS - 14;
         float slot = area.width() / Math.max(months.size(), 1);
         int index = 0;
         for (Map.Entry<String, Map<String, BigDecimal>> month : months.entrySet()) {
@@ -74,7 +74,6 @@ final class MonthlyElectricityChart {
         area.stream().moveTo(area.left(), axisY);
         area.stream().lineTo(area.left() + area.width(), axisY);
         area.stream().stroke();
-        label(area, "peak " + Decimals.plain(largest) + " MWh", area.left(), area.top() - 4, 7);
         float legendX = area.left();
         for (String cls : classes) {
             area.stream().setNonStrokingColor(PALETTE[classes.indexOf(cls) % PALETTE.length]);
@@ -83,6 +82,7 @@ final class MonthlyElectricityChart {
             label(area, cls, legendX + 11, axisY - 29, 7);
             legendX += 100;
         }
+        label(area, "tallest bar: " + Decimals.plain(largest) + " MWh", legendX, axisY - 29, 7);
     }
 
     private static void label(PdfTextLayout.Area area, String text, float x, float y, float size) throws IOException {

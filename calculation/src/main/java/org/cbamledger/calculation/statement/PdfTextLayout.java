@@ -31,7 +31,7 @@ final class PdfTextLayout implements AutoCloseable {
     }
 
     void indented(String text) throws IOException {
-        write(text, regular, 8, 18);
+        write(text, regular, 7, 18);
     }
 
     void strong(String text) throws IOException {

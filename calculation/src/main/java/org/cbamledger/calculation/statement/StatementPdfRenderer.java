@@ -124,7 +124,8 @@ public final class StatementPdfRenderer {
     private static void derivationAnnex(PdfTextLayout pdf, JsonNode statement) throws IOException {
         pdf.heading("Annex: how each figure was computed");
         pdf.line("Each figure is the operation of its inputs; an input is another figure, a field of a ledger entry"
-                + " (leaf index, leaf hash, JSON Pointer into the record), a rule-set value with its citation, a parameter or a constant.");
+                + " (leaf index and JSON Pointer into the record; the leaf hashes are in the evidence annex), a rule-set value with"
+                + " its citation, a parameter or a constant.");
         for (JsonNode figure : statement.at("/evidence/figures")) {
             pdf.space(2);
             pdf.strong(text(figure, "/id") + " = " + text(figure, "/value") + " " + text(figure, "/unit")
@@ -162,8 +163,9 @@ public final class StatementPdfRenderer {
             return "figure " + text(input, "/figure") + " = " + value;
         }
         if (input.has("evidence")) {
-            return "evidence leaf " + text(input, "/evidence/leafIndex") + " (" + text(input, "/evidence/kind") + ", sha256 "
-                    + text(input, "/evidence/leafHash") + ") field " + text(input, "/evidence/path") + " = " + value;
+            // the leaf's hash is listed once, in the evidence annex, not on each of the (thousands of) input lines
+            return "evidence leaf " + text(input, "/evidence/leafIndex") + " (" + text(input, "/evidence/kind") + ") field "
+                    + text(input, "/evidence/path") + " = " + value;
         }
         if (input.has("rule")) {
             return "rule " + text(input, "/rule/key") + " = " + value + " " + text(input, "/rule/unit") + " of rule set "
