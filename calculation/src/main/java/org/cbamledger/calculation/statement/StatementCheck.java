@@ -22,17 +22,21 @@ import tools.jackson.databind.node.ObjectNode;
 record StatementCheck(String statementSha256, Optional<Checkpoint> checkpoint, List<String> logKeys, List<String> witnesses) {
     static final String BUNDLE_COMMAND = "./cbam verify BUNDLE.zip --policy policy.json";
 
-    static StatementCheck of(JsonNode statement) throws CalculationException {
+    /** The RFC 8785 bytes of the statement without {@code renderings}: what the PDF renders, hashes and attaches. */
+    static byte[] content(JsonNode statement) throws CalculationException {
         if (!(statement.deepCopy() instanceof ObjectNode content)) {
             throw new CalculationException("a statement is a JSON object");
         }
         content.remove("renderings");
-        String sha256;
         try {
-            sha256 = CalculationRecords.sha256Hex(CanonicalJson.canonicalize(content));
+            return CanonicalJson.canonicalize(content);
         } catch (SignerException e) {
             throw new CalculationException("cannot canonicalise the statement: " + e.getMessage(), e);
         }
+    }
+
+    static StatementCheck of(JsonNode statement) throws CalculationException {
+        String sha256 = CalculationRecords.sha256Hex(content(statement));
         JsonNode note = statement.path("checkpoint");
         if (!note.isString()) {
             return new StatementCheck(sha256, Optional.empty(), List.of(), List.of());

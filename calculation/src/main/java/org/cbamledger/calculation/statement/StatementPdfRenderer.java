@@ -33,6 +33,8 @@ public final class StatementPdfRenderer {
             pdf.pageBreak();
             derivationAnnex(pdf, statement);
             evidenceAnnex(pdf, statement);
+            PdfA3.apply(pdf.document(), "CBAM emissions statement " + text(statement, "/issued/statementId"),
+                    StatementCheck.content(statement), PdfA3.calendar(text(statement, "/issued/issuedAt")));
             return pdf.toPdf();
         } catch (IOException e) {
             throw new CalculationException("cannot render the statement PDF: " + e.getMessage(), e);

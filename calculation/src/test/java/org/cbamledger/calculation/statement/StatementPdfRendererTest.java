@@ -130,6 +130,28 @@ class StatementPdfRendererTest {
         assertFalse(before.equals(StatementCheck.of(copy).statementSha256()));
     }
 
+    @Test
+    void pdfA3b_embedsItsFonts_declaresSrgb_andAttachesTheStatementItRenders() throws Exception {
+        try (PDDocument document = Loader.loadPDF(issued.pdf())) {
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<pdfaid:part>3</pdfaid:part>") && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), xmp);
+            assertTrue(xmp.contains("<xmp:CreateDate>2026-11-22T10:00:00Z</xmp:CreateDate>"), xmp);
+            assertEquals(1, document.getDocumentCatalog().getOutputIntents().size());
+            assertEquals("sRGB IEC61966-2.1", document.getDocumentCatalog().getOutputIntents().getFirst().getOutputConditionIdentifier());
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    assertTrue(page.getResources().getFont(name).isEmbedded(), name.getName());
+                }
+            }
+            var spec = (org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification) document.getDocumentCatalog()
+                    .getNames().getEmbeddedFiles().getNames().get(PdfA3.ATTACHMENT);
+            assertEquals("Source", spec.getCOSObject().getNameAsString("AFRelationship"));
+            assertEquals("application/json", spec.getEmbeddedFile().getSubtype());
+            assertArrayEquals(StatementCheck.content(issued.statement()), spec.getEmbeddedFile().toByteArray());
+            assertEquals(1, document.getDocumentCatalog().getCOSObject().getCOSArray(org.apache.pdfbox.cos.COSName.getPDFName("AF")).size());
+        }
+    }
+
     static String pageText(byte[] pdf, int from, int to) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
