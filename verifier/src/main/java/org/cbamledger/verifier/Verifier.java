@@ -27,6 +27,7 @@ import org.cbamledger.verifier.check.LayoutCheck;
 import org.cbamledger.verifier.check.LogKeyCheck;
 import org.cbamledger.verifier.check.StatementCheck;
 import org.cbamledger.verifier.check.StatementPdfCheck;
+import org.cbamledger.verifier.check.StatementWorkbookCheck;
 import org.cbamledger.verifier.check.TimestampCheck;
 import org.cbamledger.verifier.check.WitnessCosignatureCheck;
 import org.cbamledger.verifier.policy.TrustPolicy;
@@ -68,7 +69,8 @@ public final class Verifier {
                 new CalculationCheck(),
                 new org.cbamledger.verifier.check.ElectricityCheck(), new org.cbamledger.verifier.check.UniquenessCheck(),
                 new StatementCheck(),
-                new StatementPdfCheck());
+                new StatementPdfCheck(),
+                new StatementWorkbookCheck());
     }
 
     /** {@code pinnedLogKeys} empty: the bundle's log-key.vkey is used, and reported as not pinned. */

@@ -18,6 +18,7 @@ import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.calculation.statement.IssuedStatement;
 import org.cbamledger.calculation.statement.StatementIssue;
 import org.cbamledger.calculation.statement.StatementIssuer;
+import org.cbamledger.exchange.template.StatementWorkbook;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
@@ -86,7 +87,7 @@ final class WorkedExampleBundle {
         calculationIndex = log.append(TestLog.sign(calculation, calculatorKey));
         issued = StatementIssuer.issue(result,
                 new StatementIssue("st-1", "2026-11-22T10:00:00Z", operator, scenario.statementRecipient()),
-                log.checkpoint(log.size()), issuerKey);
+                log.checkpoint(log.size()), issuerKey, StatementWorkbook.RENDERER);
     }
 
     /** The log's entries as the engine reads them. */
@@ -98,7 +99,7 @@ final class WorkedExampleBundle {
         return evidence;
     }
 
-    /** Writes all entries, the one checkpoint, and the statement (pretty JSON, its JWS, its PDF). */
+    /** Writes all entries, the one checkpoint, and the statement (pretty JSON, its JWS, its PDF, its workbook). */
     Path write(Path dir) throws Exception {
         return write(dir, log.size());
     }
@@ -123,6 +124,7 @@ final class WorkedExampleBundle {
                 TestLog.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(issued.statement())
                         .getBytes(StandardCharsets.UTF_8),
                 issued.jws(), issued.pdf());
+        writer.addStatementWorkbook(issued.workbook().orElseThrow());
         writer.finish();
         return dir;
     }

@@ -8,17 +8,35 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-/** Lines of text on A4 pages, wrapped to the page width, new pages as needed. Standard 14 fonts: nothing embedded. */
+/**
+ * Lines of text on A4 pages, wrapped to the page width, new pages as needed. The font is Liberation Sans (shipped in
+ * PDFBox's jar), embedded as a subset, as PDF/A requires; it has no bold cut here, so emphasis is by size only.
+ */
 final class PdfTextLayout implements AutoCloseable {
     private static final float MARGIN = 50;
     private final PDDocument document = new PDDocument();
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private final PDFont regular;
+    private final PDFont bold;
     private PDPageContentStream stream;
     private float y;
+
+    PdfTextLayout() throws IOException {
+        try (var font = PDDocument.class.getResourceAsStream(FONT)) {
+            if (font == null) {
+                throw new IOException("the PDFBox jar lacks " + FONT);
+            }
+            regular = PDType0Font.load(document, font, true);
+        }
+        bold = regular;
+    }
+
+    PDDocument document() {
+        return document;
+    }
 
     void heading(String text) throws IOException {
         space(6);
@@ -31,16 +49,55 @@ final class PdfTextLayout implements AutoCloseable {
     }
 
     void indented(String text) throws IOException {
-        write(text, regular, 8, 18);
+        write(text, regular, 7, 18);
     }
 
     void strong(String text) throws IOException {
-        write(text, bold, 9, 0);
+        write(text, bold, 9.5f, 0);
     }
 
     void space(float points) {
         y -= points;
     }
+
+    /** Ends the current page; the next text starts a new one. */
+    void pageBreak() throws IOException {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    /** One table row: each cell's text starts at its column offset from the left margin; no wrapping. */
+    void row(float[] columns, List<String> cells, boolean strong) throws IOException {
+        PDFont font = strong ? bold : regular;
+        if (stream == null || y < MARGIN + 9) {
+            newPage();
+        }
+        y -= 9 * 1.35f;
+        for (int i = 0; i < cells.size(); i++) {
+            stream.beginText();
+            stream.setFont(font, 9);
+            stream.newLineAtOffset(MARGIN + columns[i], y);
+            stream.showText(sanitize(cells.get(i), font));
+            stream.endText();
+        }
+    }
+
+    /**
+     * Reserves {@code heightPoints} below the current line (on a new page if they do not fit) for vector drawing
+     * and returns where: the content stream, the left margin, the top of the area and the usable width.
+     */
+    Area area(float heightPoints) throws IOException {
+        if (stream == null || y - heightPoints < MARGIN) {
+            newPage();
+        }
+        float top = y;
+        y -= heightPoints;
+        return new Area(stream, regular, MARGIN, top, PDRectangle.A4.getWidth() - 2 * MARGIN);
+    }
+
+    record Area(PDPageContentStream stream, PDFont font, float left, float top, float width) {}
 
     byte[] toPdf() throws IOException {
         if (stream != null) {
@@ -62,7 +119,7 @@ final class PdfTextLayout implements AutoCloseable {
         document.close();
     }
 
-    private void write(String text, PDType1Font font, float size, float indent) throws IOException {
+    private void write(String text, PDFont font, float size, float indent) throws IOException {
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN - indent;
         for (String piece : wrap(sanitize(text, font), font, size, width)) {
             if (stream == null || y < MARGIN + size) {
@@ -87,7 +144,7 @@ final class PdfTextLayout implements AutoCloseable {
         y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
-    private static List<String> wrap(String text, PDType1Font font, float size, float width) throws IOException {
+    private static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String word : text.split(" ")) {
@@ -104,7 +161,7 @@ final class PdfTextLayout implements AutoCloseable {
     }
 
     /** Characters the font cannot encode (WinAnsi) become '?', so no text ever fails to render. */
-    private static String sanitize(String text, PDType1Font font) throws IOException {
+    private static String sanitize(String text, PDFont font) throws IOException {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);

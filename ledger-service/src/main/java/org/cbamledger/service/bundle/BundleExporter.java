@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.statement.StatementRenderings;
+import org.cbamledger.exchange.template.StatementWorkbook;
 import org.cbamledger.service.claims.ClaimProofExport;
 import org.cbamledger.service.documents.BundleDocuments;
 import org.cbamledger.service.index.RoomIndexFiles;
@@ -25,6 +28,9 @@ import org.cbamledger.signer.TlogProof;
 import org.cbamledger.signer.TreeHashes;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.bundle.Coverage;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a log's evidence bundle (CONTRACTS.md layout): the latest checkpoint, the requested entries with
@@ -35,6 +41,7 @@ import org.cbamledger.verifier.bundle.Coverage;
 public final class BundleExporter {
     private static final Set<String> ALWAYS_BUNDLED = Set.of("party", "key-registration", "key-revocation");
     private static final int PAGE = 1_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** 32 MiB of hashes. */
     private static final long MAX_SNAPSHOT_HASHES = 1L << 20;
 
@@ -201,12 +208,25 @@ public final class BundleExporter {
         if (statement != null) {
             writer.addStatement(statement.fileName(), statement.statementJson(), statement.compactJws(),
                     statement.pdfOrNull());
+            if (statementWorkbook(statement) instanceof byte[] xlsx) {
+                writer.addStatementWorkbook(xlsx);
+            }
         }
         if (claimProofs != null) {
             claimProofs.write(log, selected.values(), dir);
         }
         documents.addReferenced(log.logId(), selected.values(), writer);
         writer.finish();
+    }
+
+    /** The communication template workbook the statement binds, rendered again from it (same statement, same bytes); null if it binds none. */
+    private static byte[] statementWorkbook(BundledStatement statement) throws IOException {
+        try {
+            JsonNode json = JSON.readTree(statement.statementJson());
+            return StatementRenderings.boundWorkbookSha256(json).isPresent() ? StatementWorkbook.render(json) : null;
+        } catch (CalculationException | JacksonException e) {
+            throw new IOException("cannot render the statement's communication template: " + e.getMessage(), e);
+        }
     }
 
     private void select(String logId, long from, long to, TreeMap<Long, StoredEntry> selected) throws SQLException {

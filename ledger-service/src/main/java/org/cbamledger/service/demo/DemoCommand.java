@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.cbamledger.calculation.core.Amounts;
 import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioException;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
@@ -211,7 +212,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         unzip(client.bundle(LOG_ID, outcome.statementId()), out);
         console.println("bundle written to " + out.toAbsolutePath() + " (statement in "
-                + out.resolve("statement.json") + ", .jws, .pdf)");
+                + out.resolve("statement.json") + ", .jws, .pdf, .xlsx)");
         Path xlsx = out.resolveSibling(out.getFileName() + "-communication.xlsx");
         Files.write(xlsx, CommunicationTemplateWriter.write(outcome.statement(), Optional.empty()));
         console.println("EU communication template (v2.1.1 layout) written to " + xlsx);

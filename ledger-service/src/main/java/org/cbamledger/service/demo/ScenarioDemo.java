@@ -23,6 +23,7 @@ import org.cbamledger.calculation.statement.EmissionsStatements;
 import org.cbamledger.calculation.statement.IssuedStatement;
 import org.cbamledger.calculation.statement.StatementIssue;
 import org.cbamledger.calculation.statement.StatementIssuer;
+import org.cbamledger.exchange.template.StatementWorkbook;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
@@ -163,7 +164,7 @@ final class ScenarioDemo {
 
         String statementId = "st-" + stem + "-" + scenario.ruleSetId();
         StatementIssue issue = new StatementIssue(statementId, now.toString(), operator, scenario.statementRecipient());
-        IssuedStatement issued = StatementIssuer.issue(charged, issue, checkpoint, issuer);
+        IssuedStatement issued = StatementIssuer.issue(charged, issue, checkpoint, issuer, StatementWorkbook.RENDERER);
         JsonNode stored = client.submitStatement(logId, issued.jws());
         console.println("statement " + statementId + " issued under checkpoint size " + stored.get("treeSize").asLong()
                 + ", signed by statement-issuer key " + issuer.keyId().substring(0, 16) + "...");

@@ -16,6 +16,7 @@ import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.calculation.statement.StatementPdfRenderer;
 import org.cbamledger.calculation.statement.StatementRecomputer;
 import org.cbamledger.calculation.statement.StatementRenderings;
+import org.cbamledger.exchange.template.StatementWorkbook;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.KeyStore;
@@ -95,6 +96,7 @@ public final class StatementIntake {
         try {
             byte[] pdf = StatementPdfRenderer.render(statement);
             requireBoundPdf(statement, pdf);
+            requireBoundWorkbook(statement);
             stored = new StoredStatement(logId, statementId, keyId, checkpoint.treeSize(), compactJws,
                     CanonicalJson.canonicalize(statement), pdf);
         } catch (SignerException | CalculationException e) {
@@ -119,6 +121,22 @@ public final class StatementIntake {
         if (!bound.equals(rendered)) {
             throw new LedgerException(Problem.INVALID_STATEMENT, "statement: /renderings/pdf/sha256 is " + bound
                     + ", but the PDF rendered from the statement has SHA-256 " + rendered);
+        }
+    }
+
+    /**
+     * A statement that binds a communication template workbook binds the one the exchange writer renders from it:
+     * the workbook bundled beside it is rendered again at export, so a hash of anything else would never verify.
+     */
+    private static void requireBoundWorkbook(JsonNode statement) throws LedgerException, CalculationException {
+        if (StatementRenderings.boundWorkbookSha256(statement).isEmpty()) {
+            return;
+        }
+        String bound = StatementRenderings.boundWorkbookSha256(statement).get();
+        String rendered = StatementRenderings.sha256Hex(StatementWorkbook.render(statement));
+        if (!bound.equals(rendered)) {
+            throw new LedgerException(Problem.INVALID_STATEMENT, "statement: /renderings/communicationTemplate/sha256 is "
+                    + bound + ", but the workbook rendered from the statement has SHA-256 " + rendered);
         }
     }
 

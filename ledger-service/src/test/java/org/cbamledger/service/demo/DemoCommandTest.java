@@ -1,5 +1,6 @@
 package org.cbamledger.service.demo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.signer.Envelope;
@@ -69,6 +71,10 @@ class DemoCommandTest {
             assertTrue(Files.exists(out.resolve("statement.jws")));
             assertTrue(Files.exists(out.resolveSibling(out.getFileName() + "-communication.xlsx")));
             assertTrue(Files.exists(out.resolve("statement.pdf")));
+            // the bundled workbook is the one the signed statement binds, and the one written beside the bundle
+            byte[] workbook = Files.readAllBytes(out.resolve("statement.xlsx"));
+            assertEquals(StatementRenderings.sha256Hex(workbook), statement.at("/renderings/communicationTemplate/sha256").asString());
+            assertArrayEquals(workbook, Files.readAllBytes(out.resolveSibling(out.getFileName() + "-communication.xlsx")));
 
             JsonNode manifest = JSON.readTree(Files.readAllBytes(out.resolve("bundle.json")));
             // party, root key, gateway key, 3 meters, 72 reading batches; 3 parties, 4 keys, the scenario's

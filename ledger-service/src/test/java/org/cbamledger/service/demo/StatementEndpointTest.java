@@ -112,11 +112,11 @@ class StatementEndpointTest {
             text = new PDFTextStripper().getText(document);
         }
         for (String expected : new String[] {
-            "Total emissions: 430.562 t CO2",
-            "Direct emissions: 158.202 t CO2",
-            "Specific total embedded emissions: 0.215281 t CO2/t",
-            "Cost, actual emissions: 23630.03 EUR",
-            "Cost, default values: 400888.82 EUR",
+            "Total: 0.215281 tCO2e/t",
+            "Actual route (these measured emissions): EUR 23,630.03",
+            "Default route (the Commission's default values with mark-up): EUR 400,888.82",
+            "Total emissions 430.562 t CO2",
+            "Direct emissions 158.202 t CO2",
         }) {
             assertTrue(text.contains(expected), "PDF text lacks: " + expected);
         }
@@ -165,6 +165,21 @@ class StatementEndpointTest {
         assertTrue(Http.text(response).contains("/renderings/pdf/sha256 is " + "0".repeat(64)
                 + ", but the PDF rendered from the statement has SHA-256 "), Http.text(response));
         assertEquals(404, get("st-other-pdf").statusCode());
+    }
+
+    @Test
+    void post_refusesAStatementBindingAWorkbookOtherThanItsRendering() throws Exception {
+        ObjectNode edited = (ObjectNode) outcome.statement().deepCopy();
+        ((ObjectNode) edited.get("issued")).put("statementId", "st-other-xlsx");
+        StatementRenderings.bindPdf(edited); // its own PDF, so that only the workbook's hash is wrong
+        edited.withObject("/renderings/communicationTemplate").put("sha256", "0".repeat(64));
+
+        HttpResponse<byte[]> response = post(StatementJws.sign(edited, outcome.issuerKey()));
+
+        assertEquals(422, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).contains("/renderings/communicationTemplate/sha256 is " + "0".repeat(64)
+                + ", but the workbook rendered from the statement has SHA-256 "), Http.text(response));
+        assertEquals(404, get("st-other-xlsx").statusCode());
     }
 
     @Test

@@ -83,6 +83,11 @@ public final class BundlePaths {
         return statementStem(statementFile) + ".pdf";
     }
 
+    /** The statement's optional communication template workbook: {@code statement.json} -> {@code statement.xlsx}. */
+    public static String statementWorkbookFile(String statementFile) {
+        return statementStem(statementFile) + ".xlsx";
+    }
+
     private static String statementStem(String statementFile) {
         return statementFile.endsWith(".json") ? statementFile.substring(0, statementFile.length() - 5) : statementFile;
     }

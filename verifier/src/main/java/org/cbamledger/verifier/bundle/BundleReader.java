@@ -47,7 +47,7 @@ public final class BundleReader {
         List<ConsistencyFile> consistency = new ArrayList<>();
         TreeSet<String> present = listFiles(root, problems);
         for (String file : present) {
-            if (expected.contains(file) || isStatementPdf(manifest, file) || isUniquenessProof(file)
+            if (expected.contains(file) || isStatementRendering(manifest, file) || isUniquenessProof(file)
                     || INDEX_FILE.matcher(file).matches()) {
                 continue;
             }
@@ -92,9 +92,13 @@ public final class BundleReader {
         return files;
     }
 
-    /** The statement's PDF is optional here: the statement-pdf check requires it when the signed statement binds it. */
-    private static boolean isStatementPdf(BundleManifest manifest, String file) {
-        return manifest.statementFile() != null && file.equals(BundlePaths.statementPdfFile(manifest.statementFile()));
+    /**
+     * The statement's PDF and workbook are optional here: the statement-pdf and statement-workbook checks require
+     * each when the signed statement binds it.
+     */
+    private static boolean isStatementRendering(BundleManifest manifest, String file) {
+        return manifest.statementFile() != null && (file.equals(BundlePaths.statementPdfFile(manifest.statementFile()))
+                || file.equals(BundlePaths.statementWorkbookFile(manifest.statementFile())));
     }
 
     /** Uniqueness proofs are optional; the uniqueness check verifies each one that is present (BUNDLE.md). */

@@ -161,6 +161,15 @@ public final class BundleWriter {
         statementFile = fileName;
     }
 
+    /** Writes the statement's communication template workbook beside it ({@code statement.xlsx}); after {@link #addStatement}. */
+    public void addStatementWorkbook(byte[] xlsx) throws IOException {
+        requireOpen();
+        if (statementFile == null) {
+            throw new IllegalStateException("the workbook goes beside a statement: add the statement first");
+        }
+        write(BundlePaths.statementWorkbookFile(statementFile), xlsx);
+    }
+
     /** Writes a map proof of the log's index (a room bundle's {@code index/<hex>.json}). */
     public void addIndexProof(String mapKeyHex, byte[] proofJson) throws IOException {
         requireOpen();

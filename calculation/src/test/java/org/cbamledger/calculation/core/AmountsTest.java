@@ -1,4 +1,4 @@
-package org.cbamledger.service.demo;
+package org.cbamledger.calculation.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
