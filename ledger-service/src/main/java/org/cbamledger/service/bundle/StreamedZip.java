@@ -1,14 +1,13 @@
 package org.cbamledger.service.bundle;
 
-import io.micronaut.http.MediaType;
-import io.micronaut.http.server.types.files.StreamedFile;
+import java.io.InputStream;
 import java.io.OutputStream;
 import org.cbamledger.verifier.bundle.ZipSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A prepared bundle as a zip response body, written by its own thread while the response reads it: no file on disk,
+ * A prepared bundle as the bytes of a zip, written by its own thread while the response reads it: no file on disk,
  * memory a few pipe chunks and a page of entries. A failure mid-way ends the pipe with the error, so the response
  * aborts rather than ending a truncated zip as if complete.
  */
@@ -17,7 +16,8 @@ public final class StreamedZip {
 
     private StreamedZip() {}
 
-    public static StreamedFile of(BundleExporter.PreparedBundle bundle, String what) {
+    /** The zip's bytes as they are written. */
+    public static InputStream of(BundleExporter.PreparedBundle bundle, String what) {
         ChunkPipe pipe = new ChunkPipe();
         Thread.ofVirtual().name("bundle-zip").start(() -> {
             // closed only on success: a failure must reach the reader as an error, not as the end of the zip
@@ -30,6 +30,6 @@ public final class StreamedZip {
                 pipe.fail(e);
             }
         });
-        return new StreamedFile(pipe.source(), MediaType.of("application/zip"));
+        return pipe.source();
     }
 }

@@ -3,6 +3,7 @@ package org.cbamledger.service.http;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -63,7 +64,7 @@ public class BundleController {
         StoredCheckpoint checkpoint = checkpoints.latest(logId).orElseThrow(
                 () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"));
         BundleExporter.PreparedBundle prepared = exporter.export(log, checkpoint, from, to, bundled);
-        StreamedFile file = StreamedZip.of(prepared, "log " + logId);
+        StreamedFile file = new StreamedFile(StreamedZip.of(prepared, "log " + logId), MediaType.of("application/zip"));
         return HttpResponse.ok(file.attach(logId + "-" + checkpoint.treeSize() + ".zip"));
     }
 }

@@ -283,7 +283,7 @@ public class RoomController {
             BundleExporter.PreparedBundle prepared = visible.indexes().containsAll(index.listedLeaves())
                     ? exporter.exportRoom(log, visible.indexes(), index, bundled)
                     : exporter.exportSelection(log, snapshot.checkpoint(), visible.indexes(), bundled);
-            StreamedFile file = StreamedZip.of(prepared, "room " + roomId);
+            StreamedFile file = new StreamedFile(StreamedZip.of(prepared, "room " + roomId), MediaType.of("application/zip"));
             return HttpResponse.ok(file.attach(roomId + "-" + snapshot.checkpoint().treeSize() + ".zip"));
         });
     }
