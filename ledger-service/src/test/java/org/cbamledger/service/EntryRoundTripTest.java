@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.cbamledger.service.bundle.BundleExporter;
+import org.cbamledger.verifier.bundle.DirectorySink;
 import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.log.CheckpointStore;
@@ -199,7 +200,7 @@ class EntryRoundTripTest {
         Path dir = Files.createTempDirectory("statement-bundle").resolve("bundle");
         try {
             service.context().getBean(BundleExporter.class).export(info, stored, 0L, 0L, new BundledStatement(
-                    "statement.json", "{}".getBytes(StandardCharsets.UTF_8), "e30.e30.c2ln", null, restsOn.size()), dir);
+                    "statement.json", "{}".getBytes(StandardCharsets.UTF_8), "e30.e30.c2ln", null, restsOn.size())).writeTo(new DirectorySink(dir));
             assertTrue(Files.exists(dir.resolve("statement.json")) && Files.exists(dir.resolve("statement.jws")));
             assertTrue(Files.exists(dir.resolve("checkpoints/" + restsOn.size() + ".note")));
             for (long i = 0; i < restsOn.size(); i++) {

@@ -92,9 +92,14 @@ public final class BundleContext {
         });
     }
 
+    private boolean isStatement(String file) {
+        String statement = manifest().statementFile();
+        return statement != null && (file.equals(statement) || file.equals(BundlePaths.statementJwsFile(statement)));
+    }
+
     /** A text file, which must be valid UTF-8. */
     public Loaded<String> text(String file) {
-        Loaded<byte[]> raw = bytes(file, Bundle.MAX_TEXT_BYTES);
+        Loaded<byte[]> raw = bytes(file, isStatement(file) ? Bundle.MAX_STATEMENT_BYTES : Bundle.MAX_TEXT_BYTES);
         if (!raw.ok()) {
             return Loaded.failed(raw.error());
         }

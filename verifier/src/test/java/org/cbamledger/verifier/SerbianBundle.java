@@ -46,16 +46,24 @@ final class SerbianBundle {
     final List<Long> claimingEntries = new ArrayList<>();
     final ObjectNode statement;
     final String jws;
+    final Map<String, SigningKey> keys = new HashMap<>();
 
     SerbianBundle() throws Exception {
+        this(false);
+    }
+
+    /** {@code quarterHours}: each hourly and daily meter reading split into 15-minute readings, the same entries. */
+    SerbianBundle(boolean quarterHours) throws Exception {
         scenario = ScenarioLoader.load(SCENARIO);
         List<ScenarioRecord> records = new ArrayList<>(scenario.records());
         records.addAll(ElectricityScenarioFiles.load(SCENARIO, scenario));
+        if (quarterHours) {
+            records.replaceAll(QuarterHours::split);
+        }
         log = new TestLog("rs-extruder", SigningKey.generate(KeyAlgorithm.ED25519), SigningKey.generate(KeyAlgorithm.ED25519));
         String operator = scenario.statementIssuer();
         log.append(TestLog.sign(scenario.party(operator).record(), log.rootKey));
         log.append(TestLog.sign(TestLog.registration(log.rootKey, operator, "root", "*"), log.rootKey));
-        Map<String, SigningKey> keys = new HashMap<>();
         for (Party party : scenario.parties()) {
             List<String> kinds = party.submits().stream().filter(k -> !k.equals("emissions-statement")).toList();
             if (kinds.isEmpty()) {

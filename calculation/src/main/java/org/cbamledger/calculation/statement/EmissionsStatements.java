@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the emissions statement (record kind {@code emissions-statement}) from a calculation: the presented
- * figures, the request that produced them, and the whole trace with leaf hashes. {@code checkpoint} is null until
+ * figures, the request that produced them, and the whole trace with leaf hashes (long sums of readings per entry, {@link StatementTrace}). {@code checkpoint} is null until
  * the service fills in the checkpoint the statement was made under.
  */
 public final class EmissionsStatements {
@@ -77,7 +77,7 @@ public final class EmissionsStatements {
 
         ObjectNode evidence = node.putObject("evidence");
         evidence.set("entries", result.usedEvidenceJson());
-        evidence.set("figures", result.figuresJson());
+        evidence.set("figures", StatementTrace.figuresJson(result));
         ArrayNode notes = node.putArray("notes");
         result.notes().forEach(notes::add);
         node.putNull("checkpoint");

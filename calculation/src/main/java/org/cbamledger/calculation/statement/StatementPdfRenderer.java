@@ -169,6 +169,10 @@ public final class StatementPdfRenderer {
             return "evidence leaf " + text(input, "/evidence/leafIndex") + " (" + text(input, "/evidence/kind") + ") field "
                     + text(input, "/evidence/path") + " = " + value;
         }
+        if (input.has("entry")) {
+            return "evidence leaf " + text(input, "/entry/leafIndex") + " (" + text(input, "/entry/kind") + ", sha256 "
+                    + text(input, "/entry/leafHash") + "), sum of " + text(input, "/entry/fields") + " fields = " + value;
+        }
         if (input.has("rule")) {
             return "rule " + text(input, "/rule/key") + " = " + value + " " + text(input, "/rule/unit") + " of rule set "
                     + text(input, "/rule/ruleSet") + " (" + text(input, "/rule/status") + "): " + text(input, "/rule/citation");

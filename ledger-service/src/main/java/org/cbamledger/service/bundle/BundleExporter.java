@@ -1,18 +1,19 @@
 package org.cbamledger.service.bundle;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.exchange.template.StatementWorkbook;
 import org.cbamledger.service.claims.ClaimProofExport;
+import org.cbamledger.service.claims.DeploymentClaims;
 import org.cbamledger.service.documents.BundleDocuments;
 import org.cbamledger.service.index.RoomIndexFiles;
 import org.cbamledger.service.log.CheckpointStore;
@@ -26,6 +27,8 @@ import org.cbamledger.service.log.TreeStore;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TlogProof;
 import org.cbamledger.signer.TreeHashes;
+import org.cbamledger.spec.Kinds;
+import org.cbamledger.verifier.bundle.BundleSink;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.bundle.Coverage;
 import tools.jackson.core.JacksonException;
@@ -33,13 +36,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a log's evidence bundle (CONTRACTS.md layout): the latest checkpoint, the requested entries with
+ * Writes a log's evidence bundle (CONTRACTS.md layout) to a directory or a zip stream, reading entries a page at a
+ * time (only indexes and the few claiming and document-referencing entries are held): the latest checkpoint, the requested entries with
  * inclusion proofs against it (the bundle states that it covers that index range), and always the party and key entries a verifier needs to check signatures.
  * With a statement: also the statement files, every entry below the checkpoint it rests on, and that
  * checkpoint with a consistency proof to the latest. A data room's bundle holds exactly the room's entries instead.
  */
 public final class BundleExporter {
-    private static final Set<String> ALWAYS_BUNDLED = Set.of("party", "key-registration", "key-revocation");
+    private static final Set<String> ALWAYS_BUNDLED = Set.of(Kinds.PARTY, Kinds.KEY_REGISTRATION, Kinds.KEY_REVOCATION);
+    /** The entries the claim proofs and documents are chosen by; only these are kept past their page. */
+    private static final Set<String> SIDE_FILE_KINDS = union(DeploymentClaims.CLAIMING_KINDS, BundleDocuments.REFERENCING_KINDS);
     private static final int PAGE = 1_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** 32 MiB of hashes. */
@@ -78,12 +84,14 @@ public final class BundleExporter {
     }
 
     /**
+     * Chooses and checks a log's bundle; nothing is read beyond indexes until it is written.
+     *
      * @param fromIndex first entry to bundle, null for 0
      * @param toIndex entry after the last one to bundle, null for the checkpoint's tree size
      * @param statement a statement to include, or null
      */
-    public void export(LogInfo log, StoredCheckpoint checkpoint, Long fromIndex, Long toIndex,
-            BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+    public PreparedBundle export(LogInfo log, StoredCheckpoint checkpoint, Long fromIndex, Long toIndex,
+            BundledStatement statement) throws LedgerException, SQLException {
         checkpoint = evidence.forExport(log.logId(), checkpoint);
         long size = checkpoint.treeSize();
         long from = fromIndex == null ? 0 : fromIndex;
@@ -92,25 +100,25 @@ public final class BundleExporter {
             throw new LedgerException(Problem.INVALID_PARAMETER,
                     "need 0 <= fromIndex <= toIndex <= " + size + " (the latest checkpoint), got " + from + " and " + to);
         }
-        TreeMap<Long, StoredEntry> selected = new TreeMap<>();
+        TreeSet<Long> selected = new TreeSet<>();
         for (StoredEntry e : entries.ofKinds(log.logId(), ALWAYS_BUNDLED, size)) {
-            selected.put(e.index(), e);
+            selected.add(e.index());
         }
-        select(log.logId(), from, to, selected);
+        addRange(selected, from, to);
         if (statement != null) {
-            select(log.logId(), 0, statementCheckpoint(log, statement, size).treeSize(), selected);
+            addRange(selected, 0, statementCheckpoint(log, statement, size).treeSize());
         }
-        write(log, checkpoint, selected, statement, new Coverage.Range(from, to), Map.of(), dir);
+        return newPlan(log, checkpoint, selected, statement, new Coverage.Range(from, to), Map.of());
     }
 
     /**
      * A bundle of exactly the given entries (a data room's), proved against {@code checkpoint}, with a statement
      * (or null) and the checkpoint it rests on: the caller chose the entries the statement's figures need.
      */
-    public void exportSelection(LogInfo log, StoredCheckpoint checkpoint, SortedSet<Long> indexes,
-            BundledStatement statement, Path dir) throws LedgerException, SQLException, IOException {
+    public PreparedBundle exportSelection(LogInfo log, StoredCheckpoint checkpoint, SortedSet<Long> indexes,
+            BundledStatement statement) throws LedgerException, SQLException {
         checkpoint = evidence.forExport(log.logId(), checkpoint);
-        write(log, checkpoint, selected(log, indexes, checkpoint.treeSize()), statement, null, Map.of(), dir);
+        return newPlan(log, checkpoint, below(indexes, checkpoint.treeSize()), statement, null, Map.of());
     }
 
     /**
@@ -118,35 +126,49 @@ public final class BundleExporter {
      * the room's scope keys, the index-commitment, the map proofs and the room coverage, proved against the checkpoint
      * that covers the commitment.
      */
-    public void exportRoom(LogInfo log, SortedSet<Long> roomIndexes, RoomIndexFiles roomIndex, BundledStatement statement,
-            Path dir) throws LedgerException, SQLException, IOException {
+    public PreparedBundle exportRoom(LogInfo log, SortedSet<Long> roomIndexes, RoomIndexFiles roomIndex,
+            BundledStatement statement) throws LedgerException, SQLException {
         if (!roomIndexes.containsAll(roomIndex.listedLeaves())) {
             throw new IllegalArgumentException("the room lacks entries its index keys list: it is not complete by the index");
         }
         StoredCheckpoint checkpoint = evidence.forExport(log.logId(), roomIndex.checkpoint());
         TreeSet<Long> indexes = new TreeSet<>(roomIndexes);
         indexes.add(roomIndex.commitmentIndex());
-        TreeMap<Long, StoredEntry> selected = selected(log, indexes, checkpoint.treeSize());
-        write(log, checkpoint, selected, statement, roomIndex.coverage(), roomIndex.proofsByMapKeyHex(), dir);
+        return newPlan(log, checkpoint, below(indexes, checkpoint.treeSize()), statement, roomIndex.coverage(),
+                roomIndex.proofsByMapKeyHex());
     }
 
-    private TreeMap<Long, StoredEntry> selected(LogInfo log, SortedSet<Long> indexes, long size)
-            throws LedgerException, SQLException {
+    /** A bundle chosen and checked, so a request can be refused before its first byte; written when asked. */
+    public interface PreparedBundle {
+        long treeSize();
+
+        /** Writes the whole bundle and finishes the sink; entries are read a page at a time. */
+        void writeTo(BundleSink sink) throws LedgerException, SQLException, IOException;
+    }
+
+    private record Plan(LogInfo log, StoredCheckpoint checkpoint, SortedSet<Long> indexes, BundledStatement statement,
+            Coverage coverage, Map<String, byte[]> indexProofs, BundleExporter exporter) implements PreparedBundle {
+        @Override
+        public long treeSize() {
+            return checkpoint.treeSize();
+        }
+
+        @Override
+        public void writeTo(BundleSink sink) throws LedgerException, SQLException, IOException {
+            exporter.write(this, new BundleWriter(sink));
+        }
+    }
+
+    private Plan newPlan(LogInfo log, StoredCheckpoint checkpoint, SortedSet<Long> indexes, BundledStatement statement,
+            Coverage coverage, Map<String, byte[]> indexProofs) {
+        return new Plan(log, checkpoint, indexes, statement, coverage, indexProofs, this);
+    }
+
+    private static SortedSet<Long> below(SortedSet<Long> indexes, long size) throws LedgerException {
         if (!indexes.isEmpty() && (indexes.first() < 0 || indexes.last() >= size)) {
             throw new LedgerException(Problem.INVALID_PARAMETER, "bundled entries must lie below the checkpoint's size " + size);
         }
-        TreeMap<Long, StoredEntry> selected = new TreeMap<>();
-        long pageStart = -1;
-        List<StoredEntry> page = List.of();
-        for (long index : indexes) {
-            if (index >= pageStart + PAGE || pageStart < 0) {
-                pageStart = index;
-                page = entries.range(log.logId(), index, Math.min(size, index + PAGE));
-            }
-            StoredEntry e = page.get((int) (index - pageStart));
-            selected.put(e.index(), e);
-        }
-        return selected;
+        return indexes;
     }
 
     private StoredCheckpoint statementCheckpoint(LogInfo log, BundledStatement statement, long size)
@@ -160,15 +182,15 @@ public final class BundleExporter {
         return found;
     }
 
-    private void write(LogInfo log, StoredCheckpoint checkpoint, TreeMap<Long, StoredEntry> selected,
-            BundledStatement statement, Coverage coverage, Map<String, byte[]> indexProofs, Path dir)
-            throws LedgerException, SQLException, IOException {
+    private void write(Plan plan, BundleWriter writer) throws LedgerException, SQLException, IOException {
+        LogInfo log = plan.log();
+        StoredCheckpoint checkpoint = plan.checkpoint();
+        BundledStatement statement = plan.statement();
         long size = checkpoint.treeSize();
-        BundleWriter writer = new BundleWriter(dir);
-        if (coverage != null) {
-            writer.cover(coverage);
+        if (plan.coverage() != null) {
+            writer.cover(plan.coverage());
         }
-        for (Map.Entry<String, byte[]> proof : indexProofs.entrySet()) {
+        for (Map.Entry<String, byte[]> proof : plan.indexProofs().entrySet()) {
             writer.addIndexProof(proof.getKey(), proof.getValue());
         }
         writer.logInfo(log.logId(), log.origin(), List.of(log.noteSigner().verifierKey()));
@@ -180,7 +202,7 @@ public final class BundleExporter {
             earlier.add(statementSize);
         }
         var tokens = evidence.timestamps(log.logId(), size);
-        for (long index : selected.keySet()) {
+        for (long index : plan.indexes()) {
             Long dating = tokens.higherKey(index);
             if (dating != null && dating < size) {
                 earlier.add(dating);
@@ -199,11 +221,22 @@ public final class BundleExporter {
         }
         // many proofs share most of their hashes: read the whole tree once rather than a query per entry
         long hashCount = TreeHashes.storedHashCount(size);
-        HashReader reader = selected.size() > 32 && hashCount <= MAX_SNAPSHOT_HASHES
+        HashReader reader = plan.indexes().size() > 32 && hashCount <= MAX_SNAPSHOT_HASHES
                 ? tree.snapshot(log.logId(), hashCount) : tree.reader(log.logId());
-        for (StoredEntry e : selected.values()) {
+        List<StoredEntry> sideFileEntries = new ArrayList<>();
+        long pageStart = -1;
+        List<StoredEntry> page = List.of();
+        for (long index : plan.indexes()) {
+            if (pageStart < 0 || index >= pageStart + PAGE) {
+                pageStart = index;
+                page = entries.range(log.logId(), index, Math.min(size, index + PAGE));
+            }
+            StoredEntry e = page.get((int) (index - pageStart));
             List<byte[]> proof = TreeHashes.proveInclusion(size, e.index(), reader);
             writer.addEntry(e.index(), e.envelope(), new TlogProof(e.index(), proof, checkpoint.signedNote()));
+            if (SIDE_FILE_KINDS.contains(e.kind())) {
+                sideFileEntries.add(e);
+            }
         }
         if (statement != null) {
             writer.addStatement(statement.fileName(), statement.statementJson(), statement.compactJws(),
@@ -213,9 +246,9 @@ public final class BundleExporter {
             }
         }
         if (claimProofs != null) {
-            claimProofs.write(log, selected.values(), dir);
+            claimProofs.write(log, sideFileEntries, writer);
         }
-        documents.addReferenced(log.logId(), selected.values(), writer);
+        documents.addReferenced(log.logId(), sideFileEntries, writer);
         writer.finish();
     }
 
@@ -229,11 +262,15 @@ public final class BundleExporter {
         }
     }
 
-    private void select(String logId, long from, long to, TreeMap<Long, StoredEntry> selected) throws SQLException {
-        for (long start = from; start < to; start += PAGE) {
-            for (StoredEntry e : entries.range(logId, start, Math.min(to, start + PAGE))) {
-                selected.put(e.index(), e);
-            }
+    private static void addRange(TreeSet<Long> selected, long from, long to) {
+        for (long index = from; index < to; index++) {
+            selected.add(index);
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

@@ -2,9 +2,6 @@ package org.cbamledger.service.claims;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -22,6 +19,7 @@ import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.map.ClaimProof;
 import org.cbamledger.signer.map.MapKey;
 import org.cbamledger.signer.map.SparseMerkleMap;
+import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.check.UniquenessCheck;
 
 /**
@@ -37,7 +35,7 @@ public final class ClaimProofExport {
     }
 
     /** Writes nothing when no bundled entry claims anything. */
-    public void write(LogInfo log, Collection<StoredEntry> bundled, Path dir) throws SQLException, IOException {
+    public void write(LogInfo log, Collection<StoredEntry> bundled, BundleWriter writer) throws SQLException, IOException {
         TreeSet<String> claimKeys = new TreeSet<>();
         for (StoredEntry e : bundled) {
             if (!DeploymentClaims.CLAIMING_KINDS.contains(e.kind())) {
@@ -60,11 +58,11 @@ public final class ClaimProofExport {
                 PostgresMapNodeStore store = new PostgresMapNodeStore(c);
                 SparseMerkleMap map = new SparseMerkleMap(store);
                 String body = new Checkpoint(UniquenessCheck.mapOrigin(log.origin()), store.size(), map.rootHash(), List.of()).body();
-                write(dir, UniquenessCheck.MAP_CHECKPOINT, NoteSigner.sign(body, log.noteSigner()));
+                write(writer, UniquenessCheck.MAP_CHECKPOINT, NoteSigner.sign(body, log.noteSigner()));
                 for (String key : claimKeys) {
                     Optional<byte[]> value = DeploymentClaims.storedBytes(c, key);
                     ClaimProof proof = new ClaimProof(key, value, map.prove(MapKey.ofClaim(key)));
-                    write(dir, UniquenessCheck.proofFile(key), proof.toJson().toString());
+                    write(writer, UniquenessCheck.proofFile(key), proof.toJson().toString());
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -74,9 +72,7 @@ public final class ClaimProofExport {
         }
     }
 
-    private static void write(Path dir, String file, String text) throws IOException {
-        Path target = dir.resolve(file);
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+    private static void write(BundleWriter writer, String file, String text) throws IOException {
+        writer.addUniquenessFile(file, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DeploymentClaims {
     /** pg_advisory_xact_lock key of the claim map ("claimmap"). */
     private static final long MAP_LOCK = 0x636c61696d6d6170L;
-    static final Set<String> CLAIMING_KINDS = Set.of("go-cancellation", "supply-settlement");
+    public static final Set<String> CLAIMING_KINDS = Set.of("go-cancellation", "supply-settlement");
 
     /** {@link #check} and {@link #record} in the write path's sequencing transaction. */
     public static final SequencingHook SEQUENCING = (c, logId, group) -> {

@@ -6,13 +6,11 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.cbamledger.archive.ArchiveException;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +20,6 @@ import tools.jackson.databind.JsonNode;
  * does not hold is left out, even when another log holds the same digest; the verifier reports the anchor without it.
  */
 public final class AnchoredDocuments implements BundleDocuments {
-    private static final Set<String> REFERENCING_KINDS = Set.of(Kinds.DOCUMENT_ANCHOR, Kinds.DOCUMENT_ERASURE);
-
     private final DocumentService documents;
     private final LogDocuments held;
 

@@ -2,6 +2,8 @@ package org.cbamledger.service.documents;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Set;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.verifier.bundle.BundleWriter;
 
@@ -11,6 +13,8 @@ import org.cbamledger.verifier.bundle.BundleWriter;
  */
 public interface BundleDocuments {
     BundleDocuments NONE = (logId, entries, writer) -> {};
+    /** The kinds of entry that reference documents; {@link #addReferenced} looks at no other. */
+    Set<String> REFERENCING_KINDS = Set.of(Kinds.DOCUMENT_ANCHOR, Kinds.DOCUMENT_ERASURE);
 
     void addReferenced(String logId, Collection<StoredEntry> entries, BundleWriter writer) throws IOException;
 }

@@ -11,16 +11,13 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.StatementSource;
-import org.cbamledger.service.bundle.DirectoryZip;
+import org.cbamledger.service.bundle.StreamedZip;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
@@ -46,7 +43,8 @@ public class BundleController {
 
     /**
      * The evidence bundle as a zip; {@code fromIndex} inclusive, {@code toIndex} exclusive, {@code statement}
-     * the id of a stored statement to include with what it rests on.
+     * the id of a stored statement to include with what it rests on. Streamed as it is written, entries read a
+     * page at a time; what the request asks is checked before the first byte.
      */
     @Get(produces = "application/zip")
     public HttpResponse<StreamedFile> bundle(HttpRequest<?> request, String logId,
@@ -65,17 +63,8 @@ public class BundleController {
         }
         StoredCheckpoint checkpoint = checkpoints.latest(logId).orElseThrow(
                 () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"));
-        Path work = Files.createTempDirectory("cbam-bundle-");
-        Path zip = work.resolveSibling(work.getFileName() + ".zip");
-        try {
-            Path dir = work.resolve("bundle");
-            exporter.export(log, checkpoint, from, to, bundled, dir);
-            DirectoryZip.write(dir, zip);
-        } finally {
-            DirectoryZip.deleteTree(work);
-        }
-        StreamedFile file = new StreamedFile(
-                Files.newInputStream(zip, StandardOpenOption.DELETE_ON_CLOSE), MediaType.of("application/zip"));
+        BundleExporter.PreparedBundle prepared = exporter.export(log, checkpoint, from, to, bundled);
+        StreamedFile file = new StreamedFile(StreamedZip.of(prepared, "log " + logId), MediaType.of("application/zip"));
         return HttpResponse.ok(file.attach(logId + "-" + checkpoint.treeSize() + ".zip"));
     }
 }

@@ -11,9 +11,7 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.bundle.BundledStatement;
-import org.cbamledger.service.bundle.DirectoryZip;
+import org.cbamledger.service.bundle.StreamedZip;
 import org.cbamledger.service.documents.ArchiveSettings;
 import org.cbamledger.service.documents.DocumentHolding;
 import org.cbamledger.service.documents.DocumentService;
@@ -264,7 +262,7 @@ public class RoomController {
     /**
      * The room's evidence bundle (api-spec/BUNDLE.md) as a zip: exactly the room's entries with inclusion proofs,
      * their documents, and with {@code statement} one of the room's statements and the checkpoint it rests on.
-     * Built in a temporary directory, then streamed from disk: memory stays flat whatever the room's size.
+     * Streamed as it is written, entries read a page at a time: no temporary files, memory flat whatever the room's size.
      */
     @Get(uri = "/{roomId}/bundle", produces = "application/zip")
     public HttpResponse<?> bundle(HttpRequest<?> request, String roomId, @Nullable @QueryValue String statement)
@@ -277,26 +275,15 @@ public class RoomController {
                 bundled = statements.statement(visit.room().logId(), statement);
             }
             VisitSelection visible = contents.visible(visit, snapshot.selection());
-            Path work = Files.createTempDirectory("cbam-room-bundle-");
-            Path zip = work.resolveSibling(work.getFileName() + ".zip");
-            try {
-                Path dir = work.resolve("bundle");
-                LogInfo log = ledger.log(visit.room().logId());
-                RoomIndexFiles index = roomIndex(visit.room());
-                // the room takes every entry its scope keys list, and an importer's narrowed view drops only document
-                // anchors, which are not indexed: the room coverage holds unless the index committed after the
-                // room's checkpoint lists an entry the room's selection has not seen yet
-                if (visible.indexes().containsAll(index.listedLeaves())) {
-                    exporter.exportRoom(log, visible.indexes(), index, bundled, dir);
-                } else {
-                    exporter.exportSelection(log, snapshot.checkpoint(), visible.indexes(), bundled, dir);
-                }
-                DirectoryZip.write(dir, zip);
-            } finally {
-                DirectoryZip.deleteTree(work);
-            }
-            StreamedFile file = new StreamedFile(Files.newInputStream(zip, StandardOpenOption.DELETE_ON_CLOSE),
-                    MediaType.of("application/zip"));
+            LogInfo log = ledger.log(visit.room().logId());
+            RoomIndexFiles index = roomIndex(visit.room());
+            // the room takes every entry its scope keys list, and an importer's narrowed view drops only document
+            // anchors, which are not indexed: the room coverage holds unless the index committed after the
+            // room's checkpoint lists an entry the room's selection has not seen yet
+            BundleExporter.PreparedBundle prepared = visible.indexes().containsAll(index.listedLeaves())
+                    ? exporter.exportRoom(log, visible.indexes(), index, bundled)
+                    : exporter.exportSelection(log, snapshot.checkpoint(), visible.indexes(), bundled);
+            StreamedFile file = new StreamedFile(StreamedZip.of(prepared, "room " + roomId), MediaType.of("application/zip"));
             return HttpResponse.ok(file.attach(roomId + "-" + snapshot.checkpoint().treeSize() + ".zip"));
         });
     }

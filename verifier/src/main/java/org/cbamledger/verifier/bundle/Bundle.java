@@ -16,6 +16,11 @@ public record Bundle(
 
     /** The size limit of the small text files: checkpoints, proofs, keys. */
     public static final int MAX_TEXT_BYTES = 1 << 20;
+    /**
+     * The size limit of statement.json and statement.jws: a year of 50 meters' 15-minute readings makes a 4 MB
+     * statement and a 5.5 MB JWS (the trace names each batch entry once); the service takes 16 MiB requests.
+     */
+    public static final int MAX_STATEMENT_BYTES = 32 << 20;
 
     public Bundle {
         consistencyFiles = List.copyOf(consistencyFiles);

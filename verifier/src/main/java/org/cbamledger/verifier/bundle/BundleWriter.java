@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,11 +21,11 @@ import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.TlogProof;
 
 /**
- * Writes an evidence bundle directory in the layout of api-spec/BUNDLE.md. Files are written as they are
- * added; {@link #finish()} writes bundle.json. The directory must be new or empty.
+ * Writes an evidence bundle in the layout of api-spec/BUNDLE.md, to a directory or a zip stream ({@link BundleSink}).
+ * Files are written as they are added; {@link #finish()} writes bundle.json. A directory must be new or empty.
  */
 public final class BundleWriter {
-    private final Path dir;
+    private final BundleSink sink;
     private String logId;
     private String origin;
     private final TreeMap<Long, String> checkpoints = new TreeMap<>();
@@ -39,15 +37,14 @@ public final class BundleWriter {
     private String statementFile;
     private Coverage coverage;
     private boolean finished;
+    static final String UNIQUENESS_DIRECTORY = "uniqueness";
 
     public BundleWriter(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (var list = Files.list(dir)) {
-            if (list.findAny().isPresent()) {
-                throw new IOException("bundle directory is not empty: " + dir);
-            }
-        }
-        this.dir = dir;
+        this(new DirectorySink(dir));
+    }
+
+    public BundleWriter(BundleSink sink) {
+        this.sink = sink;
     }
 
     /** Writes log-key.vkey: the log's note verifier keys, one a line. */
@@ -128,15 +125,13 @@ public final class BundleWriter {
             return;
         }
         String file = BundlePaths.documentFile(sha256Hex);
-        Path target = resolve(file);
         MessageDigest sha256 = sha256();
-        try (OutputStream out = new DigestOutputStream(
-                Files.newOutputStream(target, StandardOpenOption.CREATE_NEW), sha256)) {
+        try (OutputStream out = new DigestOutputStream(sink.open(file), sha256)) {
             contentOrNull.transferTo(out);
         }
         String actual = HexFormat.of().formatHex(sha256.digest());
         if (!actual.equals(sha256Hex)) {
-            Files.delete(target);
+            sink.abandon(file);
             throw new IOException("document content has SHA-256 " + actual + ", expected " + sha256Hex);
         }
         documents.put(sha256Hex, new ManifestDocument(sha256Hex, file, false));
@@ -216,17 +211,21 @@ public final class BundleWriter {
                 List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile,
                 List.copyOf(timestamps), coverage);
         write(BundlePaths.MANIFEST, ManifestCodec.write(manifest));
+        sink.finish();
         finished = true;
     }
 
-    private void write(String file, byte[] content) throws IOException {
-        Files.write(resolve(file), content, StandardOpenOption.CREATE_NEW);
+    /** Writes a file of the {@value #UNIQUENESS_DIRECTORY}/ part of the layout (the claim map's checkpoint and proofs). */
+    public void addUniquenessFile(String file, byte[] content) throws IOException {
+        requireOpen();
+        if (!file.startsWith(UNIQUENESS_DIRECTORY + "/") || file.contains("..")) {
+            throw new IllegalArgumentException("not a file under " + UNIQUENESS_DIRECTORY + "/: " + file);
+        }
+        write(file, content);
     }
 
-    private Path resolve(String file) throws IOException {
-        Path target = dir.resolve(file);
-        Files.createDirectories(target.getParent());
-        return target;
+    private void write(String file, byte[] content) throws IOException {
+        sink.write(file, content);
     }
 
     private void requireOpen() {
