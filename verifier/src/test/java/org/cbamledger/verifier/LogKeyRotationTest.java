@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.VerifyCommandTest.Run;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.policy.PinnedLogKey;
+import org.cbamledger.verifier.policy.PolicyFile;
 import org.cbamledger.verifier.policy.TrustPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +145,11 @@ class LogKeyRotationTest {
         assertEquals(CheckStatus.PASS, result(report, "checkpoint-signature", "checkpoints/5.note").status());
         Run run = VerifyCommandTest.run("verify", bundle.toString(), "--log-key", oldSigner.verifierKey());
         assertEquals(0, run.exitCode(), run.out() + run.err());
+        Path policy = Files.writeString(tmp.resolve("policy.json"), PolicyFile.write(List.of(oldSigner.verifierKey()),
+                List.of(log.rootKey.keyId()), List.of(), 0, List.of()));
+        Run underPolicy = VerifyCommandTest.run("verify", bundle.toString(), "--policy", policy.toString());
+        assertEquals(0, underPolicy.exitCode(), underPolicy.out() + underPolicy.err());
+        assertTrue(underPolicy.out().contains("Result: PASSED"), underPolicy.out());
     }
 
     @Test
