@@ -38,6 +38,11 @@ public final class Kinds {
     public static final String ROOM_GRANT = "room-grant";
     /** Written by the ledger service and signed by the log's own key: the root of the log's verifiable index. */
     public static final String INDEX_COMMITMENT = "index-commitment";
+    /**
+     * Written by the ledger service, signed by the log's old and new key: checkpoints from a tree size on are
+     * signed by the new key (api-spec/POLICY.md, rotation).
+     */
+    public static final String LOG_KEY_ROTATION = "log-key-rotation";
 
     /** Every known kind, in the order a log typically first sees them. */
     public static final List<String> ALL = List.of(
@@ -46,13 +51,13 @@ public final class Kinds {
             PRECURSOR_PURCHASE, SUPPLIER_PRECURSOR_STATEMENT, ELECTRICITY_CONSUMPTION, CALCULATION,
             EMISSIONS_STATEMENT, PPA_CONTRACT, GENERATION_DATA, SUPPLY_SETTLEMENT, GO_ISSUANCE, GO_TRANSFER,
             GO_CANCELLATION, PRODUCER_DECLARATION, METER_ROLE, ALLOCATION_MODEL, ROOM_ACCESS, ROOM_GRANT,
-            INDEX_COMMITMENT);
+            INDEX_COMMITMENT, LOG_KEY_ROTATION);
 
     /**
      * Kinds the ledger service writes itself, signed by the log's own key; the entry endpoints refuse them
      * whoever signs them, and the verifier accepts them only under the log key (CONTRACTS.md).
      */
-    public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS, ROOM_GRANT, INDEX_COMMITMENT);
+    public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS, ROOM_GRANT, INDEX_COMMITMENT, LOG_KEY_ROTATION);
 
     private Kinds() {}
 

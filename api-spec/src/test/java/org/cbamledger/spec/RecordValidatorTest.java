@@ -177,7 +177,8 @@ class RecordValidatorTest {
 
     @Test
     void logAuthoredKinds_areKnownKinds() {
-        assertEquals(java.util.Set.of("room-access", "room-grant", "index-commitment"), Kinds.LOG_AUTHORED);
+        assertEquals(java.util.Set.of("room-access", "room-grant", "index-commitment", "log-key-rotation"),
+                Kinds.LOG_AUTHORED);
         assertTrue(Kinds.ALL.containsAll(Kinds.LOG_AUTHORED));
     }
 

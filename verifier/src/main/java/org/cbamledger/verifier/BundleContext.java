@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.BundleException;
 import org.cbamledger.verifier.bundle.BundleManifest;
 import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.policy.PinnedLogKey;
 import org.cbamledger.verifier.policy.TrustPolicy;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +34,7 @@ public final class BundleContext {
     private final Map<String, Loaded<byte[]>> files = new HashMap<>();
     private final Map<Long, Loaded<Envelope>> envelopes = new HashMap<>();
     private final Map<Long, Loaded<Checkpoint>> checkpoints = new HashMap<>();
+    private LogKeyChain rotations;
 
     public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, boolean logKeysPinned,
             Set<String> pinnedRootKeyIds) {
@@ -53,9 +56,27 @@ public final class BundleContext {
         return policy;
     }
 
-    /** The keys that may sign a checkpoint of this size: the pinned ones valid at it, else the bundle's own. */
+    /**
+     * The keys that may sign a checkpoint of this size: the pinned ones valid at it (else the bundle's own), and
+     * the keys bundled log-key-rotation entries hand over to from those, valid from their rotation's size.
+     */
     public List<NoteVerifier> logKeysAt(long treeSize) {
-        return logKeysPinned ? policy.logKeysAt(treeSize) : trustedLogKeys;
+        List<NoteVerifier> keys = new ArrayList<>(logKeysPinned ? policy.logKeysAt(treeSize) : trustedLogKeys);
+        rotations().handedOver().stream().filter(k -> k.validAt(treeSize)).forEach(k -> keys.add(k.key()));
+        return keys;
+    }
+
+    /** Why the log-key-rotation entry at this index does not hand the log's key over, or null when it does. */
+    public String rotationProblem(long index) {
+        return rotations().problem(index);
+    }
+
+    private LogKeyChain rotations() {
+        if (rotations == null) {
+            rotations = LogKeyChain.walk(this, logKeysPinned ? policy.logKeys()
+                    : trustedLogKeys.stream().map(PinnedLogKey::always).toList());
+        }
+        return rotations;
     }
 
     public Bundle bundle() {
@@ -66,9 +87,14 @@ public final class BundleContext {
         return bundle.manifest();
     }
 
-    /** The pinned log keys, or, when none were pinned, those of the bundle's log-key.vkey. */
+    /**
+     * The pinned log keys, or, when none were pinned, those of the bundle's log-key.vkey; then the keys bundled
+     * rotations hand over to from them.
+     */
     public List<NoteVerifier> trustedLogKeys() {
-        return trustedLogKeys;
+        List<NoteVerifier> keys = new ArrayList<>(trustedLogKeys);
+        rotations().handedOver().forEach(k -> keys.add(k.key()));
+        return keys;
     }
 
     public boolean logKeysPinned() {

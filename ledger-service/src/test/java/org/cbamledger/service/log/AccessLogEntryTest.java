@@ -120,7 +120,7 @@ class AccessLogEntryTest {
         ObjectNode party = LedgerRecords.operatorParty("someone", "Someone", "RS");
         LedgerException otherKind = assertThrows(LedgerException.class, () -> ledger.appendByLog(LOG_ID, party));
         assertEquals(Problem.KIND_NOT_ALLOWED, otherKind.problem());
-        assertEquals("the service writes only index-commitment, room-access, room-grant entries itself, not party", otherKind.getMessage());
+        assertEquals("the service writes only index-commitment, log-key-rotation, room-access, room-grant entries itself, not party", otherKind.getMessage());
     }
 
     @Test

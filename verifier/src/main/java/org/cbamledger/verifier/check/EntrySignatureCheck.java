@@ -60,6 +60,13 @@ public final class EntrySignatureCheck implements BundleCheck {
                 continue;
             }
             Envelope env = envelope.value();
+            if (env.kind().equals(Kinds.LOG_KEY_ROTATION)) {
+                String problem = context.rotationProblem(entry.index());
+                results.add(problem != null ? CheckResult.fail(NAME, entry.file(), problem)
+                        : CheckResult.pass(NAME, entry.file(), "log key rotation signed by the trusted old key"
+                                + " and the new key it names"));
+                continue;
+            }
             if (Kinds.isLogAuthored(env.kind())) {
                 String problem = logKeyProblem(context.trustedLogKeys(), env);
                 results.add(problem != null ? CheckResult.fail(NAME, entry.file(), problem)

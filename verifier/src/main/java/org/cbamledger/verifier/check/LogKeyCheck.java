@@ -29,7 +29,7 @@ public final class LogKeyCheck implements BundleCheck {
         }
         String names = String.join(", ", bundled.stream().map(NoteVerifier::keyName).toList());
         if (context.logKeysPinned()) {
-            String pinned = String.join(", ", context.trustedLogKeys().stream().map(NoteVerifier::keyName).toList());
+            String pinned = String.join(", ", context.policy().logKeyVerifiers().stream().map(NoteVerifier::keyName).toList());
             return List.of(CheckResult.pass(NAME, BundlePaths.LOG_KEY,
                     "checkpoints checked against pinned log key(s) " + pinned + "; the bundle names " + names));
         }
