@@ -58,6 +58,10 @@ final class LogPipeline implements AutoCloseable {
         return sequencer.submit(group);
     }
 
+    CompletableFuture<List<Receipt>> submitRotation(Submission rotationEntry, RotatedKey newKey) throws LedgerException {
+        return sequencer.submitRotation(rotationEntry, newKey);
+    }
+
     Optional<StoredCheckpoint> awaitCheckpoint(long minSize, Duration timeout) throws InterruptedException {
         return watch.await(minSize, timeout);
     }
