@@ -4,31 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;
+import org.cbamledger.service.support.VerifierRun;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.Kinds;
-import org.cbamledger.verifier.VerifyCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -104,7 +101,32 @@ class LogKeyRotationEndpointTest {
         assertEquals(2, after.signatures().size(), after.format());
         assertTrue(signedBy(after, log.logVerifierKey) && signedBy(after, newKey), after.format());
 
-        Path zip = tmp.resolve("rotating.zip");
+        assertBundleVerifiesPinningOnly(log, log.logVerifierKey, fromSize);
+    }
+
+    @Test
+    void afterTheOverlap_theNewKeySignsAlone_andTheOldPinStillVerifiesTheBundle() throws Exception {
+        try (RunningService shortOverlap = RunningService.start(Map.of("cbam.ledger.log-key-overlap", "1ms"))) {
+            TestLog log = TestLog.create(shortOverlap, "overlap-ended");
+            SigningKey gateway = log.registerKey("device", List.of(Kinds.METER_READING_BATCH));
+            HttpResponse<byte[]> rotated = shortOverlap.http().post("logs/" + log.logId + "/log-keys",
+                    shortOverlap.token(Scopes.logAdmin(log.logId)), new byte[0]);
+            assertEquals(201, rotated.statusCode(), Http.text(rotated));
+            String newKey = Http.json(rotated).get("newLogVerifierKey").asString();
+            long fromSize = Http.json(rotated).get("fromSize").asLong();
+            Thread.sleep(5);
+            appendBatch(log, gateway, 1);
+
+            SignedNote after = checkpointOfAtLeast(log, fromSize + 1);
+
+            assertEquals(1, after.signatures().size(), after.format());
+            assertTrue(signedBy(after, newKey) && !signedBy(after, log.logVerifierKey), after.format());
+            assertBundleVerifiesPinningOnly(log, log.logVerifierKey, fromSize);
+        }
+    }
+
+    private void assertBundleVerifiesPinningOnly(TestLog log, String oldKey, long fromSize) throws Exception {
+        Path zip = tmp.resolve(log.logId + ".zip");
         HttpResponse<byte[]> bundle = log.read("bundle");
         assertEquals(200, bundle.statusCode(), Http.text(bundle));
         Files.write(zip, bundle.body());
@@ -113,13 +135,9 @@ class LogKeyRotationEndpointTest {
             assertEquals(Kinds.LOG_KEY_ROTATION, rotation.kind());
             assertEquals(2, rotation.signatures().size());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
-                .setErr(new PrintWriter(out, true, StandardCharsets.UTF_8))
-                .execute(zip.toString(), "--log-key", log.logVerifierKey, "--root-key", log.rootKey.keyId());
-        String report = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, report);
-        assertTrue(report.contains("PASSED"), report);
+        VerifierRun run = VerifierRun.verify(zip.toString(), "--log-key", oldKey, "--root-key", log.rootKey.keyId());
+        assertEquals(0, run.exitCode(), run.report());
+        assertTrue(run.report().contains("PASSED"), run.report());
     }
 
     @Test
