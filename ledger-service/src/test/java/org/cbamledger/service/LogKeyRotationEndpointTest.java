@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.cbamledger.service.auth.Scopes;
@@ -17,10 +19,12 @@ import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;
 import org.cbamledger.service.support.VerifierRun;
 import org.cbamledger.signer.Checkpoint;
+import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.signer.map.MapHashes;
 import org.cbamledger.spec.Kinds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +40,9 @@ import tools.jackson.databind.JsonNode;
 class LogKeyRotationEndpointTest {
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
     private static RunningService service;
+    private static final byte[] ROOM = ("{\"installationId\":\"TR-EXTRUDER-01\",\"periodFrom\":\"2026-01-01\","
+            + "\"periodTo\":\"2026-03-31\",\"cnCodes\":[\"76041090\"]}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] GRANT = "{\"role\":\"verifier\",\"scopes\":[\"view\"]}".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path tmp;
@@ -101,7 +108,23 @@ class LogKeyRotationEndpointTest {
         assertEquals(2, after.signatures().size(), after.format());
         assertTrue(signedBy(after, log.logVerifierKey) && signedBy(after, newKey), after.format());
 
-        assertBundleVerifiesPinningOnly(log, log.logVerifierKey, fromSize);
+        String admin = service.token(Scopes.logAdmin(log.logId));
+        HttpResponse<byte[]> room = service.http().post("logs/" + log.logId + "/rooms", admin, ROOM);
+        assertEquals(201, room.statusCode(), Http.text(room));
+        HttpResponse<byte[]> grant = service.http().put("rooms/" + Http.json(room).get("roomId").asString()
+                + "/grants/rotation-verifier", admin, GRANT);
+        assertEquals(200, grant.statusCode(), Http.text(grant));
+        checkpointOfAtLeast(log, log.sequencedSize());
+
+        Path zip = assertBundleVerifiesPinningOnly(log, log.logVerifierKey, fromSize);
+        try (var zipFs = FileSystems.newFileSystem(zip)) {
+            Envelope granted = Envelope.parse(Files.readAllBytes(
+                    zipFs.getPath("entries", (log.sequencedSize() - 1) + ".json")));
+            assertEquals(Kinds.ROOM_GRANT, granted.kind());
+            assertEquals(List.of(HexFormat.of().formatHex(MapHashes.sha256(newKey.getBytes(StandardCharsets.UTF_8)))),
+                    granted.signatures().stream().map(DsseSignature::keyId).toList(),
+                    "log-authored entries after the rotation are signed by the new key alone");
+        }
     }
 
     @Test
@@ -125,7 +148,7 @@ class LogKeyRotationEndpointTest {
         }
     }
 
-    private void assertBundleVerifiesPinningOnly(TestLog log, String oldKey, long fromSize) throws Exception {
+    private Path assertBundleVerifiesPinningOnly(TestLog log, String oldKey, long fromSize) throws Exception {
         Path zip = tmp.resolve(log.logId + ".zip");
         HttpResponse<byte[]> bundle = log.read("bundle");
         assertEquals(200, bundle.statusCode(), Http.text(bundle));
@@ -138,6 +161,7 @@ class LogKeyRotationEndpointTest {
         VerifierRun run = VerifierRun.verify(zip.toString(), "--log-key", oldKey, "--root-key", log.rootKey.keyId());
         assertEquals(0, run.exitCode(), run.report());
         assertTrue(run.report().contains("PASSED"), run.report());
+        return zip;
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Appends a record the service writes itself (a log-authored kind, e.g. room-access): validated against its
-     * schema, signed by the log's own key (api-spec/CONTRACTS.md, log-authored entries) and queued like any
+     * schema, signed by the log's current key (api-spec/CONTRACTS.md, log-authored entries) and queued like any
      * submission. The future completes once the entry is durably sequenced, with its receipt.
      */
     public CompletableFuture<Receipt> appendByLog(String logId, ObjectNode record) throws LedgerException, SQLException {
@@ -117,10 +117,18 @@ public final class Ledger implements AutoCloseable {
      * Rotates the log's note key (api-spec/POLICY.md, rotation): generates a new Ed25519 key and appends a
      * log-key-rotation entry signed by the current and the new key; the new key is stored in the transaction that
      * sequences the entry and signs checkpoints from {@code fromSize} on, the size right after the entry. When other
-     * entries overtake it, it is tried again with a further fromSize (and a fresh key).
+     * entries overtake it, it is tried again with a further fromSize (and a fresh key). Rotations of one log run one
+     * at a time, so that each hands over from the key the one before it handed over to.
      */
     public LogKeyRotated rotateLogKey(String logId) throws LedgerException, SQLException {
         LogPipeline pipeline = pipeline(logId);
+        synchronized (pipeline) {
+            return rotate(pipeline);
+        }
+    }
+
+    private LogKeyRotated rotate(LogPipeline pipeline) throws LedgerException, SQLException {
+        String logId = pipeline.log().logId();
         LogInfo log = pipeline.log();
         LedgerException overtaken = null;
         for (int attempt = 0; attempt < ROTATION_ATTEMPTS; attempt++) {
