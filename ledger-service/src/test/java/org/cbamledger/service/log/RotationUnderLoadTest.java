@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.cbamledger.service.claims.DeploymentClaims;
 import org.cbamledger.service.db.Database;
@@ -43,11 +44,16 @@ class RotationUnderLoadTest {
             CreatedLog created = ledger.createLog(LOG_ID, "Load Test", "RS", null);
             SigningKey root = SigningKey.fromPkcs8(KeyAlgorithm.ED25519, created.generatedRootKeyPkcs8());
             AtomicBoolean rotating = new AtomicBoolean(true);
-            Thread writer = Thread.ofPlatform().start(() -> submitWhile(ledger, root, rotating));
+            AtomicInteger queued = new AtomicInteger();
+            Thread writer = Thread.ofPlatform().start(() -> submitWhile(ledger, root, rotating, queued));
             List<LogKeyRotated> rotated = new ArrayList<>();
             int overtaken = 0;
             try {
                 for (int i = 0; i < ROTATIONS; i++) {
+                    int before = queued.get();
+                    while (queued.get() < before + 40) {
+                        Thread.sleep(1);
+                    }
                     try {
                         rotated.add(ledger.rotateLogKey(LOG_ID));
                     } catch (LedgerException e) {
@@ -76,7 +82,7 @@ class RotationUnderLoadTest {
         }
     }
 
-    private static void submitWhile(Ledger ledger, SigningKey root, AtomicBoolean running) {
+    private static void submitWhile(Ledger ledger, SigningKey root, AtomicBoolean running, AtomicInteger queued) {
         int n = 0;
         try {
             while (running.get()) {
@@ -84,6 +90,7 @@ class RotationUnderLoadTest {
                 for (int i = 0; i < 20; i++, n++) {
                     byte[] party = LedgerRecords.json(LedgerRecords.operatorParty("party-" + n, "Party " + n, "RS"));
                     pending.add(ledger.submit(LOG_ID, List.of(Envelope.sign(Kinds.PARTY, party, root).canonicalBytes())));
+                    queued.incrementAndGet();
                 }
                 for (CompletableFuture<List<Receipt>> f : pending) {
                     f.get(30, TimeUnit.SECONDS);
