@@ -68,6 +68,7 @@ class OpenApiRoutesTest {
             "POST /logs/{}/documents",
             "POST /logs/{}/entries",
             "POST /logs/{}/entries/batch",
+            "POST /logs/{}/log-keys",
             "POST /logs/{}/rooms",
             "POST /logs/{}/statements",
             "POST /ui/login",

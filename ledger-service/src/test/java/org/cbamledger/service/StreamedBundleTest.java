@@ -3,10 +3,8 @@ package org.cbamledger.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,14 +20,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;
+import org.cbamledger.service.support.VerifierRun;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.Kinds;
-import org.cbamledger.verifier.VerifyCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The log's bundle is zipped onto the response as its entries are read, a page at a time: a log of a few thousand
@@ -100,13 +97,10 @@ class StreamedBundleTest {
         Path zip = tmp.resolve("streamed.zip");
         Files.write(zip, streamed);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
-                .setErr(new PrintWriter(out, true, StandardCharsets.UTF_8))
-                .execute(zip.toString(), "--log-key", log.logVerifierKey, "--root-key", log.rootKey.keyId());
-        String report = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, report);
-        assertTrue(report.contains("PASSED"), report);
+        VerifierRun run = VerifierRun.verify(zip.toString(), "--log-key", log.logVerifierKey, "--root-key",
+                log.rootKey.keyId());
+        assertEquals(0, run.exitCode(), run.report());
+        assertTrue(run.report().contains("PASSED"), run.report());
         try (var zipFs = FileSystems.newFileSystem(zip)) {
             try (var entries = Files.list(zipFs.getPath("entries"))) {
                 assertTrue(entries.count() > ENTRIES, "every entry bundled");

@@ -20,6 +20,7 @@ import org.cbamledger.service.log.CreatedLog;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.log.LogKeyRotated;
 import org.cbamledger.service.log.LogState;
 import org.cbamledger.service.log.LogStore;
 import org.cbamledger.service.log.Problem;
@@ -65,6 +66,15 @@ public class LogController {
         return Json.response(HttpStatus.CREATED, new Bodies.CreatedLogBody(created.logId(), created.origin(),
                 created.logVerifierKey(), created.rootKeyId(), rootKey,
                 created.receipts().stream().map(Bodies.ReceiptBody::of).toList()));
+    }
+
+    /** Rotates the log's note key (api-spec/POLICY.md, rotation); answers the new key and the size it signs from. */
+    @Post("/{logId}/log-keys")
+    public HttpResponse<String> rotateKey(HttpRequest<?> request, String logId)
+            throws AuthException, LedgerException, SQLException {
+        BearerTokenFilter.principal(request).require(Scopes.logAdmin(logId));
+        LogKeyRotated rotated = ledger.rotateLogKey(logId);
+        return Json.response(HttpStatus.CREATED, rotated);
     }
 
     @Get("/{logId}")

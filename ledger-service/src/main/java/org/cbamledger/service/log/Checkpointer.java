@@ -2,6 +2,8 @@ package org.cbamledger.service.log;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -9,16 +11,24 @@ import org.cbamledger.service.lease.Lease;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.NoteSigner;
 
-/** Signs a C2SP checkpoint of the integrated tree with the log's note key and stores it. */
+/**
+ * Signs a C2SP checkpoint of the integrated tree with the log's note key(s) and stores it: after a rotation, with
+ * the old and the new key until {@code logKeyOverlap} has passed, then with the new key alone ({@link LogKeys}).
+ */
 public final class Checkpointer {
     private final LogInfo log;
     private final DataSource dataSource;
     private final CheckpointStore checkpoints;
+    private final Clock clock;
+    private final Duration logKeyOverlap;
 
-    public Checkpointer(LogInfo log, DataSource dataSource, CheckpointStore checkpoints) {
+    public Checkpointer(LogInfo log, DataSource dataSource, CheckpointStore checkpoints, Clock clock,
+            Duration logKeyOverlap) {
         this.log = log;
         this.dataSource = dataSource;
         this.checkpoints = checkpoints;
+        this.clock = clock;
+        this.logKeyOverlap = logKeyOverlap;
     }
 
     /**
@@ -40,7 +50,10 @@ public final class Checkpointer {
                     return latest;
                 }
                 String body = new Checkpoint(log.origin(), size, root, List.of()).body();
-                StoredCheckpoint signed = new StoredCheckpoint(size, root, NoteSigner.sign(body, log.noteSigner()));
+                List<NoteSigner> signers = LogKeyStore.keys(c, log).checkpointSigners(size, clock.instant(),
+                        logKeyOverlap);
+                StoredCheckpoint signed = new StoredCheckpoint(size, root,
+                        NoteSigner.sign(body, signers.toArray(NoteSigner[]::new)));
                 CheckpointStore.insert(c, signed, log.logId());
                 c.commit();
                 return Optional.of(signed);

@@ -1,5 +1,6 @@
 package org.cbamledger.service.log;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,13 +10,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.cbamledger.service.lease.LeaseKeeper;
 import org.cbamledger.service.lease.LeaseStore;
+import org.cbamledger.signer.KeyAlgorithm;
+import org.cbamledger.signer.NoteSigner;
+import org.cbamledger.signer.SigningKey;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ledger's write side: creates logs, checks submissions and hands them to each log's pipeline. */
 public final class Ledger implements AutoCloseable {
+    private static final int ROTATION_ATTEMPTS = 3;
+    private static final Duration ROTATION_TIMEOUT = Duration.ofSeconds(30);
+
     private final DataSource dataSource;
     private final LedgerSettings settings;
     private final Clock clock;
@@ -93,13 +103,69 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Appends a record the service writes itself (a log-authored kind, e.g. room-access): validated against its
-     * schema, signed by the log's own key (api-spec/CONTRACTS.md, log-authored entries) and queued like any
+     * schema, signed by the log's current key (api-spec/CONTRACTS.md, log-authored entries) and queued like any
      * submission. The future completes once the entry is durably sequenced, with its receipt.
      */
     public CompletableFuture<Receipt> appendByLog(String logId, ObjectNode record) throws LedgerException, SQLException {
         LogPipeline pipeline = pipeline(logId);
-        Submission entry = LogAuthoredEntries.sign(pipeline.log(), record);
+        LogInfo log = pipeline.log();
+        Submission entry = LogAuthoredEntries.sign(log.origin(), List.of(logKeys(log).currentKey()), record);
         return pipeline.submit(List.of(entry)).thenApply(List::getFirst);
+    }
+
+    /**
+     * Rotates the log's note key (api-spec/POLICY.md, rotation): generates a new Ed25519 key and appends a
+     * log-key-rotation entry signed by the current and the new key; the new key is stored in the transaction that
+     * sequences the entry and signs checkpoints from {@code fromSize} on, the size right after the entry. When other
+     * entries overtake it, it is tried again with a further fromSize (and a fresh key). Rotations of one log run one
+     * at a time, so that each hands over from the key the one before it handed over to.
+     */
+    public LogKeyRotated rotateLogKey(String logId) throws LedgerException, SQLException {
+        LogPipeline pipeline = pipeline(logId);
+        synchronized (pipeline) {
+            return rotate(pipeline);
+        }
+    }
+
+    private LogKeyRotated rotate(LogPipeline pipeline) throws LedgerException, SQLException {
+        String logId = pipeline.log().logId();
+        LogInfo log = pipeline.log();
+        LedgerException overtaken = null;
+        for (int attempt = 0; attempt < ROTATION_ATTEMPTS; attempt++) {
+            SigningKey oldKey = logKeys(log).currentKey();
+            SigningKey newKey = SigningKey.generate(KeyAlgorithm.ED25519);
+            String newVerifierKey = new NoteSigner(log.origin(), newKey).verifierKey();
+            long fromSize = logs.state(logId).sequencedSize() + 1 + (long) attempt * settings.maxBatch();
+            Submission entry = LogAuthoredEntries.sign(log.origin(), List.of(oldKey, newKey),
+                    LedgerRecords.logKeyRotation(new NoteSigner(log.origin(), oldKey).verifierKey(), newVerifierKey,
+                            fromSize));
+            try {
+                pipeline.submitRotation(entry, new RotatedKey(newKey, newVerifierKey, fromSize, clock.instant()))
+                        .get(ROTATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return new LogKeyRotated(newVerifierKey, fromSize);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof LedgerException le)) {
+                    throw new LedgerException(Problem.UNAVAILABLE, "the rotation entry was not sequenced", e.getCause());
+                }
+                if (le.problem() != Problem.ROTATION_OVERTAKEN) {
+                    throw le;
+                }
+                overtaken = le;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException(Problem.UNAVAILABLE, "interrupted while the rotation entry was sequenced");
+            } catch (TimeoutException e) {
+                throw new LedgerException(Problem.UNAVAILABLE, "the rotation entry was not sequenced within "
+                        + ROTATION_TIMEOUT.toSeconds() + " s; the key is unchanged unless a later checkpoint says so");
+            }
+        }
+        throw overtaken;
+    }
+
+    private LogKeys logKeys(LogInfo log) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return LogKeyStore.keys(c, log);
+        }
     }
 
     public Optional<StoredCheckpoint> awaitCheckpoint(String logId, long minSize, Duration timeout)

@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.cbamledger.signer.PublicKeyInfo;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Builders of the records the ledger itself interprets: parties, key registrations and revocations. */
+/** Builders of the records the ledger itself interprets: parties, key registrations, revocations, log-key rotations. */
 public final class LedgerRecords {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -51,6 +52,15 @@ public final class LedgerRecords {
         revocation.put("revokedAt", revokedAt.toString());
         revocation.put("reason", reason);
         return revocation;
+    }
+
+    public static ObjectNode logKeyRotation(String oldKey, String newKey, long fromSize) {
+        ObjectNode rotation = JSON.objectNode();
+        rotation.put("kind", Kinds.LOG_KEY_ROTATION);
+        rotation.put("oldKey", oldKey);
+        rotation.put("newKey", newKey);
+        rotation.put("fromSize", fromSize);
+        return rotation;
     }
 
     public static byte[] json(ObjectNode record) {

@@ -3,6 +3,7 @@ package org.cbamledger.service.log;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.signer.CanonicalJson;
@@ -10,6 +11,7 @@ import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.Kinds;
 import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
@@ -37,8 +39,11 @@ final class LogAuthoredEntries {
         }
     }
 
-    /** Checks the record (a log-authored kind, valid against its schema), signs it with the log key and sizes it. */
-    static Submission sign(LogInfo log, ObjectNode record) throws LedgerException {
+    /**
+     * Checks the record (a log-authored kind, valid against its schema), signs it with each of the log's keys
+     * given (the current one; a log-key-rotation with the old and the new key) and sizes it.
+     */
+    static Submission sign(String origin, List<SigningKey> logKeys, ObjectNode record) throws LedgerException {
         String kind = record.path("kind").isString() ? record.get("kind").stringValue() : null;
         if (kind == null || !Kinds.isLogAuthored(kind)) {
             throw new LedgerException(Problem.KIND_NOT_ALLOWED,
@@ -55,8 +60,11 @@ final class LogAuthoredEntries {
             byte[] payload = CanonicalJson.canonicalize(record);
             String payloadType = Envelope.payloadTypeFor(kind);
             byte[] pae = new Envelope(payloadType, payload, List.of()).pae();
-            DsseSignature signature = new DsseSignature(logKeyId(log.noteSigner()), log.noteKey().sign(pae));
-            envelope = new Envelope(payloadType, payload, List.of(signature));
+            List<DsseSignature> signatures = new ArrayList<>();
+            for (SigningKey key : logKeys) {
+                signatures.add(new DsseSignature(logKeyId(new NoteSigner(origin, key)), key.sign(pae)));
+            }
+            envelope = new Envelope(payloadType, payload, signatures);
         } catch (SignerException e) {
             throw new LedgerException(Problem.SCHEMA_VIOLATION, "record cannot be canonicalized: " + e.getMessage(), e);
         }

@@ -44,7 +44,7 @@ final class LogPipeline implements AutoCloseable {
         this.listeners = listeners;
         this.checkpointInterval = settings.checkpointInterval();
         this.integrator = new Integrator(log.logId(), dataSource);
-        this.checkpointer = new Checkpointer(log, dataSource, checkpoints);
+        this.checkpointer = new Checkpointer(log, dataSource, checkpoints, clock, settings.logKeyOverlap());
         this.sequencer = new Sequencer(log.logId(), dataSource, clock, settings.queueCapacity(), settings.maxBatch(),
                 keys, hook, sequenced::release);
         this.publisher = Thread.ofVirtual().name("publisher-" + log.logId()).start(this::publish);
@@ -56,6 +56,10 @@ final class LogPipeline implements AutoCloseable {
 
     CompletableFuture<List<Receipt>> submit(List<Submission> group) throws LedgerException {
         return sequencer.submit(group);
+    }
+
+    CompletableFuture<List<Receipt>> submitRotation(Submission rotationEntry, RotatedKey newKey) throws LedgerException {
+        return sequencer.submitRotation(rotationEntry, newKey);
     }
 
     Optional<StoredCheckpoint> awaitCheckpoint(long minSize, Duration timeout) throws InterruptedException {

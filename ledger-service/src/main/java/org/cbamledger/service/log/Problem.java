@@ -29,6 +29,7 @@ public enum Problem {
     ROOM_NOT_FOUND("room-not-found", "Data room not found"),
     INVALID_ROOM("invalid-room", "Invalid data room"),
     QUEUE_FULL("queue-full", "Submission queue full"),
+    ROTATION_OVERTAKEN("rotation-overtaken", "Log grew past the rotation's fromSize before it was sequenced"),
     UNAVAILABLE("unavailable", "Ledger unavailable");
 
     private final String slug;

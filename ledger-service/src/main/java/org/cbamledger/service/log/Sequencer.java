@@ -24,7 +24,8 @@ public final class Sequencer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
 
     /** One all-or-nothing group of submissions (a single entry, or a batch request). */
-    private record Pending(List<Submission> group, CompletableFuture<List<Receipt>> result) {}
+    /** {@code rotation}: the note key a log-key-rotation group hands over to, else null. */
+    private record Pending(List<Submission> group, RotatedKey rotation, CompletableFuture<List<Receipt>> result) {}
 
     private final String logId;
     private final DataSource dataSource;
@@ -52,8 +53,20 @@ public final class Sequencer implements AutoCloseable {
 
     /** Queues a group; the future completes once it is durably sequenced, or with a {@link LedgerException}. */
     public CompletableFuture<List<Receipt>> submit(List<Submission> group) throws LedgerException {
+        return submit(group, null);
+    }
+
+    /**
+     * Queues a log-key-rotation entry; the new key is stored in the transaction that sequences it, and only when
+     * the entry's index stays below the rotation's fromSize (else it fails with {@link Problem#ROTATION_OVERTAKEN}).
+     */
+    CompletableFuture<List<Receipt>> submitRotation(Submission rotationEntry, RotatedKey newKey) throws LedgerException {
+        return submit(List.of(rotationEntry), newKey);
+    }
+
+    private CompletableFuture<List<Receipt>> submit(List<Submission> group, RotatedKey rotation) throws LedgerException {
         CompletableFuture<List<Receipt>> result = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(List.copyOf(group), result))) {
+        if (!running || !queue.offer(new Pending(List.copyOf(group), rotation, result))) {
             throw new LedgerException(Problem.QUEUE_FULL, "the submission queue of log " + logId + " is full");
         }
         return result;
@@ -133,9 +146,17 @@ public final class Sequencer implements AutoCloseable {
                 for (Pending pending : batch) {
                     try {
                         // uniqueness across the deployment's logs: checked before planning, recorded in this transaction
+                        if (pending.rotation() != null && pending.rotation().fromSize() <= plan.nextIndex()) {
+                            throw new LedgerException(Problem.ROTATION_OVERTAKEN, "the log grew to "
+                                    + plan.nextIndex() + " entries before the rotation was sequenced, past its fromSize "
+                                    + pending.rotation().fromSize());
+                        }
                         SequencingHook.Recording claims = hook.check(c, logId, pending.group());
                         List<Receipt> receipts = plan.add(pending.group());
                         claims.record(c, receipts);
+                        if (pending.rotation() != null) {
+                            LogKeyStore.insert(c, logId, pending.rotation());
+                        }
                         outcomes.add(new Outcome(receipts, null));
                     } catch (LedgerException e) {
                         outcomes.add(new Outcome(null, e));

@@ -39,6 +39,11 @@ final class SequencingPlan {
         this.stored = stored;
     }
 
+    /** The index the next planned entry gets. */
+    long nextIndex() {
+        return nextIndex;
+    }
+
     /** Plans the group; on failure nothing of it is planned. */
     List<Receipt> add(List<Submission> group) throws LedgerException {
         long index = nextIndex;

@@ -101,6 +101,7 @@ final class ScopeRules {
                     ? "key-registration of a key that signed entries of the room" : null;
             case "key-revocation" -> in.registeredKeyIds.contains(e.text("/keyId"))
                     ? "key-revocation of a key of the room" : null;
+            case Kinds.LOG_KEY_ROTATION -> "log-key-rotation: hands over the key that signs the room's checkpoints";
             case "party" -> in.partyIds.contains(e.text("/partyId"))
                     ? "party " + e.text("/partyId") + " named by the room's records" : null;
             default -> null;

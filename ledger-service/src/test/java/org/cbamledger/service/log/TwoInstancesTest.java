@@ -50,7 +50,7 @@ class TwoInstancesTest {
     void holderStops_otherTakesOver_staleSignerStoresNothing_andNoSizeHasTwoCheckpoints() throws Exception {
         try (Database database = Database.open(new DatabaseSettings(SharedPostgres.newDatabase(), "postgres", "", null, 16))) {
             DataSource ds = database.dataSource();
-            LedgerSettings settings = new LedgerSettings(10_000, 50, Duration.ofMillis(20));
+            LedgerSettings settings = new LedgerSettings(10_000, 50, Duration.ofMillis(20), Duration.ofHours(1));
             Ledger a = new Ledger(ds, settings, Clock.systemUTC(), new LeaseStore(ds, TTL), DeploymentClaims.SEQUENCING);
             a.start();
             CreatedLog created = a.createLog(LOG_ID, "Race Test", "RS", null);
@@ -80,7 +80,7 @@ class TwoInstancesTest {
                 a.close();
                 Future<?> staleSigner = pool.submit(() -> {
                     Integrator integrator = new Integrator(LOG_ID, ds);
-                    Checkpointer checkpointer = new Checkpointer(log, ds, new CheckpointStore(ds));
+                    Checkpointer checkpointer = new Checkpointer(log, ds, new CheckpointStore(ds), Clock.systemUTC(), Duration.ofHours(1));
                     while (!done.get()) {
                         try {
                             integrator.integrate(stale);

@@ -1,0 +1,52 @@
+package org.cbamledger.service.log;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.cbamledger.signer.NoteSigner;
+import org.cbamledger.signer.SigningKey;
+
+/**
+ * A log's note keys over time (api-spec/POLICY.md, rotation): its first key, then each key it rotated to, in
+ * order of {@code fromSize}. A checkpoint below the first rotation's size is signed by the first key; from a
+ * rotation's size by its new key, and also by the key before it until the overlap after the rotation ends, so
+ * that verifiers that have not yet seen the rotation still accept it.
+ */
+record LogKeys(String origin, SigningKey firstKey, List<RotatedKey> rotations) {
+
+    LogKeys {
+        rotations = rotations.stream().sorted(Comparator.comparingLong(RotatedKey::fromSize)).toList();
+    }
+
+    /** The signers of a checkpoint of this size signed at {@code now}. */
+    List<NoteSigner> checkpointSigners(long treeSize, Instant now, Duration overlap) {
+        SigningKey before = firstKey;
+        RotatedKey applies = null;
+        for (RotatedKey rotation : rotations) {
+            if (rotation.fromSize() > treeSize) {
+                break;
+            }
+            if (applies != null) {
+                before = applies.noteKey();
+            }
+            applies = rotation;
+        }
+        if (applies == null) {
+            return List.of(signer(firstKey));
+        }
+        if (now.isBefore(applies.createdAt().plus(overlap))) {
+            return List.of(signer(before), signer(applies.noteKey()));
+        }
+        return List.of(signer(applies.noteKey()));
+    }
+
+    /** The latest key: it signs the entries the log writes itself, and the next rotation with the new key. */
+    SigningKey currentKey() {
+        return rotations.isEmpty() ? firstKey : rotations.getLast().noteKey();
+    }
+
+    private NoteSigner signer(SigningKey key) {
+        return new NoteSigner(origin, key);
+    }
+}
