@@ -23,8 +23,10 @@ COMMAND=$1
 DIR=$(mkdir -p "$2" && cd "$2" && pwd)
 
 # PostgreSQL refuses to run as root: the nodes and etcd run as the postgres user of the Debian package.
+# From /: the caller's directory (a checkout under a private 0700 directory, say) may be closed to postgres, and
+# initdb and pg_ctl fail when they cannot return to their working directory.
 as_postgres() {
-  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 ensure_packages() {
