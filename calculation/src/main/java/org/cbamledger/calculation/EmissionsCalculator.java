@@ -41,6 +41,7 @@ import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
 import org.cbamledger.calculation.trace.TraceInput.ParameterRef;
 import org.cbamledger.calculation.trace.TraceInput.RuleRef;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,7 +72,7 @@ public final class EmissionsCalculator {
         this.evidence = EvidenceSet.of(request.evidence());
         this.installationId = request.installation().installationId();
         this.period = request.period();
-        this.factors = new EmissionFactors(evidence.ofKind("emission-factor"), consulted);
+        this.factors = new EmissionFactors(evidence.ofKind(Kinds.EMISSION_FACTOR), consulted);
     }
 
     public static CalculationResult calculate(CalculationRequest request) throws CalculationException {
@@ -145,7 +146,7 @@ public final class EmissionsCalculator {
                     request.cnCode(), electricityEvidence, notes);
             metered = Optional.of(electricity);
             indirect.add(electricity.cnCodeTco2().ref());
-            if (!evidence.ofKind("electricity-consumption").isEmpty()) {
+            if (!evidence.ofKind(Kinds.ELECTRICITY_CONSUMPTION).isEmpty()) {
                 notes.add("electricity-consumption records are not used: indirect emissions come from the electricity ledger");
             }
         }
@@ -271,7 +272,7 @@ public final class EmissionsCalculator {
     /** An {@code installation} record of the evidence must agree on the country, which selects the default values. */
     private static void consultInstallation(EvidenceSet evidence, Installation installation, Set<EvidenceRecord> consulted)
             throws CalculationException {
-        for (EvidenceRecord record : evidence.ofKind("installation")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.INSTALLATION)) {
             RecordReader reader = new RecordReader(record);
             if (reader.text("/installationId").equals(installation.installationId())) {
                 if (!reader.text("/country").equals(installation.countryCode())) {
@@ -285,7 +286,7 @@ public final class EmissionsCalculator {
 
     /** A PFC technology must be the one of the batch's line where the line names one (IR 2025/2547 Annex II B.7). */
     private void requireLineTechnology(RecordReader batch) throws CalculationException {
-        for (EvidenceRecord record : evidence.ofKind("production-line")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.PRODUCTION_LINE)) {
             RecordReader line = new RecordReader(record);
             if (line.text("/installationId").equals(installationId) && line.text("/lineId").equals(batch.text("/lineId"))) {
                 Optional<String> technology = line.optionalText("/technology");
@@ -300,7 +301,7 @@ public final class EmissionsCalculator {
 
     private static void consultLine(EvidenceSet evidence, String installationId, String lineId, Set<EvidenceRecord> consulted)
             throws CalculationException {
-        for (EvidenceRecord record : evidence.ofKind("production-line")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.PRODUCTION_LINE)) {
             RecordReader line = new RecordReader(record);
             if (line.text("/installationId").equals(installationId) && line.text("/lineId").equals(lineId)) {
                 consulted.add(record);

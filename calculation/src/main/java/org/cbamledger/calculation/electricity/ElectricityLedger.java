@@ -22,6 +22,7 @@ import org.cbamledger.calculation.trace.Trace;
 import org.cbamledger.calculation.trace.TraceInput;
 import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
+import org.cbamledger.spec.Kinds;
 
 /**
  * Classes every metered MWh of an installation's consumption, hour by hour where the data allow, as PPA-backed
@@ -85,7 +86,7 @@ public final class ElectricityLedger {
         findings.addAll(meters.findings());
         meters.sourceMeters().forEach((meterId, cls) -> factors.put(cls, meterId, meters.sourceFactors().get(meterId)));
         gridFactor = InstallationMeters.factorRecord(set, rules.gridFactorId());
-        for (EvidenceRecord record : set.ofKind("ppa-contract")) {
+        for (EvidenceRecord record : set.ofKind(Kinds.PPA_CONTRACT)) {
             RecordReader contract = new RecordReader(record);
             if (contract.text("/installationId").equals(installationId)
                     && period.overlaps(contract.date("/periodFrom"), contract.date("/periodTo"))) {

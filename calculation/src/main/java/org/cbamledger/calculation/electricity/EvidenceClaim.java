@@ -10,6 +10,7 @@ import org.cbamledger.signer.map.ClaimProof;
 import org.cbamledger.signer.map.SerialRange;
 import org.cbamledger.signer.map.UniquenessMap;
 import org.cbamledger.signer.map.UniquenessVerifier;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -83,9 +84,9 @@ public sealed interface EvidenceClaim {
      */
     static Optional<EvidenceClaim> of(String kind, JsonNode record) {
         return switch (kind) {
-            case "go-cancellation" -> Optional.of(new GoRange(SerialRange.parse(text(record, "registry"),
+            case Kinds.GO_CANCELLATION -> Optional.of(new GoRange(SerialRange.parse(text(record, "registry"),
                     text(record, "firstSerial"), text(record, "lastSerial"))));
-            case "supply-settlement" -> Optional.of(new PpaPeriod(text(record, "contractId"), text(record, "month")));
+            case Kinds.SUPPLY_SETTLEMENT -> Optional.of(new PpaPeriod(text(record, "contractId"), text(record, "month")));
             default -> Optional.empty();
         };
     }

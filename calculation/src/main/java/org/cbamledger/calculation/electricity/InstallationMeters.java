@@ -16,6 +16,7 @@ import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.TraceInput;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
+import org.cbamledger.spec.Kinds;
 
 /**
  * The meters of an installation by role (api-spec meter-role): the import meters (grid-import, or the main meters
@@ -31,15 +32,15 @@ final class InstallationMeters {
 
     InstallationMeters(String installationId, ReportingPeriod period, EvidenceSet set) throws CalculationException {
         Set<String> meterRecords = new LinkedHashSet<>();
-        for (EvidenceRecord record : set.ofKind("meter")) {
+        for (EvidenceRecord record : set.ofKind(Kinds.METER)) {
             RecordReader meter = new RecordReader(record);
             if (meter.text("/installationId").equals(installationId)) {
                 meterRecords.add(meter.text("/meterId"));
             }
         }
         List<String> mains = new ArrayList<>();
-        List<EvidenceRecord> batches = set.ofKind("meter-reading-batch");
-        for (EvidenceRecord record : set.ofKind("meter-role")) {
+        List<EvidenceRecord> batches = set.ofKind(Kinds.METER_READING_BATCH);
+        for (EvidenceRecord record : set.ofKind(Kinds.METER_ROLE)) {
             RecordReader role = new RecordReader(record);
             if (!role.text("/installationId").equals(installationId)) {
                 continue;
@@ -97,7 +98,7 @@ final class InstallationMeters {
 
     /** The value of an emission-factor record in tCO2/MWh. */
     static EvidenceRef factorRecord(EvidenceSet set, String factorId) throws CalculationException {
-        for (EvidenceRecord record : set.ofKind("emission-factor")) {
+        for (EvidenceRecord record : set.ofKind(Kinds.EMISSION_FACTOR)) {
             RecordReader factor = new RecordReader(record);
             if (factor.text("/factorId").equals(factorId)) {
                 if (!factor.text("/unit").equals("tCO2/MWh")) {

@@ -14,6 +14,7 @@ import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.TraceInput.EvidenceRef;
 import org.cbamledger.signer.map.SerialRange;
+import org.cbamledger.spec.Kinds;
 
 /**
  * The evidence of one PPA by month: the contract, the generator meter's data, the supplier's settlement, the GO
@@ -32,8 +33,8 @@ public final class PpaEvidence {
         this.contract = contract;
         String contractId = contractId();
         generation = new GenerationSeries(contract.text("/asset/assetId"), contract.text("/asset/generatorMeterId"),
-                evidence.ofKind("generation-data"));
-        for (EvidenceRecord record : evidence.ofKind("supply-settlement")) {
+                evidence.ofKind(Kinds.GENERATION_DATA));
+        for (EvidenceRecord record : evidence.ofKind(Kinds.SUPPLY_SETTLEMENT)) {
             RecordReader s = new RecordReader(record);
             if (s.text("/contractId").equals(contractId) && s.text("/installationId").equals(installationId)) {
                 RecordReader previous = settlements.putIfAbsent(YearMonth.parse(s.text("/month")), s);
@@ -44,7 +45,7 @@ public final class PpaEvidence {
             }
         }
         List<SerialRange> claimed = new ArrayList<>();
-        for (EvidenceRecord record : evidence.ofKind("go-cancellation")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.GO_CANCELLATION)) {
             RecordReader go = new RecordReader(record);
             SerialRange range = SerialRange.parse(go.text("/registry"), go.text("/firstSerial"), go.text("/lastSerial"));
             Optional<SerialRange> overlap = claimed.stream()
@@ -71,7 +72,7 @@ public final class PpaEvidence {
             }
             cancellations.computeIfAbsent(month, m -> new ArrayList<>()).add(go);
         }
-        for (EvidenceRecord record : evidence.ofKind("producer-declaration")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.PRODUCER_DECLARATION)) {
             RecordReader d = new RecordReader(record);
             if (d.text("/contractId").equals(contractId)) {
                 for (tools.jackson.databind.JsonNode m : d.node("/months")) {

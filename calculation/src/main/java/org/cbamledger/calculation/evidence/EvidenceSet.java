@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * edited; a verifier sees both entries.
  */
 public final class EvidenceSet {
-    public static final String CORRECTION = "correction";
+    public static final String CORRECTION = Kinds.CORRECTION;
     private final List<EvidenceRecord> current;
 
     private EvidenceSet(List<EvidenceRecord> current) {

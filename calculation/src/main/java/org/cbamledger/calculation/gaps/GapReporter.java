@@ -32,6 +32,7 @@ import org.cbamledger.calculation.trace.Operation;
 import org.cbamledger.calculation.trace.Trace;
 import org.cbamledger.calculation.trace.TraceInput;
 import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
+import org.cbamledger.spec.Kinds;
 
 /**
  * Builds the gap report of an installation and period: the electricity ledger's and the allocation's findings,
@@ -166,7 +167,7 @@ public final class GapReporter {
 
     private static Map<String, String> meterLines(EvidenceSet evidence, String installationId) throws CalculationException {
         Map<String, String> lines = new HashMap<>();
-        for (EvidenceRecord record : evidence.ofKind("meter-role")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.METER_ROLE)) {
             RecordReader role = new RecordReader(record);
             if (role.text("/installationId").equals(installationId) && role.optionalText("/lineId").isPresent()) {
                 lines.put(role.text("/meterId"), role.text("/lineId"));
@@ -178,7 +179,7 @@ public final class GapReporter {
     private static List<RecordReader> euBatches(EvidenceSet evidence, String installationId, ReportingPeriod period, String cnCode)
             throws CalculationException {
         List<RecordReader> batches = new ArrayList<>();
-        for (EvidenceRecord record : evidence.ofKind("production-batch")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.PRODUCTION_BATCH)) {
             RecordReader batch = new RecordReader(record);
             if (batch.text("/installationId").equals(installationId) && batch.text("/cnCode").startsWith(cnCode)
                     && batch.text("/destination").equals("EU") && period.contains(batch.date("/periodFrom"), batch.date("/periodTo"))) {
@@ -189,7 +190,7 @@ public final class GapReporter {
     }
 
     private static BigDecimal gridFactorOf(EvidenceSet evidence, String factorId) throws CalculationException {
-        for (EvidenceRecord record : evidence.ofKind("emission-factor")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.EMISSION_FACTOR)) {
             RecordReader factor = new RecordReader(record);
             if (factor.text("/factorId").equals(factorId)) {
                 return factor.decimal("/value").value();

@@ -12,6 +12,7 @@ import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Operation;
 import org.cbamledger.calculation.trace.Trace;
 import org.cbamledger.calculation.trace.TraceInput;
+import org.cbamledger.spec.Kinds;
 
 /**
  * Fuel and electricity emissions of one production line, attributed to the calculated CN code by the declared
@@ -56,7 +57,7 @@ public final class LineEmissions {
     /** Fuel emissions of the line's source streams in the period, attributed by {@code share}. */
     public Optional<Figure> fuel(String lineId, Optional<Figure> share) throws CalculationException {
         List<TraceInput> streams = new ArrayList<>();
-        for (RecordReader fuel : recordsOfLine("fuel-consumption", lineId)) {
+        for (RecordReader fuel : recordsOfLine(Kinds.FUEL_CONSUMPTION, lineId)) {
             streams.add(CombustionEmissions.derive(trace, fuel, factors).ref());
         }
         return attribute(lineId, "fuelTco2", streams, share);
@@ -65,7 +66,7 @@ public final class LineEmissions {
     /** Electricity emissions (MWh x EF) of the line in the period, attributed by {@code share}. */
     public Optional<Figure> electricity(String lineId, Optional<Figure> share) throws CalculationException {
         List<TraceInput> consumptions = new ArrayList<>();
-        for (RecordReader consumption : recordsOfLine("electricity-consumption", lineId)) {
+        for (RecordReader consumption : recordsOfLine(Kinds.ELECTRICITY_CONSUMPTION, lineId)) {
             consumptions.add(trace.derive("electricity." + consumption.text("/recordId") + ".emissionsTco2", "tCO2",
                             Operation.PRODUCT, consumption.decimal("/energyMwh"),
                             factors.factor(consumption, "/emissionFactorTco2PerMwh", "/emissionFactorId", "tCO2/MWh"))

@@ -24,6 +24,7 @@ import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Trace;
 import org.cbamledger.calculation.trace.TraceInput;
+import org.cbamledger.spec.Kinds;
 
 /**
  * Indirect emissions of a CN code from metered electricity: the hourly electricity ledger classes the installation's
@@ -105,7 +106,7 @@ public record MeteredElectricity(ElectricityLedgerResult ledger, AllocationResul
     private static List<RecordReader> importRoles(EvidenceSet evidence, String installationId) throws CalculationException {
         List<RecordReader> gridImport = new ArrayList<>();
         List<RecordReader> main = new ArrayList<>();
-        for (EvidenceRecord record : evidence.ofKind("meter-role")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.METER_ROLE)) {
             RecordReader role = new RecordReader(record);
             if (!role.text("/installationId").equals(installationId)) {
                 continue;
@@ -120,7 +121,7 @@ public record MeteredElectricity(ElectricityLedgerResult ledger, AllocationResul
     }
 
     private static boolean hasAllocationModel(EvidenceSet evidence, String installationId, ReportingPeriod period) throws CalculationException {
-        for (EvidenceRecord record : evidence.ofKind("allocation-model")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.ALLOCATION_MODEL)) {
             RecordReader model = new RecordReader(record);
             if (model.text("/installationId").equals(installationId) && period.overlaps(model.date("/periodFrom"), model.date("/periodTo"))) {
                 return true;
@@ -132,7 +133,7 @@ public record MeteredElectricity(ElectricityLedgerResult ledger, AllocationResul
     /** The model the Allocator applies: the last one of the installation overlapping the period. */
     private static RecordReader allocationModel(EvidenceSet evidence, String installationId, ReportingPeriod period) throws CalculationException {
         RecordReader found = null;
-        for (EvidenceRecord record : evidence.ofKind("allocation-model")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.ALLOCATION_MODEL)) {
             RecordReader model = new RecordReader(record);
             if (model.text("/installationId").equals(installationId) && period.overlaps(model.date("/periodFrom"), model.date("/periodTo"))) {
                 found = model;

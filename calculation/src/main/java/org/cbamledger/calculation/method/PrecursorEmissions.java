@@ -19,6 +19,7 @@ import org.cbamledger.calculation.trace.Trace;
 import org.cbamledger.calculation.trace.TraceInput;
 import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
 import org.cbamledger.calculation.trace.TraceInput.RuleRef;
+import org.cbamledger.spec.Kinds;
 
 /**
  * Embedded emissions of one precursor from one supplier installation: M_i x SEE_i, direct and indirect apart
@@ -111,7 +112,7 @@ public final class PrecursorEmissions {
 
     private List<RecordReader> statements(String supplier, String cnCode) throws CalculationException {
         List<RecordReader> found = new ArrayList<>();
-        for (EvidenceRecord record : evidence.ofKind("supplier-precursor-statement")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.SUPPLIER_PRECURSOR_STATEMENT)) {
             RecordReader reader = new RecordReader(record);
             if (reader.text("/supplierInstallationId").equals(supplier) && reader.text("/cnCode").equals(cnCode)
                     && period.overlaps(reader.date("/periodFrom"), reader.date("/periodTo"))) {
@@ -124,7 +125,7 @@ public final class PrecursorEmissions {
     /** The country of origin, from the purchases of this installation or else the supplier statement; all must agree. */
     private String originCountry(String supplier, String cnCode, List<RecordReader> statements) throws CalculationException {
         Set<String> countries = new TreeSet<>();
-        for (EvidenceRecord record : evidence.ofKind("precursor-purchase")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.PRECURSOR_PURCHASE)) {
             RecordReader reader = new RecordReader(record);
             if (reader.text("/installationId").equals(installationId)
                     && reader.text("/supplierInstallationId").equals(supplier)

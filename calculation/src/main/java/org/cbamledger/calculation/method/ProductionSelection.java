@@ -11,6 +11,7 @@ import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
+import org.cbamledger.spec.Kinds;
 
 /** The production batches of an installation in a period: those of the calculated CN code, and all, by line. */
 public final class ProductionSelection {
@@ -19,7 +20,7 @@ public final class ProductionSelection {
 
     public ProductionSelection(EvidenceSet evidence, String installationId, ReportingPeriod period, String cnCode,
             List<String> notes) throws CalculationException {
-        for (EvidenceRecord record : evidence.ofKind("production-batch")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.PRODUCTION_BATCH)) {
             RecordReader batch = new RecordReader(record);
             if (!batch.text("/installationId").equals(installationId)) {
                 continue;

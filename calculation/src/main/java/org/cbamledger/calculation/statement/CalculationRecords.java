@@ -10,6 +10,7 @@ import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * array it would have listed. The recomputer rebuilds the list from the bundled entries and compares the digest.
  */
 public final class CalculationRecords {
-    public static final String KIND = "calculation";
+    public static final String KIND = Kinds.CALCULATION;
     /** 200 inputs of about 140 bytes each stay well below the entry limit once base64-encoded in the envelope. */
     public static final int MAX_LISTED_INPUTS = 200;
 

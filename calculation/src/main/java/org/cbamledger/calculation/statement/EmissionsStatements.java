@@ -5,6 +5,7 @@ import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.calculation.method.PrecursorLine;
 import org.cbamledger.calculation.trace.Figure;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the service fills in the checkpoint the statement was made under.
  */
 public final class EmissionsStatements {
-    public static final String KIND = "emissions-statement";
+    public static final String KIND = Kinds.EMISSIONS_STATEMENT;
     public static final String FORMAT = "cbam-ledger-emissions-statement/v1";
 
     private EmissionsStatements() {}
