@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cbamledger.calculation.csv.CsvTable;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ public final class ElectricityScenarioFiles {
         String installationId = scenario.installation().installationId();
         for (CsvTable.Row row : rows("meters.csv")) {
             Map<String, String> c = row.cells();
-            ObjectNode meter = record("meter");
+            ObjectNode meter = record(Kinds.METER);
             meter.put("meterId", need(row, "meterId"));
             meter.put("installationId", installationId);
             meter.put("deviceId", need(row, "deviceId"));
@@ -59,8 +60,8 @@ public final class ElectricityScenarioFiles {
             meter.put("protocol", c.getOrDefault("protocol", "csv"));
             meter.put("intervalSeconds", Integer.parseInt(need(row, "intervalSeconds")));
             devices.put(c.get("meterId"), c.get("deviceId"));
-            add("meter", meter, row);
-            ObjectNode role = record("meter-role");
+            add(Kinds.METER, meter, row);
+            ObjectNode role = record(Kinds.METER_ROLE);
             role.put("meterId", c.get("meterId"));
             role.put("installationId", installationId);
             role.put("role", need(row, "role"));
@@ -72,19 +73,19 @@ public final class ElectricityScenarioFiles {
             if (c.containsKey("renewable")) {
                 role.put("renewable", Boolean.parseBoolean(c.get("renewable")));
             }
-            add("meter-role", role, row);
+            add(Kinds.METER_ROLE, role, row);
         }
         for (JsonNode contract : json("ppa-contracts.json")) {
             ObjectNode record = (ObjectNode) contract.deepCopy();
-            record.put("kind", "ppa-contract");
+            record.put("kind", Kinds.PPA_CONTRACT);
             record.put("installationId", installationId);
-            out.add(new ScenarioRecord(party("ppa-contract", "ppa-contracts.json"), "ppa-contract", record, "ppa-contracts.json"));
+            out.add(new ScenarioRecord(party(Kinds.PPA_CONTRACT, "ppa-contracts.json"), Kinds.PPA_CONTRACT, record, "ppa-contracts.json"));
         }
         if (Files.exists(directory.resolve("allocation-model.json"))) {
             ObjectNode model = (ObjectNode) single("allocation-model.json").deepCopy();
-            model.put("kind", "allocation-model");
+            model.put("kind", Kinds.ALLOCATION_MODEL);
             model.put("installationId", installationId);
-            out.add(new ScenarioRecord(party("allocation-model", "allocation-model.json"), "allocation-model", model, "allocation-model.json"));
+            out.add(new ScenarioRecord(party(Kinds.ALLOCATION_MODEL, "allocation-model.json"), Kinds.ALLOCATION_MODEL, model, "allocation-model.json"));
         }
         for (CsvTable.Row row : rows("meter-hourly.csv")) {
             readings(row, 3600);
@@ -128,7 +129,7 @@ public final class ElectricityScenarioFiles {
             reading(batch, row, start, start.plusSeconds(intervalSeconds), value);
             start = start.plusSeconds(intervalSeconds);
         }
-        add("meter-reading-batch", batch, row);
+        add(Kinds.METER_READING_BATCH, batch, row);
     }
 
     /** meter-monthly.csv ({@code meterId,month,kwh}): one reading over the whole calendar month (seed 002: monthly basis). */
@@ -137,7 +138,7 @@ public final class ElectricityScenarioFiles {
         ObjectNode batch = readingBatch(row);
         reading(batch, row, month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
                 month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC), need(row, "kwh"));
-        add("meter-reading-batch", batch, row);
+        add(Kinds.METER_READING_BATCH, batch, row);
     }
 
     private ObjectNode readingBatch(CsvTable.Row row) throws ScenarioException {
@@ -145,7 +146,7 @@ public final class ElectricityScenarioFiles {
         if (!devices.containsKey(meterId)) {
             throw new ScenarioException(row.where("meterId") + ": meter " + meterId + " is not in meters.csv");
         }
-        ObjectNode batch = record("meter-reading-batch");
+        ObjectNode batch = record(Kinds.METER_READING_BATCH);
         batch.put("meterId", meterId);
         batch.put("deviceId", devices.get(meterId));
         // device batch numbering is per device (the ledger refuses a reused sequence), not per meter
@@ -175,7 +176,7 @@ public final class ElectricityScenarioFiles {
 
     /** generation-monthly.csv ({@code assetId,meterId,month,mwh}): the month's net generation (resolution P1M). */
     private void monthlyGeneration(CsvTable.Row row) throws ScenarioException {
-        ObjectNode record = record("generation-data");
+        ObjectNode record = record(Kinds.GENERATION_DATA);
         record.put("assetId", need(row, "assetId"));
         record.put("meterId", need(row, "meterId"));
         record.put("resolution", "P1M");
@@ -185,7 +186,7 @@ public final class ElectricityScenarioFiles {
         interval.put("quality", "GOOD");
         record.putArray("outages");
         record.putArray("curtailments");
-        add("generation-data", record, row);
+        add(Kinds.GENERATION_DATA, record, row);
     }
 
     private static YearMonth month(CsvTable.Row row) throws ScenarioException {
@@ -197,7 +198,7 @@ public final class ElectricityScenarioFiles {
     }
 
     private void generation(CsvTable.Row row, List<CsvTable.Row> events) throws ScenarioException {
-        ObjectNode record = record("generation-data");
+        ObjectNode record = record(Kinds.GENERATION_DATA);
         record.put("assetId", need(row, "assetId"));
         record.put("meterId", need(row, "meterId"));
         record.put("resolution", "PT1H");
@@ -230,11 +231,11 @@ public final class ElectricityScenarioFiles {
                 e.put("lostMwh", event.cells().get("lostMwh"));
             }
         }
-        add("generation-data", record, row);
+        add(Kinds.GENERATION_DATA, record, row);
     }
 
     private void goCancellation(CsvTable.Row row, String installationId) throws ScenarioException {
-        ObjectNode go = record("go-cancellation");
+        ObjectNode go = record(Kinds.GO_CANCELLATION);
         for (String column : List.of("cancellationId", "registry", "firstSerial", "lastSerial", "mwh", "productionDeviceId", "assetId",
                 "contractId", "productionFrom", "productionTo")) {
             go.put(column, need(row, column));
@@ -243,12 +244,12 @@ public final class ElectricityScenarioFiles {
         beneficiary.put("partyId", need(row, "beneficiaryPartyId"));
         beneficiary.put("installationId", installationId);
         go.put("cancelledAt", need(row, "cancelledAt"));
-        add("go-cancellation", go, row);
+        add(Kinds.GO_CANCELLATION, go, row);
     }
 
     private void settlement(CsvTable.Row row, String installationId) throws ScenarioException {
         Map<String, String> c = row.cells();
-        ObjectNode s = record("supply-settlement");
+        ObjectNode s = record(Kinds.SUPPLY_SETTLEMENT);
         for (String column : List.of("settlementId", "contractId", "supplierPartyId")) {
             s.put(column, need(row, column));
         }
@@ -284,11 +285,11 @@ public final class ElectricityScenarioFiles {
                 ids.add(id);
             }
         }
-        add("supply-settlement", s, row);
+        add(Kinds.SUPPLY_SETTLEMENT, s, row);
     }
 
     private void declaration(CsvTable.Row row) throws ScenarioException {
-        ObjectNode d = record("producer-declaration");
+        ObjectNode d = record(Kinds.PRODUCER_DECLARATION);
         d.put("declarationId", need(row, "declarationId"));
         d.put("producerPartyId", need(row, "producerPartyId"));
         d.put("contractId", need(row, "contractId"));
@@ -309,7 +310,7 @@ public final class ElectricityScenarioFiles {
             d.put(statement, true);
         }
         d.put("declaredAt", need(row, "declaredAt"));
-        add("producer-declaration", d, row);
+        add(Kinds.PRODUCER_DECLARATION, d, row);
     }
 
     private List<CsvTable.Row> rows(String file) throws ScenarioException {

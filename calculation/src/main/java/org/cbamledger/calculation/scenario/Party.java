@@ -1,6 +1,7 @@
 package org.cbamledger.calculation.scenario;
 
 import java.util.List;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +14,7 @@ public record Party(String partyId, String name, String partyType, String countr
     /** The api-spec {@code party} record of this party. */
     public ObjectNode record() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("kind", "party");
+        node.put("kind", Kinds.PARTY);
         node.put("partyId", partyId);
         node.put("name", name);
         node.put("partyType", partyType);

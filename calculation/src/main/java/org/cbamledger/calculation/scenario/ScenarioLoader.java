@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.cbamledger.calculation.core.Installation;
 import org.cbamledger.calculation.csv.CsvException;
 import org.cbamledger.calculation.csv.CsvTable;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -130,7 +131,7 @@ public final class ScenarioLoader {
             throw new ScenarioException("scenario.json: installation.operator: party " + operator + " is not in parties.csv");
         }
         ObjectNode record = NODES.objectNode();
-        record.put("kind", "installation");
+        record.put("kind", Kinds.INSTALLATION);
         record.put("installationId", installation.installationId());
         record.put("operator", operator);
         record.put("name", installation.name());
@@ -141,11 +142,11 @@ public final class ScenarioLoader {
         batchRecords.forEach(b -> cnCodes.add(b.record().get("cnCode").asString()));
         ArrayNode cnArray = record.putArray("cnCodes");
         cnCodes.forEach(cnArray::add);
-        List<Party> submitters = parties.stream().filter(p -> p.submits().contains("installation")).toList();
+        List<Party> submitters = parties.stream().filter(p -> p.submits().contains(Kinds.INSTALLATION)).toList();
         if (submitters.stream().noneMatch(p -> p.partyId().equals(operator))) {
             throw new ScenarioException("parties.csv: the operator " + operator + " must list installation in its submits column");
         }
-        return new ScenarioRecord(operator, "installation", record, "scenario.json installation");
+        return new ScenarioRecord(operator, Kinds.INSTALLATION, record, "scenario.json installation");
     }
 
     private void readParties() throws ScenarioException {
@@ -300,8 +301,8 @@ public final class ScenarioLoader {
 
     private static String idColumnOf(String kind) {
         return switch (kind) {
-            case "production-line" -> "lineId";
-            case "emission-factor" -> "factorId";
+            case Kinds.PRODUCTION_LINE -> "lineId";
+            case Kinds.EMISSION_FACTOR -> "factorId";
             default -> throw new IllegalArgumentException(kind);
         };
     }

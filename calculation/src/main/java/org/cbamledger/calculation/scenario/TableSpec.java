@@ -9,6 +9,7 @@ import static org.cbamledger.calculation.scenario.Column.ColumnType.NUMBER;
 import static org.cbamledger.calculation.scenario.Column.ColumnType.TEXT;
 
 import java.util.List;
+import org.cbamledger.spec.Kinds;
 
 /**
  * A table file of a scenario and the record kind each row becomes. {@code installationScoped} rows get the
@@ -22,22 +23,22 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
                     "log-operator"),
             Column.required("country", COUNTRY), Column.optional("submits", TEXT)));
 
-    static final TableSpec LINES = new TableSpec("lines.csv", "production-line", true, true, "lineId", List.of(
+    static final TableSpec LINES = new TableSpec("lines.csv", Kinds.PRODUCTION_LINE, true, true, "lineId", List.of(
             Column.required("lineId", TEXT), Column.required("name", TEXT),
             Column.oneOf("process", true, "smelting", "casting", "remelting", "extrusion", "rolling", "finishing", "other"),
             Column.optional("technology", TEXT)));
 
-    static final TableSpec FACTORS = new TableSpec("factors.csv", "emission-factor", false, false, "factorId", List.of(
+    static final TableSpec FACTORS = new TableSpec("factors.csv", Kinds.EMISSION_FACTOR, false, false, "factorId", List.of(
             Column.required("factorId", TEXT), Column.required("value", NUMBER),
             Column.oneOf("unit", true, "tCO2/GJ", "tCO2/MWh", "tCO2/t"),
             Column.required("description", TEXT), Column.required("source", TEXT)));
 
-    static final TableSpec PURCHASES = new TableSpec("purchases.csv", "precursor-purchase", true, false, "purchaseId", List.of(
+    static final TableSpec PURCHASES = new TableSpec("purchases.csv", Kinds.PRECURSOR_PURCHASE, true, false, "purchaseId", List.of(
             Column.required("purchaseId", TEXT), Column.required("supplierInstallationId", TEXT),
             Column.optional("supplier", TEXT), Column.optional("supplierName", TEXT), Column.optional("countryOfOrigin", COUNTRY),
             Column.required("cnCode", CN_CODE), Column.required("tonnes", NUMBER), Column.required("deliveryDate", DATE)));
 
-    static final TableSpec SUPPLIER_STATEMENTS = new TableSpec("supplier-statements.csv", "supplier-precursor-statement",
+    static final TableSpec SUPPLIER_STATEMENTS = new TableSpec("supplier-statements.csv", Kinds.SUPPLIER_PRECURSOR_STATEMENT,
             false, false, "statementId", List.of(
             Column.required("statementId", TEXT), Column.required("supplierInstallationId", TEXT),
             Column.optional("supplier", TEXT), Column.optional("supplierName", TEXT), Column.optional("countryOfOrigin", COUNTRY),
@@ -47,7 +48,7 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
             Column.optional("electricityEmissionFactorTco2PerMwh", NUMBER),
             Column.required("verified", BOOLEAN), Column.optional("verifier", TEXT)));
 
-    static final TableSpec BATCHES = new TableSpec("batches.csv", "production-batch", true, true, "batchId", List.of(
+    static final TableSpec BATCHES = new TableSpec("batches.csv", Kinds.PRODUCTION_BATCH, true, true, "batchId", List.of(
             Column.required("batchId", TEXT), Column.required("lineId", TEXT), Column.required("product", TEXT),
             Column.optional("alloy", TEXT), Column.required("cnCode", GOOD_CN_CODE),
             Column.required("periodFrom", DATE), Column.required("periodTo", DATE),
@@ -64,14 +65,14 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
             Column.optional("anodeEffectDurationMinutes", NUMBER), Column.optional("anodeEffectOvervoltageMv", NUMBER),
             Column.optional("currentEfficiencyPercent", NUMBER), Column.required("collectionEfficiency", NUMBER)));
 
-    static final TableSpec FUELS = new TableSpec("fuels.csv", "fuel-consumption", true, false, "recordId", List.of(
+    static final TableSpec FUELS = new TableSpec("fuels.csv", Kinds.FUEL_CONSUMPTION, true, false, "recordId", List.of(
             Column.required("recordId", TEXT), Column.required("lineId", TEXT), Column.required("sourceStream", TEXT),
             Column.required("fuel", TEXT), Column.required("periodFrom", DATE), Column.required("periodTo", DATE),
             Column.optional("quantity", NUMBER), Column.optional("unit", TEXT), Column.optional("ncvGjPerUnit", NUMBER),
             Column.optional("energyGj", NUMBER), Column.optional("emissionFactorId", TEXT),
             Column.optional("emissionFactorTco2PerGj", NUMBER), Column.required("oxidationFactor", NUMBER)));
 
-    static final TableSpec ELECTRICITY = new TableSpec("electricity.csv", "electricity-consumption", true, false, "recordId", List.of(
+    static final TableSpec ELECTRICITY = new TableSpec("electricity.csv", Kinds.ELECTRICITY_CONSUMPTION, true, false, "recordId", List.of(
             Column.required("recordId", TEXT), Column.required("lineId", TEXT),
             Column.required("periodFrom", DATE), Column.required("periodTo", DATE), Column.required("energyMwh", NUMBER),
             Column.oneOf("source", true, "grid", "ppa-renewable", "on-site-renewable", "direct-line", "backup-fossil",
