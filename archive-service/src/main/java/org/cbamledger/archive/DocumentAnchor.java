@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -29,7 +30,7 @@ public record DocumentAnchor(
         Instant archivedAt,
         Optional<String> fileNameAsSubmitted) {
 
-    public static final String KIND = "document-anchor";
+    public static final String KIND = Kinds.DOCUMENT_ANCHOR;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** An anchor for a name as submitted: it records {@link FileNames#sanitise} of it, and the original if different. */

@@ -1,6 +1,7 @@
 package org.cbamledger.archive;
 
 import java.time.Instant;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -11,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * was deleted (GDPR) while the ledger keeps the digest. {@code requestedBy} is a party or key id.
  */
 public record DocumentErasure(String sha256, String reason, String requestedBy, Instant erasedAt) {
-    public static final String KIND = "document-erasure";
+    public static final String KIND = Kinds.DOCUMENT_ERASURE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public DocumentErasure {
