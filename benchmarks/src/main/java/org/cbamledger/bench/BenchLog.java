@@ -11,6 +11,7 @@ import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,7 +31,7 @@ record BenchLog(String logId, SigningKey gatewayKey) {
 
         SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
         ObjectNode registration = LedgerClient.JSON.createObjectNode()
-                .put("kind", "key-registration")
+                .put("kind", Kinds.KEY_REGISTRATION)
                 .put("keyId", gateway.keyId())
                 .put("algorithm", "ed25519")
                 .put("publicKey", gateway.publicKey().spkiBase64())
@@ -38,8 +39,8 @@ record BenchLog(String logId, SigningKey gatewayKey) {
                 .put("role", "device")
                 .put("validFrom", Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString())
                 .putNull("validUntil");
-        registration.putArray("allowedKinds").add("meter-reading-batch");
-        Envelope signed = Envelope.sign("key-registration", LedgerClient.JSON.writeValueAsBytes(registration), root);
+        registration.putArray("allowedKinds").add(Kinds.METER_READING_BATCH);
+        Envelope signed = Envelope.sign(Kinds.KEY_REGISTRATION, LedgerClient.JSON.writeValueAsBytes(registration), root);
         client.postJson("/logs/" + logId + "/entries?wait=true", signed.canonicalBytes());
         return new BenchLog(logId, gateway);
     }
@@ -53,7 +54,7 @@ record BenchLog(String logId, SigningKey gatewayKey) {
 
     private byte[] signBatch(int sequence, int readingsPerEntry) {
         ObjectNode batch = LedgerClient.JSON.createObjectNode()
-                .put("kind", "meter-reading-batch")
+                .put("kind", Kinds.METER_READING_BATCH)
                 .put("meterId", "bench-meter-1")
                 .put("deviceId", DEVICE_ID)
                 .put("sequence", sequence);
@@ -71,7 +72,7 @@ record BenchLog(String logId, SigningKey gatewayKey) {
                     .put("quality", "GOOD");
         }
         try {
-            return Envelope.sign("meter-reading-batch", LedgerClient.JSON.writeValueAsBytes(batch), gatewayKey)
+            return Envelope.sign(Kinds.METER_READING_BATCH, LedgerClient.JSON.writeValueAsBytes(batch), gatewayKey)
                     .canonicalBytes();
         } catch (SignerException e) {
             throw new IllegalStateException("signing a bench batch failed", e);

@@ -14,6 +14,7 @@ import org.cbamledger.calculation.scenario.ElectricityScenarioFiles;
 import org.cbamledger.calculation.scenario.Scenario;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -73,18 +74,18 @@ final class PlantYear {
     private void rewrite(List<ScenarioRecord> records) {
         for (ScenarioRecord r : records) {
             switch (r.kind()) {
-                case "meter-reading-batch" -> keepEnergy(r.record());
-                case "meter", "meter-role" -> {
+                case Kinds.METER_READING_BATCH -> keepEnergy(r.record());
+                case Kinds.METER, Kinds.METER_ROLE -> {
                     String group = r.record().get("meterId").asString();
                     for (String meterId : groups.get(group)) {
                         ObjectNode copy = r.record().deepCopy().put("meterId", meterId);
-                        if (r.kind().equals("meter")) {
+                        if (r.kind().equals(Kinds.METER)) {
                             copy.put("deviceId", deviceOf(meterId)).put("intervalSeconds", 900);
                         }
                         evidence.add(new ScenarioRecord(r.partyId(), r.kind(), copy, r.source()));
                     }
                 }
-                case "allocation-model" -> evidence.add(new ScenarioRecord(r.partyId(), r.kind(), allocation(r.record()), r.source()));
+                case Kinds.ALLOCATION_MODEL -> evidence.add(new ScenarioRecord(r.partyId(), r.kind(), allocation(r.record()), r.source()));
                 default -> evidence.add(r);
             }
         }
@@ -148,7 +149,7 @@ final class PlantYear {
         String meterId = groups.get(group).get(meterInGroup);
         long[] wh = intervalsWh(group, meterInGroup, day);
         ObjectNode batch = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("kind", "meter-reading-batch").put("version", 2).put("meterId", meterId)
+                .put("kind", Kinds.METER_READING_BATCH).put("version", 2).put("meterId", meterId)
                 .put("deviceId", deviceOf(meterId)).put("sequence", day)
                 .put("start", FIRST_DAY.plusDays(day).atStartOfDay().toInstant(ZoneOffset.UTC).toString())
                 .put("intervalSeconds", 900).put("scale", "0.001");

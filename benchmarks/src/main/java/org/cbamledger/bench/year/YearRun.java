@@ -36,6 +36,7 @@ import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.signer.TilePath;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -77,11 +78,11 @@ final class YearRun {
         String logKey = created.get("logVerifierKey").asString();
         Map<String, SigningKey> submitters = registerParties();
         SigningKey gateway = register(SigningKey.generate(KeyAlgorithm.ED25519), plant.scenario.statementIssuer(), "device",
-                List.of("meter-reading-batch"));
+                List.of(Kinds.METER_READING_BATCH));
         SigningKey calculator = register(SigningKey.generate(KeyAlgorithm.ED25519), plant.scenario.statementIssuer(),
                 "calculator", List.of(CalculationRecords.KIND));
         SigningKey issuer = register(SigningKey.generate(KeyAlgorithm.ED25519), plant.scenario.statementIssuer(),
-                "statement-issuer", List.of("emissions-statement"));
+                "statement-issuer", List.of(Kinds.EMISSIONS_STATEMENT));
         long evidenceSize = submitEvidence(submitters);
         console.printf("log %s: %d records of the plant's evidence (production, fuel, factors, meters, PPA, allocation)%n",
                 logId, evidenceSize);
@@ -191,7 +192,7 @@ final class YearRun {
         for (Party party : plant.scenario.parties()) {
             admin.post("logs/" + logId + "/entries", sign(party.record(), root));
             List<String> kinds = party.submits().stream()
-                    .filter(k -> !k.equals(CalculationRecords.KIND) && !k.equals("emissions-statement")).toList();
+                    .filter(k -> !k.equals(CalculationRecords.KIND) && !k.equals(Kinds.EMISSIONS_STATEMENT)).toList();
             if (!kinds.isEmpty()) {
                 submitters.put(party.partyId(), register(SigningKey.generate(KeyAlgorithm.ECDSA_P256), party.partyId(), "submitter", kinds));
             }
@@ -200,7 +201,7 @@ final class YearRun {
     }
 
     private SigningKey register(SigningKey key, String party, String role, List<String> kinds) throws Exception {
-        ObjectNode registration = YearClient.JSON.createObjectNode().put("kind", "key-registration").put("keyId", key.keyId())
+        ObjectNode registration = YearClient.JSON.createObjectNode().put("kind", Kinds.KEY_REGISTRATION).put("keyId", key.keyId())
                 .put("algorithm", key.publicKey().algorithm().wireName()).put("publicKey", key.publicKey().spkiBase64())
                 .put("party", party).put("role", role);
         kinds.forEach(registration.putArray("allowedKinds")::add);
