@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,7 @@ public final class DeviceKeyRegistration {
     public static ObjectNode record(SigningKey deviceKey, String party, Instant validFrom)
             throws RecordValidationException {
         ObjectNode registration = JsonMapper.builder().build().createObjectNode();
-        registration.put("kind", "key-registration");
+        registration.put("kind", Kinds.KEY_REGISTRATION);
         registration.put("keyId", deviceKey.keyId());
         registration.put("algorithm", deviceKey.algorithm().wireName());
         registration.put("publicKey", deviceKey.publicKey().spkiBase64());
@@ -38,6 +39,6 @@ public final class DeviceKeyRegistration {
     public static byte[] signedByRoot(SigningKey deviceKey, String party, Instant validFrom, SigningKey rootKey)
             throws RecordValidationException, SignerException {
         byte[] record = record(deviceKey, party, validFrom).toString().getBytes(StandardCharsets.UTF_8);
-        return Envelope.sign("key-registration", record, rootKey).canonicalBytes();
+        return Envelope.sign(Kinds.KEY_REGISTRATION, record, rootKey).canonicalBytes();
     }
 }

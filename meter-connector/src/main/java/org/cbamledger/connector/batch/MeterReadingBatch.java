@@ -7,6 +7,7 @@ import java.util.List;
 import org.cbamledger.connector.reading.IntervalReading;
 import org.cbamledger.connector.register.RegisterCodec;
 import org.cbamledger.connector.register.RegisterValue;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * readings of one meter, numbered per device so the ledger sees gaps and replays.
  */
 public record MeterReadingBatch(String meterId, String deviceId, long sequence, List<IntervalReading> readings) {
-    public static final String KIND = "meter-reading-batch";
+    public static final String KIND = Kinds.METER_READING_BATCH;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     public MeterReadingBatch {
