@@ -1,6 +1,7 @@
 package org.cbamledger.service.room;
 
 import java.time.Instant;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -8,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 public record RoomAccessRecord(String roomId, Instant accessedAt, String subject, String partyId, String role,
         String method, String path, String resourceType, String resourceId, boolean granted, int status, String reason,
         Refusals refusals) {
-    public static final String KIND = "room-access";
+    public static final String KIND = Kinds.ROOM_ACCESS;
 
     /** A summary of {@code count} refusals of one caller in one room between two instants of one minute (schema v1). */
     public record Refusals(int count, Instant from, Instant to) {}

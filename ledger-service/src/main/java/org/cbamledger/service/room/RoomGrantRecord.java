@@ -1,6 +1,7 @@
 package org.cbamledger.service.room;
 
 import java.time.Instant;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * who decided it and when. The service appends it, signed by the log key, before the grant takes effect.
  */
 public record RoomGrantRecord(RoomDefinition room, RoomGrant grant, boolean revoked, String decidedBy, Instant decidedAt) {
-    public static final String KIND = "room-grant";
+    public static final String KIND = Kinds.ROOM_GRANT;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public ObjectNode toJson() {

@@ -14,6 +14,7 @@ import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,9 +99,9 @@ public final class RoomScope {
             if (sha256 == null) {
                 continue;
             }
-            if (entry.kind().equals("document-anchor") && reasons.containsKey(entry.index())) {
+            if (entry.kind().equals(Kinds.DOCUMENT_ANCHOR) && reasons.containsKey(entry.index())) {
                 anchored.add(sha256);
-            } else if (entry.kind().equals("document-erasure")) {
+            } else if (entry.kind().equals(Kinds.DOCUMENT_ERASURE)) {
                 erased.add(sha256);
             }
         }

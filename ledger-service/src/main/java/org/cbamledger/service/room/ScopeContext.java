@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cbamledger.signer.map.SerialRange;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,24 +19,24 @@ import tools.jackson.databind.JsonNode;
 final class ScopeContext {
     /** The members that hold a record's own id, by kind: what a document-anchor's {@code recordRef} may name. */
     static final Map<String, List<String>> ID_POINTERS = Map.ofEntries(
-            Map.entry("installation", List.of("/installationId")),
-            Map.entry("production-line", List.of("/lineId")),
-            Map.entry("meter", List.of("/meterId")),
-            Map.entry("meter-role", List.of("/meterId")),
-            Map.entry("production-batch", List.of("/batchId")),
-            Map.entry("fuel-consumption", List.of("/recordId")),
-            Map.entry("electricity-consumption", List.of("/recordId")),
-            Map.entry("allocation-model", List.of("/modelId")),
-            Map.entry("ppa-contract", List.of("/contractId", "/asset/assetId")),
-            Map.entry("precursor-purchase", List.of("/purchaseId")),
-            Map.entry("supply-settlement", List.of("/settlementId")),
-            Map.entry("go-cancellation", List.of("/cancellationId")),
-            Map.entry("go-issuance", List.of("/issuanceId")),
-            Map.entry("go-transfer", List.of("/transferId")),
-            Map.entry("producer-declaration", List.of("/declarationId")),
-            Map.entry("supplier-precursor-statement", List.of("/statementId")),
-            Map.entry("emission-factor", List.of("/factorId")),
-            Map.entry("calculation", List.of("/calculationId")));
+            Map.entry(Kinds.INSTALLATION, List.of("/installationId")),
+            Map.entry(Kinds.PRODUCTION_LINE, List.of("/lineId")),
+            Map.entry(Kinds.METER, List.of("/meterId")),
+            Map.entry(Kinds.METER_ROLE, List.of("/meterId")),
+            Map.entry(Kinds.PRODUCTION_BATCH, List.of("/batchId")),
+            Map.entry(Kinds.FUEL_CONSUMPTION, List.of("/recordId")),
+            Map.entry(Kinds.ELECTRICITY_CONSUMPTION, List.of("/recordId")),
+            Map.entry(Kinds.ALLOCATION_MODEL, List.of("/modelId")),
+            Map.entry(Kinds.PPA_CONTRACT, List.of("/contractId", "/asset/assetId")),
+            Map.entry(Kinds.PRECURSOR_PURCHASE, List.of("/purchaseId")),
+            Map.entry(Kinds.SUPPLY_SETTLEMENT, List.of("/settlementId")),
+            Map.entry(Kinds.GO_CANCELLATION, List.of("/cancellationId")),
+            Map.entry(Kinds.GO_ISSUANCE, List.of("/issuanceId")),
+            Map.entry(Kinds.GO_TRANSFER, List.of("/transferId")),
+            Map.entry(Kinds.PRODUCER_DECLARATION, List.of("/declarationId")),
+            Map.entry(Kinds.SUPPLIER_PRECURSOR_STATEMENT, List.of("/statementId")),
+            Map.entry(Kinds.EMISSION_FACTOR, List.of("/factorId")),
+            Map.entry(Kinds.CALCULATION, List.of("/calculationId")));
     /** Members naming a party, in any kind (absent members read as nothing). */
     static final List<String> PARTY_POINTERS = List.of("/operator", "/producerPartyId", "/supplierPartyId",
             "/buyerPartyId", "/accountHolderPartyId", "/beneficiary/partyId", "/fromPartyId", "/toPartyId", "/party",
@@ -105,24 +106,24 @@ final class ScopeContext {
         CANCELLATION_POINTERS.forEach(p -> cancellationIds.addAll(ScopeFields.each(record, p, "")));
         recordRefs.addAll(refs(entry));
         switch (kind) {
-            case "meter", "meter-role" -> {
+            case Kinds.METER, Kinds.METER_ROLE -> {
                 if (ours) {
                     addIfPresent(meterIds, record, "/meterId");
                 }
             }
-            case "ppa-contract" -> {
+            case Kinds.PPA_CONTRACT -> {
                 if (ours) {
                     addIfPresent(contractIds, record, "/contractId");
                     addIfPresent(assetIds, record, "/asset/assetId");
                     addIfPresent(generatorMeterIds, record, "/asset/generatorMeterId");
                 }
             }
-            case "go-issuance", "go-cancellation" -> ScopeRules.serialRange(record).ifPresent(goRanges::add);
-            case "precursor-purchase" -> addIfPresent(supplierInstallationIds, record, "/supplierInstallationId");
-            case "production-batch" -> supplierInstallationIds.addAll(
+            case Kinds.GO_ISSUANCE, Kinds.GO_CANCELLATION -> ScopeRules.serialRange(record).ifPresent(goRanges::add);
+            case Kinds.PRECURSOR_PURCHASE -> addIfPresent(supplierInstallationIds, record, "/supplierInstallationId");
+            case Kinds.PRODUCTION_BATCH -> supplierInstallationIds.addAll(
                     ScopeFields.each(record, "/precursors", "supplierInstallationId"));
-            case "document-anchor" -> addIfPresent(anchoredSha256s, record, "/sha256");
-            case "key-registration" -> addIfPresent(registeredKeyIds, record, "/keyId");
+            case Kinds.DOCUMENT_ANCHOR -> addIfPresent(anchoredSha256s, record, "/sha256");
+            case Kinds.KEY_REGISTRATION -> addIfPresent(registeredKeyIds, record, "/keyId");
             default -> {}
         }
     }
@@ -142,7 +143,7 @@ final class ScopeContext {
                 refs.add(kind + "/" + id);
             }
         }
-        if (kind.equals("meter-reading-batch")) {
+        if (kind.equals(Kinds.METER_READING_BATCH)) {
             String sequence = entry.record().path("sequence").toString();
             refs.add(kind + "/" + entry.text("/deviceId") + "/" + sequence);
             refs.add(kind + "/" + entry.text("/meterId") + "/" + sequence);

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,9 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode record, String supersedesLeafHash,
         List<String> signerKeyIds, boolean seriesInPeriod) {
-    static final String CORRECTION = "correction";
-    static final String METER_READING_BATCH = "meter-reading-batch";
-    static final String GENERATION_DATA = "generation-data";
+    static final String CORRECTION = Kinds.CORRECTION;
+    static final String METER_READING_BATCH = Kinds.METER_READING_BATCH;
+    static final String GENERATION_DATA = Kinds.GENERATION_DATA;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The kind the scope rules apply: the record's, or the replacement's for a correction. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +39,7 @@ final class ScopeFixedPoint {
     SortedMap<Long, String> close(List<ScopeStatement> coveredStatements) {
         ScopeContext context = new ScopeContext(room, all, coveredStatements);
         ScopeEntry first = byIndex.get(0L);
-        if (first != null && first.entryKind().equals("party")) {
+        if (first != null && first.entryKind().equals(Kinds.PARTY)) {
             take(first, "party of the log operator");
         }
         for (ScopeStatement statement : coveredStatements) {
@@ -80,7 +81,7 @@ final class ScopeFixedPoint {
      * period and CN code, which is how the engine chose them.
      */
     private void bringAlong(ScopeEntry entry) {
-        if (entry.kind().equals("calculation") && !entry.isCorrection()) {
+        if (entry.kind().equals(Kinds.CALCULATION) && !entry.isCorrection()) {
             takeListed(entry.record(), "/inputs", "input of calculation " + entry.text("/calculationId"));
         }
         if (entry.isCorrection() && entry.supersedesLeafHash() != null) {

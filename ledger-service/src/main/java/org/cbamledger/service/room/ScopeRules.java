@@ -75,34 +75,34 @@ final class ScopeRules {
     private String referenceReason(ScopeEntry e) {
         String kind = e.kind();
         return switch (kind) {
-            case "meter-reading-batch" -> in.meterIds.contains(e.text("/meterId")) && e.seriesInPeriod()
+            case Kinds.METER_READING_BATCH -> in.meterIds.contains(e.text("/meterId")) && e.seriesInPeriod()
                     ? "readings of meter " + e.text("/meterId") + " in period" : null;
-            case "generation-data" -> (in.assetIds.contains(e.text("/assetId"))
+            case Kinds.GENERATION_DATA -> (in.assetIds.contains(e.text("/assetId"))
                     || in.generatorMeterIds.contains(e.text("/meterId"))) && e.seriesInPeriod()
                     ? "generation of contracted asset " + e.text("/assetId") + " in period" : null;
             // go-issuance has no contractId (schema): the contract's asset names it
-            case "go-issuance" -> in.assetIds.contains(e.text("/assetId")) && overlaps(e, "/productionFrom", "/productionTo")
+            case Kinds.GO_ISSUANCE -> in.assetIds.contains(e.text("/assetId")) && overlaps(e, "/productionFrom", "/productionTo")
                     ? "go-issuance for contracted asset " + e.text("/assetId") + " in period" : null;
-            case "go-cancellation" -> cancellationReason(e);
-            case "producer-declaration" -> in.contractIds.contains(e.text("/contractId")) && declaresAMonthInPeriod(e)
+            case Kinds.GO_CANCELLATION -> cancellationReason(e);
+            case Kinds.PRODUCER_DECLARATION -> in.contractIds.contains(e.text("/contractId")) && declaresAMonthInPeriod(e)
                     ? "producer-declaration on contract " + e.text("/contractId") + " for a month in period" : null;
-            case "go-transfer" -> withinRoomRange(e.record()) ? "go-transfer within a GO range of the room" : null;
-            case "supplier-precursor-statement" -> in.supplierInstallationIds.contains(e.text("/supplierInstallationId"))
+            case Kinds.GO_TRANSFER -> withinRoomRange(e.record()) ? "go-transfer within a GO range of the room" : null;
+            case Kinds.SUPPLIER_PRECURSOR_STATEMENT -> in.supplierInstallationIds.contains(e.text("/supplierInstallationId"))
                     && overlaps(e, "/periodFrom", "/periodTo")
                     ? "statement of supplier installation " + e.text("/supplierInstallationId") + " in period" : null;
-            case "emission-factor" -> in.factorIds.contains(e.text("/factorId"))
+            case Kinds.EMISSION_FACTOR -> in.factorIds.contains(e.text("/factorId"))
                     ? "emission-factor " + e.text("/factorId") + " used by the room's records" : null;
             case Kinds.CALCULATION -> RoomScope.listed(room, e.record())
                     ? "calculation of " + ScopeFields.cnCode(e.text("/cnCode")) + " in period" : null;
-            case "document-anchor" -> supportReason(e.record());
-            case "document-erasure" -> in.anchoredSha256s.contains(e.text("/sha256"))
+            case Kinds.DOCUMENT_ANCHOR -> supportReason(e.record());
+            case Kinds.DOCUMENT_ERASURE -> in.anchoredSha256s.contains(e.text("/sha256"))
                     ? "erasure of a document of the room" : null;
-            case "key-registration" -> in.signerKeyIds.contains(e.text("/keyId"))
+            case Kinds.KEY_REGISTRATION -> in.signerKeyIds.contains(e.text("/keyId"))
                     ? "key-registration of a key that signed entries of the room" : null;
-            case "key-revocation" -> in.registeredKeyIds.contains(e.text("/keyId"))
+            case Kinds.KEY_REVOCATION -> in.registeredKeyIds.contains(e.text("/keyId"))
                     ? "key-revocation of a key of the room" : null;
             case Kinds.LOG_KEY_ROTATION -> "log-key-rotation: hands over the key that signs the room's checkpoints";
-            case "party" -> in.partyIds.contains(e.text("/partyId"))
+            case Kinds.PARTY -> in.partyIds.contains(e.text("/partyId"))
                     ? "party " + e.text("/partyId") + " named by the room's records" : null;
             default -> null;
         };

@@ -12,6 +12,7 @@ import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record VisitSelection(SortedMap<Long, String> reasons, Set<String> documentSha256s) {
     static final String STATEMENT_REF_PREFIX = "emissions-statement/";
-    private static final String ANCHOR_KIND = "document-anchor";
+    private static final String ANCHOR_KIND = Kinds.DOCUMENT_ANCHOR;
 
     static VisitSelection of(RoomVisit visit, RoomSelection selection, RoomContents contents)
             throws SQLException, LedgerException {
