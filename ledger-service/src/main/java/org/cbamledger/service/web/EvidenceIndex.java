@@ -17,6 +17,7 @@ import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,21 +39,21 @@ final class EvidenceIndex {
         this.records = List.copyOf(records);
         this.current = current;
         this.unreadable = List.copyOf(unreadable);
-        for (EvidenceRecord r : current.ofKind("installation")) {
+        for (EvidenceRecord r : current.ofKind(Kinds.INSTALLATION)) {
             installations.put(text(r.record(), "/installationId"), r.record());
         }
-        for (String kind : List.of("meter", "meter-role")) {
+        for (String kind : List.of(Kinds.METER, Kinds.METER_ROLE)) {
             for (EvidenceRecord r : current.ofKind(kind)) {
                 meterInstallations.putIfAbsent(text(r.record(), "/meterId"), text(r.record(), "/installationId"));
             }
         }
-        for (EvidenceRecord r : current.ofKind("ppa-contract")) {
+        for (EvidenceRecord r : current.ofKind(Kinds.PPA_CONTRACT)) {
             String installation = text(r.record(), "/installationId");
             contractInstallations.put(text(r.record(), "/contractId"), installation);
             assetInstallations.put(text(r.record(), "/asset/assetId"), installation);
             meterInstallations.putIfAbsent(text(r.record(), "/asset/generatorMeterId"), installation);
         }
-        for (EvidenceRecord r : current.ofKind("precursor-purchase")) {
+        for (EvidenceRecord r : current.ofKind(Kinds.PRECURSOR_PURCHASE)) {
             supplierInstallations.put(text(r.record(), "/supplierInstallationId"), text(r.record(), "/installationId"));
         }
     }

@@ -3,6 +3,7 @@ package org.cbamledger.service.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.spec.Kinds;
 
 /**
  * Whether one category of evidence is there for a row: {@code PRESENT} (the entries), {@code MISSING} (needed and
@@ -34,8 +35,8 @@ record EvidenceStatus(EvidenceCategory category, State state, List<EvidenceRecor
         List<EvidenceStatus> statuses = new ArrayList<>();
         boolean ppa = !index.of(subject.installationId(), subject.period(), EvidenceCategory.PPA_CONTRACT).isEmpty();
         boolean meters = index.of(subject.installationId(), subject.period(), EvidenceCategory.METERING).stream()
-                .anyMatch(r -> r.kind().equals("meter") || r.kind().equals("meter-role"));
-        boolean precursors = !index.ofKinds(subject.installationId(), subject.period(), List.of("precursor-purchase")).isEmpty()
+                .anyMatch(r -> r.kind().equals(Kinds.METER) || r.kind().equals(Kinds.METER_ROLE));
+        boolean precursors = !index.ofKinds(subject.installationId(), subject.period(), List.of(Kinds.PRECURSOR_PURCHASE)).isEmpty()
                 || index.of(subject.installationId(), subject.period(), EvidenceCategory.PRODUCTION).stream()
                         .anyMatch(r -> !r.record().path("precursors").isEmpty());
         for (EvidenceCategory category : EvidenceCategory.values()) {

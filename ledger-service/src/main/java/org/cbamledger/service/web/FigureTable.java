@@ -9,6 +9,7 @@ import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.calculation.statement.PresentationPolicy;
 import org.cbamledger.calculation.trace.Figure;
+import org.cbamledger.spec.Kinds;
 
 /**
  * The headline figures of a row, recomputed from the entries: each with the calculation entries that record it
@@ -42,7 +43,7 @@ final class FigureTable {
             h.open("td", "class", "recorded-in");
             for (EvidenceRecord calculation : recording) {
                 if (calculation.record().path("outputs").has(id)) {
-                    EntryLinks.entry(h, links, calculation.leafIndex(), "calculation");
+                    EntryLinks.entry(h, links, calculation.leafIndex(), Kinds.CALCULATION);
                     h.text(" ");
                 }
             }

@@ -7,6 +7,7 @@ import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.gaps.Gap;
 import org.cbamledger.calculation.gaps.GapCategory;
 import org.cbamledger.calculation.gaps.GapReport;
+import org.cbamledger.spec.Kinds;
 
 /**
  * The calculation module's gap report for a row, one line per gap by section, with what it affects and what
@@ -53,11 +54,11 @@ final class GapSection {
         gap.fallbackCostEur().ifPresentOrElse(v -> effect.append("; falling back to default values would cost EUR ").append(round(v, 2)),
                 () -> effect.append("; fallback cost not computed"));
         h.element("span", effect.toString(), "class", "gap-effect");
-        List<Long> meterEntries = index.ofKind("meter-role").stream().filter(r -> EvidenceIndex.text(r.record(), "/meterId")
+        List<Long> meterEntries = index.ofKind(Kinds.METER_ROLE).stream().filter(r -> EvidenceIndex.text(r.record(), "/meterId")
                 .equals(gap.subject())).map(EvidenceRecord::leafIndex).toList();
         if (!meterEntries.isEmpty()) {
             h.text(" ");
-            EntryLinks.entries(h, links, meterEntries, i -> "meter-role");
+            EntryLinks.entries(h, links, meterEntries, i -> Kinds.METER_ROLE);
         }
         h.close("li");
     }

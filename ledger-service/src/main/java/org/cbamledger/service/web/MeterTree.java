@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.spec.Kinds;
 
 /**
  * The installation's meter hierarchy (seed 004: which meters support which process), from its {@code meter} and
@@ -69,7 +70,7 @@ final class MeterTree {
 
     private static Map<String, Node> nodes(EvidenceIndex index, String installationId) {
         Map<String, List<EvidenceRecord>> byMeter = new LinkedHashMap<>();
-        for (String kind : List.of("meter-role", "meter")) {
+        for (String kind : List.of(Kinds.METER_ROLE, Kinds.METER)) {
             for (EvidenceRecord r : index.ofKind(kind)) {
                 if (EvidenceIndex.text(r.record(), "/installationId").equals(installationId)) {
                     byMeter.computeIfAbsent(EvidenceIndex.text(r.record(), "/meterId"), k -> new ArrayList<>()).add(r);

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.service.statement.StoredStatement;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +34,7 @@ final class ReadinessSubjects {
                 }
             });
         }
-        for (EvidenceRecord calculation : index.ofKind("calculation")) {
+        for (EvidenceRecord calculation : index.ofKind(Kinds.CALCULATION)) {
             builder(rows, calculation.record()).ifPresent(b -> {
                 b.calculations.add(calculation);
                 if (b.request == null) {

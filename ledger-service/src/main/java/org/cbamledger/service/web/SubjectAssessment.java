@@ -16,6 +16,7 @@ import org.cbamledger.calculation.gaps.GapReport;
 import org.cbamledger.calculation.gaps.GapReporter;
 import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.statement.StatementRecomputer;
+import org.cbamledger.spec.Kinds;
 
 /**
  * The calculation module's answers for one row, recomputed from the entries: the calculation, the electricity
@@ -80,16 +81,16 @@ record SubjectAssessment(ReadinessSubject subject, Optional<CalculationResult> c
     /** The generator metering of each PPA contract of the installation that overlaps the period. */
     private static List<GenerationSeries> generation(EvidenceIndex index, ReadinessSubject subject) throws CalculationException {
         List<GenerationSeries> series = new ArrayList<>();
-        for (EvidenceRecord contract : index.ofKinds(subject.installationId(), subject.period(), List.of("ppa-contract"))) {
+        for (EvidenceRecord contract : index.ofKinds(subject.installationId(), subject.period(), List.of(Kinds.PPA_CONTRACT))) {
             series.add(new GenerationSeries(EvidenceIndex.text(contract.record(), "/asset/assetId"),
-                    EvidenceIndex.text(contract.record(), "/asset/generatorMeterId"), index.ofKind("generation-data")));
+                    EvidenceIndex.text(contract.record(), "/asset/generatorMeterId"), index.ofKind(Kinds.GENERATION_DATA)));
         }
         return series;
     }
 
     /** The grid factor the installation's import (or main) meter names, as the calculation would choose it. */
     private static String gridFactorId(EvidenceIndex index, ReadinessSubject subject) {
-        for (EvidenceRecord role : index.ofKind("meter-role")) {
+        for (EvidenceRecord role : index.ofKind(Kinds.METER_ROLE)) {
             String r = EvidenceIndex.text(role.record(), "/role");
             String factor = EvidenceIndex.text(role.record(), "/emissionFactorId");
             if (EvidenceIndex.text(role.record(), "/installationId").equals(subject.installationId())
