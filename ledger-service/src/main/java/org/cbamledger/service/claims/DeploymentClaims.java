@@ -27,6 +27,7 @@ import org.cbamledger.signer.map.MapHashes;
 import org.cbamledger.signer.map.MapKey;
 import org.cbamledger.signer.map.SparseMerkleMap;
 import org.cbamledger.signer.map.UniquenessMap;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DeploymentClaims {
     /** pg_advisory_xact_lock key of the claim map ("claimmap"). */
     private static final long MAP_LOCK = 0x636c61696d6d6170L;
-    public static final Set<String> CLAIMING_KINDS = Set.of("go-cancellation", "supply-settlement");
+    public static final Set<String> CLAIMING_KINDS = Set.of(Kinds.GO_CANCELLATION, Kinds.SUPPLY_SETTLEMENT);
 
     /** {@link #check} and {@link #record} in the write path's sequencing transaction. */
     public static final SequencingHook SEQUENCING = (c, logId, group) -> {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ final class DemoReadings {
      */
     ObjectNode batch(DemoMeter meter, String deviceId, long sequence, Instant start, int intervals, long[] register) {
         ObjectNode batch = JsonNodeFactory.instance.objectNode();
-        batch.put("kind", "meter-reading-batch");
+        batch.put("kind", Kinds.METER_READING_BATCH);
         batch.put("meterId", meter.meterId());
         batch.put("deviceId", deviceId);
         batch.put("sequence", sequence);

@@ -26,6 +26,7 @@ import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * endpoint and anchored by a key of the submitting party; and the issued statement's PDF likewise.
  */
 final class ScenarioDocuments {
-    static final String ANCHOR_KIND = "document-anchor";
+    static final String ANCHOR_KIND = Kinds.DOCUMENT_ANCHOR;
     private static final int LINE_CHARS = 95;
     private static final int LINES_PER_PAGE = 44;
 
@@ -61,12 +62,12 @@ final class ScenarioDocuments {
 
         List<String> names = new ArrayList<>();
         names.add(anchor(supplierKey, supplier, "supplier-statement.pdf",
-                pdf("Supplier statement of " + supplier, lines(scenario, "supplier-precursor-statement")),
+                pdf("Supplier statement of " + supplier, lines(scenario, Kinds.SUPPLIER_PRECURSOR_STATEMENT)),
                 "emissions-statement/" + statementId, false));
         names.add(anchor(supplierKey, supplier, "invoice.pdf",
-                pdf("Invoice of " + supplier + " to " + operator, lines(scenario, "precursor-purchase")),
+                pdf("Invoice of " + supplier + " to " + operator, lines(scenario, Kinds.PRECURSOR_PURCHASE)),
                 "emissions-statement/" + statementId, false));
-        names.add(anchor(operatorKey, operator, "meter-export.csv", csv(scenario, "electricity-consumption"),
+        names.add(anchor(operatorKey, operator, "meter-export.csv", csv(scenario, Kinds.ELECTRICITY_CONSUMPTION),
                 "emissions-statement/" + statementId, false));
         names.add(anchor(operatorKey, operator, statementId + ".pdf", client.statementPdf(logId, statementId),
                 "emissions-statement/" + statementId, true));
@@ -78,7 +79,7 @@ final class ScenarioDocuments {
         SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519);
         byte[] registration = LedgerRecords.json(LedgerRecords.keyRegistration(key.publicKey(), party, "submitter",
                 List.of(ANCHOR_KIND), now.minus(1, ChronoUnit.DAYS), now.plus(365, ChronoUnit.DAYS)));
-        client.submit(logId, Envelope.sign("key-registration", registration, root), false);
+        client.submit(logId, Envelope.sign(Kinds.KEY_REGISTRATION, registration, root), false);
         return key;
     }
 
