@@ -2,14 +2,11 @@ package org.cbamledger.signer;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -31,25 +28,6 @@ final class Crypto {
         return new ECNamedDomainParameters(X9ObjectIdentifiers.prime256v1, x9);
     }
 
-    static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    static byte[] sha256Bc(byte[] message) {
-        SHA256Digest digest = new SHA256Digest();
-        digest.update(message, 0, message.length);
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return out;
-    }
 
     /** Parses an SPKI DER, checking that it is the canonical encoding of a key of the algorithm. */
     static AsymmetricKeyParameter publicKey(KeyAlgorithm algorithm, byte[] spkiDer) throws SignerException {
@@ -101,6 +79,6 @@ final class Crypto {
         }
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, ec);
-        return verifier.verifySignature(sha256Bc(message), rs[0], rs[1]);
+        return verifier.verifySignature(Sha256.digest(message), rs[0], rs[1]);
     }
 }

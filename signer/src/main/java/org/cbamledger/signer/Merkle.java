@@ -9,15 +9,15 @@ public final class Merkle {
     private Merkle() {}
 
     public static byte[] leafHash(byte[] entry) {
-        return Crypto.sha256(LEAF_PREFIX, entry);
+        return Sha256.digest(LEAF_PREFIX, entry);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        return Crypto.sha256(NODE_PREFIX, left, right);
+        return Sha256.digest(NODE_PREFIX, left, right);
     }
 
     /** MTH({}) = SHA-256() (RFC 9162 §2.1.1). */
     public static byte[] emptyRoot() {
-        return Crypto.sha256();
+        return Sha256.digest();
     }
 }

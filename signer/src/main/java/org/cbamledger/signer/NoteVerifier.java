@@ -106,7 +106,7 @@ public final class NoteVerifier {
 
     /** C2SP signed-note key id: SHA-256(name || 0x0A || signature type || public key)[:4]. */
     static byte[] keyHash(String keyName, byte type, byte[] rawPublicKey) {
-        byte[] digest = Crypto.sha256(keyName.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', type}, rawPublicKey);
+        byte[] digest = Sha256.digest(keyName.getBytes(StandardCharsets.UTF_8), new byte[] {'\n', type}, rawPublicKey);
         return Arrays.copyOf(digest, 4);
     }
 

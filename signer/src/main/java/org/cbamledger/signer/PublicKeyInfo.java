@@ -2,7 +2,6 @@ package org.cbamledger.signer;
 
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** A public key as registered in the log: algorithm and X.509 SubjectPublicKeyInfo DER. */
 public record PublicKeyInfo(KeyAlgorithm algorithm, byte[] spkiDer) {
@@ -17,7 +16,7 @@ public record PublicKeyInfo(KeyAlgorithm algorithm, byte[] spkiDer) {
 
     /** Lowercase hex SHA-256 of the SPKI DER (CONTRACTS.md). */
     public String keyId() {
-        return HexFormat.of().formatHex(Crypto.sha256(spkiDer));
+        return Sha256.hex(spkiDer);
     }
 
     public String spkiBase64() {

@@ -37,7 +37,7 @@ public final class Rfc3161 {
 
     /** SHA-256 of the checkpoint's note text, UTF-8: the imprint a checkpoint's token must carry. */
     public static byte[] imprint(String checkpointNoteText) {
-        return Crypto.sha256(checkpointNoteText.getBytes(StandardCharsets.UTF_8));
+        return Sha256.digest(checkpointNoteText.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A DER TimeStampReq for the SHA-256 imprint, asking for the TSA certificate in the token. */

@@ -148,7 +148,7 @@ public final class SigningKey {
         ECPrivateKeyParameters ec = (ECPrivateKeyParameters) privateKey;
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, ec);
-        BigInteger[] rs = signer.generateSignature(Crypto.sha256Bc(message));
+        BigInteger[] rs = signer.generateSignature(Sha256.digest(message));
         BigInteger n = ec.getParameters().getN();
         BigInteger s = rs[1].compareTo(n.shiftRight(1)) > 0 ? n.subtract(rs[1]) : rs[1]; // low-S form
         try {

@@ -1,8 +1,7 @@
 package org.cbamledger.signer.map;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.cbamledger.signer.Sha256;
 
 /**
  * The hashing of the uniqueness map: a sparse Merkle tree of depth 256 over SHA-256 keys, every position a leaf.
@@ -24,32 +23,20 @@ public final class MapHashes {
 
     private MapHashes() {}
 
-    public static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     public static byte[] keyOf(String claimKey) {
-        return sha256(claimKey.getBytes(StandardCharsets.UTF_8));
+        return Sha256.digest(claimKey.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] valueHash(byte[] value) {
-        return sha256(value);
+        return Sha256.digest(value);
     }
 
     public static byte[] leafHash(byte[] key, byte[] valueHash) {
-        return sha256(new byte[] {0x00}, key, valueHash);
+        return Sha256.digest(new byte[] {0x00}, key, valueHash);
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        return sha256(new byte[] {0x01}, left, right);
+        return Sha256.digest(new byte[] {0x01}, left, right);
     }
 
     /** The hash of an empty subtree of the given height (0 = one empty leaf, 256 = the empty map's root). */
@@ -68,7 +55,7 @@ public final class MapHashes {
 
     private static byte[][] emptyHashes() {
         byte[][] empty = new byte[DEPTH + 1][];
-        empty[0] = sha256(new byte[] {0x02});
+        empty[0] = Sha256.digest(new byte[] {0x02});
         for (int h = 1; h <= DEPTH; h++) {
             empty[h] = nodeHash(empty[h - 1], empty[h - 1]);
         }

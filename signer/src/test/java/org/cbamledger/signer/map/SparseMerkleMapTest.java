@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import org.cbamledger.signer.ProofException;
+import org.cbamledger.signer.Sha256;
 import org.junit.jupiter.api.Test;
 
 class SparseMerkleMapTest {
@@ -43,8 +44,8 @@ class SparseMerkleMapTest {
 
     @Test
     void emptyHashes_areDomainSeparatedFromLeavesAndNodes() {
-        assertArrayEquals(MapHashes.sha256(new byte[] {0x02}), MapHashes.emptyHash(0));
-        assertArrayEquals(MapHashes.sha256(new byte[] {0x01}, MapHashes.emptyHash(0), MapHashes.emptyHash(0)),
+        assertArrayEquals(Sha256.digest(new byte[] {0x02}), MapHashes.emptyHash(0));
+        assertArrayEquals(Sha256.digest(new byte[] {0x01}, MapHashes.emptyHash(0), MapHashes.emptyHash(0)),
                 MapHashes.emptyHash(1));
     }
 
