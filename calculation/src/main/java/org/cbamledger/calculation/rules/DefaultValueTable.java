@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import java.util.Optional;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.csv.CsvException;
 import org.cbamledger.calculation.csv.CsvTable;
-import org.cbamledger.signer.map.MapHashes;
+import org.cbamledger.signer.Sha256;
 
 /**
  * Every aluminium row of the adopted default-value file, read from the classpath as rule data
@@ -119,7 +118,7 @@ public final class DefaultValueTable {
             count++;
         }
         byCountry.replaceAll((code, rows) -> List.copyOf(rows));
-        return new DefaultValueTable(Collections.unmodifiableMap(byCountry), count, HexFormat.of().formatHex(MapHashes.sha256(bytes)));
+        return new DefaultValueTable(Collections.unmodifiableMap(byCountry), count, Sha256.hex(bytes));
     }
 
     private static CsvTable table(String name, byte[] bytes) throws CalculationException {

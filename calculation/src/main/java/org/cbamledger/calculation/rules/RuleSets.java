@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import java.util.regex.Pattern;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -196,9 +194,8 @@ public final class RuleSets {
         ObjectNode entryNodes = node.putObject("entries");
         entries.forEach((key, entry) -> entryNodes.set(key, entry.toJson()));
         try {
-            byte[] canonical = CanonicalJson.canonicalize(node);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (SignerException | NoSuchAlgorithmException e) {
+            return Sha256.hex(CanonicalJson.canonicalize(node));
+        } catch (SignerException e) {
             throw new CalculationException("rule set " + id + ": cannot digest: " + e.getMessage(), e);
         }
     }

@@ -1,14 +1,12 @@
 package org.cbamledger.calculation.statement;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.ArrayNode;
@@ -47,7 +45,7 @@ public final class CalculationRecords {
         } else {
             ObjectNode digest = record.putObject("inputsDigest");
             digest.put("count", inputs.size());
-            digest.put("sha256", sha256Hex(canonical(inputs)));
+            digest.put("sha256", Sha256.hex(canonical(inputs)));
         }
         ObjectNode outputs = record.putObject("outputs");
         for (String id : OUTPUTS) {
@@ -56,7 +54,7 @@ public final class CalculationRecords {
             }
         }
         result.costNotComputable().ifPresent(reason -> record.put("costNotComputable", reason));
-        record.put("resultSha256", sha256Hex(result.canonicalJson()));
+        record.put("resultSha256", Sha256.hex(result.canonicalJson()));
         return record;
     }
 
@@ -66,14 +64,6 @@ public final class CalculationRecords {
             return CanonicalJson.canonicalize(inputs);
         } catch (SignerException e) {
             throw new CalculationException("cannot canonicalise the calculation inputs: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256Hex(byte[] bytes) throws CalculationException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new CalculationException("SHA-256 is not available", e);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.NoteSignature;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,7 @@ record StatementCheck(String statementSha256, Optional<Checkpoint> checkpoint, L
     }
 
     static StatementCheck of(JsonNode statement) throws CalculationException {
-        String sha256 = CalculationRecords.sha256Hex(content(statement));
+        String sha256 = Sha256.hex(content(statement));
         JsonNode note = statement.path("checkpoint");
         if (!note.isString()) {
             return new StatementCheck(sha256, Optional.empty(), List.of(), List.of());

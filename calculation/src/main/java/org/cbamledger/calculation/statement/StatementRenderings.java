@@ -2,6 +2,7 @@ package org.cbamledger.calculation.statement;
 
 import java.util.Optional;
 import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.signer.Sha256;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -55,7 +56,7 @@ public final class StatementRenderings {
     }
 
     public static String sha256Hex(byte[] rendering) throws CalculationException {
-        return CalculationRecords.sha256Hex(rendering);
+        return Sha256.hex(rendering);
     }
 
     private static Optional<String> bound(JsonNode statement, String pointer) {
