@@ -18,6 +18,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
+import org.cbamledger.signer.Sha256;
 import org.xml.sax.SAXException;
 
 /**

@@ -43,7 +43,7 @@ public record DocumentAnchor(
     }
 
     public DocumentAnchor {
-        Sha256.requireHex(sha256);
+        Sha256Hex.require(sha256);
         metadata = Map.copyOf(metadata);
         supports = List.copyOf(supports);
     }

@@ -39,11 +39,11 @@ public final class DocumentArchive {
     }
 
     public static String contentKey(String sha256) {
-        return "sha256/" + Sha256.requireHex(sha256);
+        return "sha256/" + Sha256Hex.require(sha256);
     }
 
     static String erasureKey(String sha256) {
-        return "erased/" + Sha256.requireHex(sha256);
+        return "erased/" + Sha256Hex.require(sha256);
     }
 
     /**

@@ -16,7 +16,7 @@ public record DocumentErasure(String sha256, String reason, String requestedBy, 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public DocumentErasure {
-        Sha256.requireHex(sha256);
+        Sha256Hex.require(sha256);
         RecordFields.requireText(reason, "reason");
         RecordFields.requireIdentifier(requestedBy, "requestedBy");
     }

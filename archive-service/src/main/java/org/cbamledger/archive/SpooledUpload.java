@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import org.cbamledger.signer.Sha256;
 
 /**
  * An upload copied to a local spool file while it is hashed, so its content address is known before the

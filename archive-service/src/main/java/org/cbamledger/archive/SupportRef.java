@@ -13,7 +13,7 @@ public record SupportRef(Optional<String> leafHash, Optional<String> recordRef) 
         if (leafHash.isPresent() == recordRef.isPresent()) {
             throw new IllegalArgumentException("a support reference names exactly one of leafHash and recordRef");
         }
-        leafHash.ifPresent(Sha256::requireHex);
+        leafHash.ifPresent(Sha256Hex::require);
         recordRef.ifPresent(ref -> RecordFields.requireIdentifier(ref, "recordRef"));
     }
 

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import org.cbamledger.signer.Sha256;
 
 /**
  * Hashes every byte read and, at end of stream, throws {@link TamperedBlobIOException} instead of

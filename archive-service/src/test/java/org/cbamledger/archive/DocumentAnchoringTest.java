@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;

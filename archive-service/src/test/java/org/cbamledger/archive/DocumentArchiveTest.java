@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
+import org.cbamledger.signer.Sha256;
 import org.junit.jupiter.api.Test;
 
 class DocumentArchiveTest extends EmbeddedS3TestBase {

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.cbamledger.signer.Sha256;
 
 /**
  * Streams a generated body of the given size through {@link DocumentArchive} into an embedded S3 server
