@@ -22,6 +22,7 @@ import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.signer.map.MapHashes;
@@ -121,7 +122,7 @@ class LogKeyRotationEndpointTest {
             Envelope granted = Envelope.parse(Files.readAllBytes(
                     zipFs.getPath("entries", (log.sequencedSize() - 1) + ".json")));
             assertEquals(Kinds.ROOM_GRANT, granted.kind());
-            assertEquals(List.of(HexFormat.of().formatHex(MapHashes.sha256(newKey.getBytes(StandardCharsets.UTF_8)))),
+            assertEquals(List.of(Sha256.hex(newKey.getBytes(StandardCharsets.UTF_8))),
                     granted.signatures().stream().map(DsseSignature::keyId).toList(),
                     "log-authored entries after the rotation are signed by the new key alone");
         }

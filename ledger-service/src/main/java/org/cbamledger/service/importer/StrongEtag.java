@@ -1,19 +1,13 @@
 package org.cbamledger.service.importer;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.cbamledger.signer.Sha256;
 
 /** RFC 9110 §8.8.3 strong entity tag: the SHA-256 of the representation's bytes. */
 public final class StrongEtag {
     private StrongEtag() {}
 
     public static String of(byte[] representation) {
-        try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(representation)) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-        }
+        return "\"" + Sha256.hex(representation) + "\"";
     }
 
     /** RFC 9110 §13.1.2: If-None-Match is {@code *} or a list of tags; weak comparison, so W/ prefixes match too. */

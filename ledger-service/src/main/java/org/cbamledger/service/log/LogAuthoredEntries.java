@@ -1,15 +1,13 @@
 package org.cbamledger.service.log;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteSigner;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.Kinds;
@@ -31,12 +29,7 @@ final class LogAuthoredEntries {
      * key line starts with its name, so the two can only meet in a SHA-256 collision.
      */
     static String logKeyId(NoteSigner logKey) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(logKey.verifierKey().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Sha256.hex(logKey.verifierKey().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
