@@ -9,21 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** RFC 8785 JSON Canonicalization Scheme (JCS). */
 public final class CanonicalJson {
-    static final JsonMapper STRICT_MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .build();
-
     private CanonicalJson() {}
 
     public static byte[] canonicalize(byte[] json) throws SignerException {
@@ -44,7 +33,7 @@ public final class CanonicalJson {
             throw new SignerException("JSON is not valid UTF-8", e);
         }
         try {
-            JsonNode node = STRICT_MAPPER.readTree(json);
+            JsonNode node = JsonMappers.I_JSON.readTree(json);
             if (node == null || node.isMissingNode()) {
                 throw new SignerException("JSON is empty");
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * one claim without first/last; a GO serial block lists the disjoint sub-ranges claimed in it, ordered by first.
  */
 public record ClaimValue(String claimKey, List<Part> claims) {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     /** One claim; {@code first}/{@code last} are the serial numbers claimed within a GO block, -1 for a PPA claim. */
     public record Part(long first, long last, Claim claim) {}
