@@ -21,10 +21,10 @@ import org.cbamledger.calculation.scenario.ScenarioRecord;
 import org.cbamledger.calculation.scenario.UnloggedEvidence;
 import org.cbamledger.calculation.statement.EmissionsStatements;
 import org.cbamledger.calculation.statement.StatementIssue;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,7 +37,7 @@ public final class CalculateCommand {
             usage: ./cbam calculate SCENARIO_DIR [--json] [--rule-set ID] [--rule-data USER_RULE_DATA]
             The user's rule data (./cbam rules add-price) is applied when present:
             $CBAM_RULE_DATA, else $CBAM_HOME/var/rule-data/user-rules.json.""";
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectWriter PRETTY = JsonMappers.PLAIN.writerWithDefaultPrettyPrinter();
 
     private CalculateCommand() {}
 

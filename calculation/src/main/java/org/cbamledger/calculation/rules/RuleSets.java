@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -37,10 +37,7 @@ public final class RuleSets {
     public static final String SEED_TOTAL = "seed-total";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]{1,63}");
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final JsonMapper MAPPER = JsonMappers.EXACT_DECIMALS;
 
     private RuleSets() {}
 

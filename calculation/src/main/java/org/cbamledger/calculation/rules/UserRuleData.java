@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.core.Decimals;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,7 +23,6 @@ public final class UserRuleData {
     /** Quarterly in 2026 (IR 2025/2548 Art. 1), weekly (ISO week) from 2027. */
     private static final Pattern QUARTER_2026 = Pattern.compile("2026-Q[1-4]");
     private static final Pattern WEEK = Pattern.compile("(20[2-9][0-9])-W(0[1-9]|[1-4][0-9]|5[0-3])");
-    private static final JsonMapper WRITER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private UserRuleData() {}
 
@@ -79,7 +77,7 @@ public final class UserRuleData {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temporary, WRITER.writeValueAsBytes(root));
+            Files.write(temporary, JsonMappers.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | JacksonException e) {
             throw new CalculationException(file + ": cannot write: " + e.getMessage(), e);
@@ -98,7 +96,7 @@ public final class UserRuleData {
     private static ObjectNode readObject(Path file) throws CalculationException {
         RuleSets.readOverrides(file);
         try {
-            return (ObjectNode) WRITER.readTree(Files.readAllBytes(file));
+            return (ObjectNode) JsonMappers.PLAIN.readTree(Files.readAllBytes(file));
         } catch (IOException | JacksonException e) {
             throw new CalculationException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cbamledger.calculation.csv.CsvTable;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the allocation model. Every file is optional; each record is submitted by the one party whose submits lists it.
  */
 public final class ElectricityScenarioFiles {
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final JsonMapper MAPPER = JsonMappers.EXACT_DECIMALS;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final Path directory;
     private final Scenario scenario;

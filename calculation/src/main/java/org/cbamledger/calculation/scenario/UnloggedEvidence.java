@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * those of the same records read back from a log; only the leaf indexes and hashes differ.
  */
 public final class UnloggedEvidence {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMappers.PLAIN;
 
     private UnloggedEvidence() {}
 

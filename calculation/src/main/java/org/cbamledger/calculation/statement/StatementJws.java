@@ -2,6 +2,7 @@ package org.cbamledger.calculation.statement;
 
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.Jws;
 import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
@@ -12,9 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A statement signed as a compact JWS by the operator's key; the payload is the statement's RFC 8785 bytes. */
 public final class StatementJws {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final JsonMapper MAPPER = JsonMappers.EXACT_DECIMALS;
 
     private StatementJws() {}
 
