@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,7 +32,7 @@ public record DocumentAnchor(
         Optional<String> fileNameAsSubmitted) {
 
     public static final String KIND = Kinds.DOCUMENT_ANCHOR;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     /** An anchor for a name as submitted: it records {@link FileNames#sanitise} of it, and the original if different. */
     public DocumentAnchor(String sha256, long sizeBytes, String mediaType, Optional<String> extractedTextSha256,

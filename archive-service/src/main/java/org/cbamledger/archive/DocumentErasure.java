@@ -1,6 +1,7 @@
 package org.cbamledger.archive;
 
 import java.time.Instant;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record DocumentErasure(String sha256, String reason, String requestedBy, Instant erasedAt) {
     public static final String KIND = Kinds.DOCUMENT_ERASURE;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     public DocumentErasure {
         Sha256Hex.require(sha256);
