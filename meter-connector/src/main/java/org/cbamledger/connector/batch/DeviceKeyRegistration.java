@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.spec.Kinds;
 import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,7 +21,7 @@ public final class DeviceKeyRegistration {
 
     public static ObjectNode record(SigningKey deviceKey, String party, Instant validFrom)
             throws RecordValidationException {
-        ObjectNode registration = JsonMapper.builder().build().createObjectNode();
+        ObjectNode registration = JsonMappers.PLAIN.createObjectNode();
         registration.put("kind", Kinds.KEY_REGISTRATION);
         registration.put("keyId", deviceKey.keyId());
         registration.put("algorithm", deviceKey.algorithm().wireName());

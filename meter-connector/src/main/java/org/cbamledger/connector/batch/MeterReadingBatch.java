@@ -7,9 +7,9 @@ import java.util.List;
 import org.cbamledger.connector.reading.IntervalReading;
 import org.cbamledger.connector.register.RegisterCodec;
 import org.cbamledger.connector.register.RegisterValue;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record MeterReadingBatch(String meterId, String deviceId, long sequence, List<IntervalReading> readings) {
     public static final String KIND = Kinds.METER_READING_BATCH;
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
     public MeterReadingBatch {
         readings = List.copyOf(readings);

@@ -5,12 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The operator's root key as an operator has it at hand: the {@code POST /logs} answer saved as it
@@ -28,7 +28,7 @@ public final class RootKeyFile {
         }
         JsonNode answer;
         try {
-            answer = JsonMapper.builder().build().readTree(text);
+            answer = JsonMappers.PLAIN.readTree(text);
         } catch (JacksonException e) {
             throw new SignerException(file + " is neither a PKCS#8 PEM nor the JSON answer of POST /logs");
         }

@@ -21,10 +21,10 @@ import org.cbamledger.connector.register.RegisterMapException;
 import org.cbamledger.connector.register.RegisterMaps;
 import org.cbamledger.connector.register.RegisterSpec;
 import org.cbamledger.connector.register.WordOrder;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads the connector configuration from YAML or JSON, with a message naming the bad member. */
@@ -37,7 +37,7 @@ public final class ConfigLoader {
     public static ConnectorConfig load(Path file) throws ConfigException {
         JsonNode root;
         try {
-            ObjectMapper mapper = file.toString().endsWith(".json") ? JsonMapper.builder().build() : new YAMLMapper();
+            ObjectMapper mapper = file.toString().endsWith(".json") ? JsonMappers.PLAIN : new YAMLMapper();
             root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | JacksonException e) {
             throw new ConfigException("config " + file + " cannot be read: " + e.getMessage(), e);

@@ -8,12 +8,12 @@ import java.util.Optional;
 import org.cbamledger.connector.journal.Journal;
 import org.cbamledger.connector.journal.JournalException;
 import org.cbamledger.connector.journal.JournalRecord;
+import org.cbamledger.signer.JsonMappers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Forwarder implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMappers.PLAIN;
     /** Envelopes per {@code /entries/batch} request when a backlog is sent. */
     public static final int BACKLOG_BATCH_ENTRIES = 100;
     /** Well below the service's 16 MB request limit (application.properties). */

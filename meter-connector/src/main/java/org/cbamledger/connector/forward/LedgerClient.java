@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.cbamledger.signer.JsonMappers;
 
 /** Submits envelopes to {@code POST /logs/{logId}/entries} (CONTRACTS.md, HTTP API). */
 public final class LedgerClient {
-    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.ObjectMapper JSON = JsonMappers.PLAIN;
     /** 4xx answers that may succeed later: credentials being fixed, log being created, throttling. */
     private static final Set<Integer> RETRYABLE_CLIENT_ERRORS = Set.of(401, 403, 404, 408, 425, 429);
     /**

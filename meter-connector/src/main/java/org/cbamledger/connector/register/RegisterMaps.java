@@ -8,16 +8,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Loads register maps from the classpath: {@code register-maps/<model>.json}. */
 public final class RegisterMaps {
     public static final List<String> BUILT_IN = List.of("janitza-umg604", "siemens-pac3200", "generic");
     private static final Pattern MODEL = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
     private RegisterMaps() {}
 

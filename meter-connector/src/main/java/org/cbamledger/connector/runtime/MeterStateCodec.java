@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.cbamledger.connector.reading.MeterState;
 import org.cbamledger.connector.register.RegisterValue;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** JSON form of {@link MeterState}, stored in the state file and beside each journalled batch. */
 final class MeterStateCodec {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
     private MeterStateCodec() {}
 

@@ -12,10 +12,10 @@ import org.cbamledger.connector.journal.Journal;
 import org.cbamledger.connector.journal.JournalException;
 import org.cbamledger.connector.journal.JournalRecord;
 import org.cbamledger.connector.reading.MeterState;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MeterStateStore {
     static final String FILE = "meter-state.json";
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
     private final Path file;
 

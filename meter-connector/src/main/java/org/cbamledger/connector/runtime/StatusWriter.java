@@ -7,14 +7,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import org.cbamledger.connector.forward.Forwarder;
 import org.cbamledger.connector.journal.Journal;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes {@code status.json} beside the journal: what an operator or monitoring agent looks at. */
 public final class StatusWriter {
     public static final String FILE = "status.json";
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMappers.PLAIN;
 
     private final Journal journal;
     private final Forwarder forwarder;
