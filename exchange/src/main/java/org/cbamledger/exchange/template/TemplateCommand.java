@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
+import org.cbamledger.signer.JsonMappers;
 
 /**
  * {@code communication-template STATEMENT.json [--template BLANK.xlsx] [--out FILE.xlsx]}: writes a statement in the
@@ -44,7 +44,7 @@ public final class TemplateCommand {
                     }
                 }
             }
-            byte[] xlsx = CommunicationTemplateWriter.write(JsonMapper.builder().build().readTree(Files.readAllBytes(statement)), template);
+            byte[] xlsx = CommunicationTemplateWriter.write(JsonMappers.PLAIN.readTree(Files.readAllBytes(statement)), template);
             Files.write(target, xlsx);
             out.println("communication template (v2.1.1 layout) written to " + target.toAbsolutePath().normalize());
             return 0;
