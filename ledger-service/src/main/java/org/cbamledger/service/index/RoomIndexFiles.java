@@ -8,6 +8,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
 import org.cbamledger.signer.index.IndexProof;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record RoomIndexFiles(Coverage.Room coverage, long commitmentIndex, SortedSet<Long> listedLeaves,
         Map<String, byte[]> proofsByMapKeyHex, StoredCheckpoint checkpoint) {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     public RoomIndexFiles {
         listedLeaves = Collections.unmodifiableSortedSet(new TreeSet<>(listedLeaves));

@@ -1,6 +1,7 @@
 package org.cbamledger.service.room;
 
 import java.time.Instant;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,7 +22,7 @@ public record RoomAccessRecord(String roomId, Instant accessedAt, String subject
                         + " to " + summary.to() + "; the last: " + reason, summary);
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     public ObjectNode toJson() {
         ObjectNode record = JSON.createObjectNode();

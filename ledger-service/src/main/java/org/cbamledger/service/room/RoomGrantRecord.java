@@ -1,6 +1,7 @@
 package org.cbamledger.service.room;
 
 import java.time.Instant;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record RoomGrantRecord(RoomDefinition room, RoomGrant grant, boolean revoked, String decidedBy, Instant decidedAt) {
     public static final String KIND = Kinds.ROOM_GRANT;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     public ObjectNode toJson() {
         ObjectNode record = JSON.createObjectNode();

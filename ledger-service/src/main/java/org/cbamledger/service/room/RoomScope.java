@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
 import org.cbamledger.spec.Kinds;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * included, stays out. The log is walked once.
  */
 public final class RoomScope {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     /** A log's entries below a tree size, in index order; the engine walks them once and keeps what it needs. */
     @FunctionalInterface

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
     static final String CORRECTION = Kinds.CORRECTION;
     static final String METER_READING_BATCH = Kinds.METER_READING_BATCH;
     static final String GENERATION_DATA = Kinds.GENERATION_DATA;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     /** The kind the scope rules apply: the record's, or the replacement's for a correction. */
     String kind() {

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.service.statement.StoredStatement;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and, for an installation with none, one per calendar year its dated evidence falls in.
  */
 final class ReadinessSubjects {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     private ReadinessSubjects() {}
 

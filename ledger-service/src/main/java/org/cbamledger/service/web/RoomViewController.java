@@ -30,6 +30,7 @@ import org.cbamledger.service.room.RoomSnapshot;
 import org.cbamledger.service.room.RoomVisit;
 import org.cbamledger.service.room.VisitSelection;
 import org.cbamledger.service.statement.StoredStatement;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller("/ui/rooms")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RoomViewController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     private final RoomAccess access;
     private final RoomContents contents;
