@@ -25,6 +25,7 @@ import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.log.TreeStore;
 import org.cbamledger.signer.HashReader;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.TlogProof;
 import org.cbamledger.signer.TreeHashes;
 import org.cbamledger.spec.Kinds;
@@ -48,7 +49,7 @@ public final class BundleExporter {
     /** The entries the claim proofs and documents are chosen by; only these are kept past their page. */
     private static final Set<String> SIDE_FILE_KINDS = union(DeploymentClaims.CLAIMING_KINDS, BundleDocuments.REFERENCING_KINDS);
     private static final int PAGE = 1_000;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
     /** 32 MiB of hashes. */
     private static final long MAX_SNAPSHOT_HASHES = 1L << 20;
 
