@@ -26,6 +26,7 @@ import org.cbamledger.calculation.statement.StatementIssuer;
 import org.cbamledger.exchange.template.StatementWorkbook;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ final class ScenarioDemo {
     static final String STATEMENT_KIND = EmissionsStatements.KIND;
     /** The basis shown beside the scenario's own: the definitive-period rules charge aluminium on direct emissions. */
     static final String COMPARISON_RULE_SET = "eu-definitive-2026";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     private final DemoClient client;
     private final String logId;

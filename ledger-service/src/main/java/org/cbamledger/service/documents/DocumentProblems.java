@@ -8,6 +8,7 @@ import org.cbamledger.archive.DocumentErasedException;
 import org.cbamledger.archive.DocumentNotFoundException;
 import org.cbamledger.archive.DocumentTamperedException;
 import org.cbamledger.archive.ObjectStoreUnavailableException;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code application/problem+json} for the archive's exceptions (CONTRACTS.md error shape). */
 final class DocumentProblems {
     static final String RETRY_AFTER_SECONDS = "5";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     private DocumentProblems() {}
 

@@ -4,13 +4,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Response bodies written by Jackson 3 from plain records, so the wire shape is what the records say. */
 final class Json {
     static final String PROBLEM_JSON = "application/problem+json";
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    static final JsonMapper MAPPER = JsonMappers.PLAIN;
 
     private Json() {}
 

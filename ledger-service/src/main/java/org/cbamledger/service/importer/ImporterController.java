@@ -38,6 +38,7 @@ import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.statement.StoredStatement;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +52,7 @@ public class ImporterController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final String BASE = "/importer/statements";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ImporterStatements statements;

@@ -28,6 +28,7 @@ import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.core.JacksonException;
@@ -46,7 +47,7 @@ public final class StatementIntake {
     private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
     private static final int PAGE = 1_000;
     private static final int DIFFERENCES_SHOWN = 5;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     private final KeyStore keys;
     private final CheckpointStore checkpoints;

@@ -12,6 +12,7 @@ import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.StatementSource;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,7 @@ public final class StatementStore implements StatementSource {
     static final String BUNDLE_FILE = "statement.json";
     /** Where a statement names the party it is issued to; stored beside it as {@code statements.recipient}. */
     public static final String RECIPIENT = "/issued/recipient";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
     private final DataSource dataSource;
 
     public StatementStore(DataSource dataSource) {
