@@ -85,13 +85,33 @@ final class ScenarioDemo {
 
     private Outcome run(Scenario scenario, List<ScenarioRecord> records) throws Exception {
         scenario.deprecations().forEach(d -> console.println("scenario " + scenario.name() + ": deprecated: " + d));
-        String operator = scenario.statementIssuer();
+        Map<String, SigningKey> submitters = submitterKeys(scenario);
+        List<Envelope> envelopes = signed(records, submitters);
+        calculateBeforeAppending(scenario, envelopes);
+        SigningKey calculator = SigningKey.generate(KeyAlgorithm.ED25519);
+        SigningKey issuer = SigningKey.generate(KeyAlgorithm.ED25519);
+        registerKeys(scenario, submitters, calculator, issuer);
+        List<EvidenceRecord> evidence = readBack(appendInBatches(envelopes));
+        CalculationResult charged = EmissionsCalculator.calculate(scenario.request(evidence));
+        CalculationResult comparison = EmissionsCalculator.calculate(scenario.request(evidence, COMPARISON_RULE_SET));
+        String checkpoint = appendCalculations(scenario, charged, comparison, calculator, evidence.size());
+        Optional<ElectricityDemoReport> electricity = ElectricityDemoReport.of(scenario.request(evidence), charged);
+        electricity.ifPresent(e -> e.print(console));
+        return issueStatement(scenario, charged, comparison, checkpoint, issuer, electricity);
+    }
+
+    /** A key per party that submits records of the scenario. */
+    private static Map<String, SigningKey> submitterKeys(Scenario scenario) {
         Map<String, SigningKey> submitters = new LinkedHashMap<>();
         for (Party party : scenario.parties()) {
             if (!submittedKinds(party).isEmpty()) {
                 submitters.put(party.partyId(), SigningKey.generate(KeyAlgorithm.ECDSA_P256));
             }
         }
+        return submitters;
+    }
+
+    private static List<Envelope> signed(List<ScenarioRecord> records, Map<String, SigningKey> submitters) throws Exception {
         List<Envelope> envelopes = new ArrayList<>();
         for (ScenarioRecord record : records) {
             SigningKey key = submitters.get(record.partyId());
@@ -100,9 +120,13 @@ final class ScenarioDemo {
             }
             envelopes.add(sign(record.record(), key));
         }
-        calculateBeforeAppending(scenario, envelopes);
-        SigningKey calculator = SigningKey.generate(KeyAlgorithm.ED25519);
-        SigningKey issuer = SigningKey.generate(KeyAlgorithm.ED25519);
+        return envelopes;
+    }
+
+    /** The parties, each submitter's key, and the operator's calculator and statement-issuer keys. */
+    private void registerKeys(Scenario scenario, Map<String, SigningKey> submitters, SigningKey calculator,
+            SigningKey issuer) throws Exception {
+        String operator = scenario.statementIssuer();
         for (Party party : scenario.parties()) {
             client.submit(logId, sign(party.record(), root), false);
             if (submitters.containsKey(party.partyId())) {
@@ -114,7 +138,10 @@ final class ScenarioDemo {
         console.println("scenario " + scenario.name() + ": registered " + scenario.parties().size() + " parties, "
                 + (submitters.size() + 2) + " keys (submitters " + String.join(", ", submitters.keySet())
                 + ", calculator and statement-issuer of " + operator + ")");
+    }
 
+    /** Appends the envelopes in batch requests, waiting for a checkpoint on the last; answers the log's size then. */
+    private long appendInBatches(List<Envelope> envelopes) throws Exception {
         JsonNode last = null;
         List<Envelope> batch = new ArrayList<>();
         int batchBytes = 0;
@@ -135,36 +162,39 @@ final class ScenarioDemo {
             requests++;
             last = receipts.get(receipts.size() - 1);
         }
-        console.println("appended " + records.size() + " scenario records in " + requests
+        console.println("appended " + envelopes.size() + " scenario records in " + requests
                 + " batch requests, each record signed by its party's key");
         if (last == null || last.get("checkpoint") == null) {
             throw new IOException("no checkpoint covered the scenario records within 10 s");
         }
+        return last.get("index").asLong() + 1;
+    }
 
-        List<EvidenceRecord> evidence = readBack(last.get("index").asLong() + 1);
-        CalculationResult charged = EmissionsCalculator.calculate(scenario.request(evidence));
-        CalculationResult comparison = EmissionsCalculator.calculate(scenario.request(evidence, COMPARISON_RULE_SET));
-        String stem = scenario.installation().installationId().toLowerCase() + "-" + scenario.period().from().getYear();
+    /** The calculation entries (the scenario's basis, then the comparison basis); answers the checkpoint covering them. */
+    private String appendCalculations(Scenario scenario, CalculationResult charged, CalculationResult comparison,
+            SigningKey calculator, int evidenceEntries) throws Exception {
         // a scenario already on the comparison basis gets one calculation entry, not the same one twice
         boolean compared = !scenario.ruleSetId().equals(COMPARISON_RULE_SET);
-        JsonNode receipt = client.submit(logId, sign(CalculationRecords.build(charged, "calc-" + stem + "-"
+        JsonNode receipt = client.submit(logId, sign(CalculationRecords.build(charged, "calc-" + stem(scenario) + "-"
                 + scenario.ruleSetId()), calculator), !compared);
         if (compared) {
-            receipt = client.submit(logId, sign(CalculationRecords.build(comparison, "calc-" + stem + "-"
+            receipt = client.submit(logId, sign(CalculationRecords.build(comparison, "calc-" + stem(scenario) + "-"
                     + COMPARISON_RULE_SET), calculator), true);
         }
         if (receipt.get("checkpoint") == null) {
             throw new IOException("no checkpoint covered the calculation entries within 10 s");
         }
-        String checkpoint = receipt.get("checkpoint").asString();
-        console.println("calculated from " + evidence.size() + " entries read back from the log; "
+        console.println("calculated from " + evidenceEntries + " entries read back from the log; "
                 + (compared ? "two calculation entries appended (" + scenario.ruleSetId() + ", " + COMPARISON_RULE_SET + ")"
                         : "one calculation entry appended (" + scenario.ruleSetId() + ")"));
-        Optional<ElectricityDemoReport> electricity = ElectricityDemoReport.of(scenario.request(evidence), charged);
-        electricity.ifPresent(e -> e.print(console));
+        return receipt.get("checkpoint").asString();
+    }
 
-        String statementId = "st-" + stem + "-" + scenario.ruleSetId();
-        StatementIssue issue = new StatementIssue(statementId, now.toString(), operator, scenario.statementRecipient());
+    private Outcome issueStatement(Scenario scenario, CalculationResult charged, CalculationResult comparison,
+            String checkpoint, SigningKey issuer, Optional<ElectricityDemoReport> electricity) throws Exception {
+        String statementId = "st-" + stem(scenario) + "-" + scenario.ruleSetId();
+        StatementIssue issue = new StatementIssue(statementId, now.toString(), scenario.statementIssuer(),
+                scenario.statementRecipient());
         IssuedStatement issued = StatementIssuer.issue(charged, issue, checkpoint, issuer, StatementWorkbook.RENDERER);
         JsonNode stored = client.submitStatement(logId, issued.jws());
         console.println("statement " + statementId + " issued under checkpoint size " + stored.get("treeSize").asLong()
@@ -172,6 +202,10 @@ final class ScenarioDemo {
         new ScenarioDocuments(client, logId, root, console).archive(scenario, statementId);
         return new Outcome(statementId, stored.get("statement"), EmissionsStatements.build(comparison, issue), issuer,
                 electricity);
+    }
+
+    private static String stem(Scenario scenario) {
+        return scenario.installation().installationId().toLowerCase() + "-" + scenario.period().from().getYear();
     }
 
     /**
