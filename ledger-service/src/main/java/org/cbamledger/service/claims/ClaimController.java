@@ -6,7 +6,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.cbamledger.service.db.Database;
@@ -25,7 +24,7 @@ public class ClaimController {
     }
 
     @Get(value = "/{claimKey}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> claim(String claimKey) throws LedgerException, SQLException {
+    public HttpResponse<String> claim(String claimKey) throws LedgerException {
         if (!CLAIM_KEY.matcher(claimKey).matches()) {
             throw new LedgerException(Problem.INVALID_PARAMETER, "claim key must look like go:<registry>:<prefix>:<digits>:<block>"
                     + " or ppa:<contractId>:<month>, not " + claimKey);

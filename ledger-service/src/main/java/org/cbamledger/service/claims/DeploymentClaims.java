@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.cbamledger.calculation.electricity.EvidenceClaim;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.Receipt;
@@ -124,7 +125,11 @@ public final class DeploymentClaims {
     }
 
     /** The claim key's value and map proof against the current root: ClaimProof JSON plus {@code mapRootHash}, {@code mapSize}. */
-    public static ObjectNode prove(DataSource dataSource, String claimKey) throws SQLException {
+    public static ObjectNode prove(DataSource dataSource, String claimKey) {
+        return StoreException.wrapping(() -> proveInTransaction(dataSource, claimKey));
+    }
+
+    private static ObjectNode proveInTransaction(DataSource dataSource, String claimKey) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

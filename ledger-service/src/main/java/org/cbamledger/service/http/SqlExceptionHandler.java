@@ -5,30 +5,13 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import org.cbamledger.service.log.Problem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * A database failure is the server's problem: 503, retry later, details only in the log. The exception is a value the
- * database refused (SQLSTATE class 22, data exception: a NUL byte, a date out of range; class 54, a value beyond a
- * limit): input the edge should have caught, so it is a 400, never an outage to retry.
- */
+/** An SQLException a controller still declares, answered as {@link DatabaseProblems} says. */
 @Singleton
 final class SqlExceptionHandler implements ExceptionHandler<SQLException, HttpResponse<?>> {
-    private static final Logger LOG = LoggerFactory.getLogger(SqlExceptionHandler.class);
-
     @Override
     @SuppressWarnings("rawtypes")
     public HttpResponse<?> handle(HttpRequest request, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("22") || state.startsWith("54")) {
-            LOG.warn("input refused by the database on {} {}: {}", request.getMethod(), request.getPath(), e.getMessage());
-            return Problems.of(ProblemBody.of(Problem.INVALID_PARAMETER.slug(), Problem.INVALID_PARAMETER.title(), 400,
-                    "a value of the request is not one the ledger can store (SQLSTATE " + state + ")"));
-        }
-        LOG.error("database failure on {} {}", request.getMethod(), request.getPath(), e);
-        return Problems.of(ProblemBody.of("unavailable", "Ledger unavailable", 503, "database failure"))
-                .header("Retry-After", "1");
+        return DatabaseProblems.of(request, e);
     }
 }

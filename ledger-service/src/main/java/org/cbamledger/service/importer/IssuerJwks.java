@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.cbamledger.service.db.StoreException;
 
 /**
  * The statement-issuer keys of every log as an RFC 7517 JWK set. A key revoked at or before now is left out: a
@@ -42,7 +43,12 @@ public final class IssuerJwks {
         this.clock = clock;
     }
 
-    public List<Jwk> keys() throws SQLException {
+    /** The statement-issuer keys not revoked now; a database failure is a {@link StoreException}. */
+    public List<Jwk> keys() {
+        return StoreException.wrapping(this::unrevokedKeys);
+    }
+
+    private List<Jwk> unrevokedKeys() throws SQLException {
         Map<String, Jwk> byKid = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select key_id, algorithm, spki from log_keys"

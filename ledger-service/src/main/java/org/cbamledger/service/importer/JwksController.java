@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import org.cbamledger.service.db.Database;
@@ -29,7 +28,7 @@ public class JwksController {
     }
 
     @Get(uri = "/jwks.json", produces = JWK_SET_JSON)
-    public HttpResponse<byte[]> jwks() throws SQLException {
+    public HttpResponse<byte[]> jwks() {
         return HttpResponse.ok(JSON.writeValueAsBytes(new JwkSet(jwks.keys())))
                 .contentType(MediaType.of(JWK_SET_JSON));
     }
