@@ -58,7 +58,14 @@ class ElectricitySchemasTest {
     void backupGenerationMeter_withoutAnEmissionFactor_isRejected() throws Exception {
         ObjectNode role = example("meter-role");
         role.remove("emissionFactorId");
-        failure("meter-role", role);
+        // the schema's rule for generation meters: exactly one of emissionFactorId and emissionFactorTco2PerMwh
+        assertEquals("record does not match schema meter-role: /: must be valid to one and only one schema, but 0 are valid",
+                failure("meter-role", role));
+        role.put("emissionFactorTco2PerMwh", "0.72");
+        RecordValidator.validateAgainst("meter-role", role);
+        role.put("emissionFactorId", "diesel-genset");
+        assertEquals("record does not match schema meter-role: /: must be valid to one and only one schema,"
+                + " but 2 are valid with indexes '0, 1'", failure("meter-role", role));
     }
 
     @Test
