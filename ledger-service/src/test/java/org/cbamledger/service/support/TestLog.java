@@ -13,6 +13,7 @@ import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
+import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 import tools.jackson.databind.JsonNode;
@@ -57,12 +58,17 @@ public final class TestLog {
     /** Registers a new Ed25519 key for the kinds given, signed by the root key; returns it. */
     public SigningKey registerKey(String role, List<String> kinds) throws Exception {
         SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519);
+        registerKey(key.publicKey(), role, kinds);
+        return key;
+    }
+
+    /** Registers a given public key (a shared test vector's, say) for the kinds given, signed by the root key. */
+    public void registerKey(PublicKeyInfo key, String role, List<String> kinds) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         byte[] registration = LedgerRecords.json(LedgerRecords.keyRegistration(
-                key.publicKey(), logId, role, kinds, now.minus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS)));
+                key, logId, role, kinds, now.minus(1, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS)));
         HttpResponse<byte[]> response = submit(sign("key-registration", registration, rootKey));
         assertEquals(201, response.statusCode(), Http.text(response));
-        return key;
     }
 
     public HttpResponse<byte[]> submit(byte[] envelope) {
