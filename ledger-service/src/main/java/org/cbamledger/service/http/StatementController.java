@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.sql.SQLException;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.log.Ledger;
@@ -37,7 +36,7 @@ public class StatementController {
     /** Body {@code {"jws": "<compact JWS>"}}: 201 stored, 200 the same statement again. */
     @Post
     public HttpResponse<String> submit(HttpRequest<?> request, String logId, @Body byte[] body)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.submit(logId));
         ledger.log(logId);
         JsonNode json = RequestJson.tree(body, Problem.INVALID_STATEMENT, "body");
@@ -51,21 +50,21 @@ public class StatementController {
 
     @Get("/{statementId}")
     public HttpResponse<String> get(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         return Json.response(HttpStatus.OK, StatementBody.of(find(logId, statementId)));
     }
 
     @Get(uri = "/{statementId}/pdf", produces = "application/pdf")
     public HttpResponse<byte[]> pdf(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         StoredStatement statement = find(logId, statementId);
         return HttpResponse.ok(statement.pdf()).contentType(MediaType.of("application/pdf"))
                 .header("Content-Disposition", "inline; filename=\"" + statementId + ".pdf\"");
     }
 
-    private StoredStatement find(String logId, String statementId) throws LedgerException, SQLException {
+    private StoredStatement find(String logId, String statementId) throws LedgerException {
         ledger.log(logId);
         return statements.find(logId, statementId).orElseThrow(() -> new LedgerException(Problem.STATEMENT_NOT_FOUND,
                 "log " + logId + " holds no statement " + statementId));

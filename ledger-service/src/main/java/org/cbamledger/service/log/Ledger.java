@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.lease.LeaseKeeper;
 import org.cbamledger.service.lease.LeaseStore;
 import org.cbamledger.signer.KeyAlgorithm;
@@ -173,8 +174,12 @@ public final class Ledger implements AutoCloseable {
         return pipeline(logId).awaitCheckpoint(minSize, timeout);
     }
 
-    public LogInfo log(String logId) throws LedgerException, SQLException {
-        return pipeline(logId).log();
+    public LogInfo log(String logId) throws LedgerException {
+        try {
+            return pipeline(logId).log();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     private LogPipeline pipeline(String logId) throws LedgerException, SQLException {

@@ -17,6 +17,7 @@ import org.cbamledger.calculation.statement.StatementPdfRenderer;
 import org.cbamledger.calculation.statement.StatementRecomputer;
 import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.exchange.template.StatementWorkbook;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.KeyStore;
@@ -67,7 +68,15 @@ public final class StatementIntake {
     /** The stored statement, and whether this call stored it (false: the same JWS was stored before). */
     public record Accepted(StoredStatement statement, boolean created) {}
 
-    public Accepted accept(String logId, String compactJws) throws LedgerException, SQLException {
+    public Accepted accept(String logId, String compactJws) throws LedgerException {
+        try {
+            return checkedAccept(logId, compactJws);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private Accepted checkedAccept(String logId, String compactJws) throws LedgerException, SQLException {
         String keyId = keyIdOf(compactJws);
         RegisteredKey key = keys.find(logId, keyId).orElseThrow(() -> new LedgerException(Problem.UNKNOWN_KEY,
                 "statement signed by key " + keyId + ", which log " + logId + " does not register"));

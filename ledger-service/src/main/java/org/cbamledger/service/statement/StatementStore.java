@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.StatementSource;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.signer.JsonMappers;
@@ -30,7 +31,11 @@ public final class StatementStore implements StatementSource {
         this.dataSource = dataSource;
     }
 
-    public Optional<StoredStatement> find(String logId, String statementId) throws SQLException {
+    public Optional<StoredStatement> find(String logId, String statementId) {
+        return StoreException.wrapping(() -> checkedFind(logId, statementId));
+    }
+
+    private Optional<StoredStatement> checkedFind(String logId, String statementId) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select key_id, tree_size, jws, statement, pdf from statements"
                         + " where log_id = ? and statement_id = ?")) {
