@@ -1,4 +1,4 @@
-package org.cbamledger.service.importer;
+package org.cbamledger.service.http;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
