@@ -16,7 +16,7 @@ import org.cbamledger.signer.ProofException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Asks for inclusion proofs of random entries against the latest checkpoint's size for a fixed window, each
+ * Asks for inclusion proofs of random entries against the final checkpoint's size for a fixed window, each
  * connection keeping {@code pipeline} requests in flight; one answer in 256 is checked against the checkpoint's root.
  */
 final class ProofRun {
@@ -39,8 +39,7 @@ final class ProofRun {
     }
 
     ProofRateResult execute() throws Exception {
-        String note = client.getText("/logs/" + logId + "/checkpoint");
-        Checkpoint checkpoint = Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1));
+        Checkpoint checkpoint = finalCheckpoint();
         long leaves = Math.max(1, Math.min(entries, checkpoint.size()));
         AtomicLong served = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -82,6 +81,23 @@ final class ProofRun {
         }
         return new ProofRateResult(served.get(), failed.get(), checked.get(), wrong.get(), System.nanoTime() - start,
                 checkpoint.size());
+    }
+
+    /**
+     * The checkpoint covering every sequenced entry, waited for (up to a minute) so that the window measures serving
+     * proofs, not a write path still integrating the submissions' tail.
+     */
+    private Checkpoint finalCheckpoint() throws Exception {
+        long sequenced = client.getJson("/logs/" + logId).path("sequencedSize").asLong();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            String note = client.getText("/logs/" + logId + "/checkpoint");
+            Checkpoint checkpoint = Checkpoint.parse(note.substring(0, note.indexOf("\n\n") + 1));
+            if (checkpoint.size() >= sequenced || System.nanoTime() > deadline) {
+                return checkpoint;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static boolean proves(byte[] body, long index, Checkpoint checkpoint) {
