@@ -30,19 +30,30 @@ class TileCacheTest {
     @Test
     void cache_staysWithinItsBytes_droppingTheLeastRecentlyUsed() {
         long tileBytes = fullTile(0).sizeBytes();
-        TileCache cache = new TileCache(3 * tileBytes);
+        TileCache cache = new TileCache(4 * tileBytes);
         TileNodes first = fullTile(1);
         cache.put(key(1), first);
         cache.put(key(2), fullTile(2));
         cache.put(key(3), fullTile(3));
-        assertSame(first, cache.get(key(1))); // now the most recently used
         cache.put(key(4), fullTile(4));
+        assertSame(first, cache.get(key(1))); // now the most recently used
+        cache.put(key(5), fullTile(5)); // over the budget: down to seven eighths of it, the oldest first
         assertEquals(3, cache.size());
-        assertTrue(cache.heldBytes() <= 3 * tileBytes);
+        assertTrue(cache.heldBytes() <= 4 * tileBytes - 4 * tileBytes / 8);
         assertNull(cache.get(key(2)), "the least recently used tile is dropped");
-        assertNotNull(cache.get(key(1)));
-        assertNotNull(cache.get(key(3)));
+        assertNull(cache.get(key(3)));
+        assertSame(first, cache.get(key(1)));
         assertNotNull(cache.get(key(4)));
+        assertNotNull(cache.get(key(5)));
+    }
+
+    @Test
+    void sameTileTwice_isHeldOnce() {
+        TileCache cache = new TileCache(10 * fullTile(0).sizeBytes());
+        cache.put(key(1), fullTile(1));
+        cache.put(key(1), fullTile(1));
+        assertEquals(1, cache.size());
+        assertEquals(fullTile(1).sizeBytes(), cache.heldBytes());
     }
 
     @Test
