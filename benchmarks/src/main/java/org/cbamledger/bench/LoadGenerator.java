@@ -32,6 +32,10 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--proof-seconds", description = "length of the proof-serving window", defaultValue = "15")
     int proofWindowSeconds;
 
+    @Option(names = "--proof-warmup-seconds", description = "proof requests before the window, not counted",
+            defaultValue = "3")
+    int proofWarmUpSeconds;
+
     @Option(names = "--proof-pipeline", description = "proof requests in flight per connection", defaultValue = "1")
     int proofPipeline;
 
@@ -75,7 +79,7 @@ public final class LoadGenerator implements Callable<Integer> {
         SubmissionResult result = run.execute();
         ProofRateResult proofs = new ProofRun(client, logId, result.acknowledgedEntries(),
                 proofConnections == null ? connections : proofConnections, proofPipeline,
-                Duration.ofSeconds(proofWindowSeconds)).execute();
+                Duration.ofSeconds(proofWarmUpSeconds), Duration.ofSeconds(proofWindowSeconds)).execute();
         new BenchReport(windowSeconds, readingsPerEntry, entriesPerRequest, connections, result, proofs)
                 .print(System.out);
         return 0;
