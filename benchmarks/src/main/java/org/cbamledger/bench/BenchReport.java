@@ -22,7 +22,8 @@ record BenchReport(int windowSeconds, int readingsPerEntry, int entriesPerReques
         out.printf("to checkpoint     p50 %.1f ms, p99 %.1f ms (%d of %d requests covered)%n",
                 Percentiles.of(inclusion, 50), Percentiles.of(inclusion, 99), inclusion.size(),
                 submissions.acknowledgements().size());
-        out.printf("inclusion proofs  %,.0f/s over %.1f s at tree size %,d (%d failed)%n",
-                proofs.proofsPerSecond(), proofs.elapsedNanos() / 1e9, proofs.treeSize(), proofs.failedRequests());
+        out.printf("inclusion proofs  %,.0f/s over %.1f s at tree size %,d (%d failed; %,d checked against the root,"
+                        + " %d wrong)%n", proofs.proofsPerSecond(), proofs.elapsedNanos() / 1e9, proofs.treeSize(),
+                proofs.failedRequests(), proofs.checkedProofs(), proofs.wrongProofs());
     }
 }

@@ -26,6 +26,15 @@ final class LedgerClient {
         this.adminToken = adminToken;
     }
 
+    String adminToken() {
+        return adminToken;
+    }
+
+    /** A connection of its own for pipelined GETs (the proof window). */
+    KeepAliveConnection connect() throws IOException {
+        return new KeepAliveConnection(baseUrl);
+    }
+
     JsonNode postJson(String path, byte[] body) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(baseUrl.resolve(path))
                 .header("Authorization", "Bearer " + adminToken)

@@ -32,6 +32,16 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--proof-seconds", description = "length of the proof-serving window", defaultValue = "15")
     int proofWindowSeconds;
 
+    @Option(names = "--proof-warmup-seconds", description = "proof requests before the window, not counted",
+            defaultValue = "3")
+    int proofWarmUpSeconds;
+
+    @Option(names = "--proof-pipeline", description = "proof requests in flight per connection", defaultValue = "1")
+    int proofPipeline;
+
+    @Option(names = "--proof-connections", description = "connections asking for proofs (default: --connections)")
+    Integer proofConnections;
+
     @Option(names = "--readings-per-entry", description = "readings in each signed batch", defaultValue = "1")
     int readingsPerEntry;
 
@@ -67,8 +77,9 @@ public final class LoadGenerator implements Callable<Integer> {
         SubmissionRun run = new SubmissionRun(client, logId, requests, connections,
                 Duration.ofSeconds(windowSeconds));
         SubmissionResult result = run.execute();
-        ProofRateResult proofs = new ProofRun(client, logId, result.acknowledgedEntries(), connections,
-                Duration.ofSeconds(proofWindowSeconds)).execute();
+        ProofRateResult proofs = new ProofRun(client, logId, result.acknowledgedEntries(),
+                proofConnections == null ? connections : proofConnections, proofPipeline,
+                Duration.ofSeconds(proofWarmUpSeconds), Duration.ofSeconds(proofWindowSeconds)).execute();
         new BenchReport(windowSeconds, readingsPerEntry, entriesPerRequest, connections, result, proofs)
                 .print(System.out);
         return 0;

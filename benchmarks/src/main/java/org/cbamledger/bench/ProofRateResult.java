@@ -1,6 +1,8 @@
 package org.cbamledger.bench;
 
-record ProofRateResult(long servedProofs, long failedRequests, long elapsedNanos, long treeSize) {
+/** {@code checkedProofs}: answers verified against the checkpoint's root; {@code wrongProofs}: those that failed. */
+record ProofRateResult(long servedProofs, long failedRequests, long checkedProofs, long wrongProofs, long elapsedNanos,
+        long treeSize) {
     double proofsPerSecond() {
         return servedProofs / (elapsedNanos / 1e9);
     }

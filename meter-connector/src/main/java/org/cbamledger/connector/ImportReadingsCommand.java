@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cbamledger.connector.batch.BatchColumns;
 import org.cbamledger.connector.batch.BatchSigner;
 import org.cbamledger.connector.config.ConfigException;
 import org.cbamledger.connector.config.ConfigLoader;
@@ -66,6 +67,11 @@ public final class ImportReadingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (readingsPerBatch < 1 || readingsPerBatch > BatchColumns.MAX_READINGS) {
+                System.err.println("import-readings: --readings-per-batch must be between 1 and "
+                        + BatchColumns.MAX_READINGS + ", got " + readingsPerBatch);
+                return 2;
+            }
             ConnectorConfig cfg = ConfigLoader.load(config);
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             List<IntervalReading> readings = new CsvReadingsParser(meterId, new IntervalGrid(cfg.intervalLength()),

@@ -51,7 +51,7 @@ import org.cbamledger.service.witness.WitnessingSettings;
  * Wires the plain domain classes from the configuration records, one per concern: {@link DataConfiguration},
  * {@link DatabaseConfiguration}, {@link LedgerConfiguration}, {@link ClusterConfiguration},
  * {@link ArchiveConfiguration}, {@link IndexConfiguration}, {@link RoomRateLimitConfiguration},
- * {@link WitnessConfiguration} and {@link TsaConfiguration}.
+ * {@link WitnessConfiguration}, {@link TsaConfiguration} and {@link TileConfiguration}.
  */
 @Factory
 public class ServiceFactory {
@@ -146,13 +146,13 @@ public class ServiceFactory {
     }
 
     @Singleton
-    LogReader logReader(LogStore logs, EntryStore entries, TreeStore tree) {
-        return new LogReader(logs, entries, tree);
+    LogReader logReader(LogStore logs, EntryStore entries, TileReader tiles) {
+        return new LogReader(logs, entries, tiles);
     }
 
     @Singleton
-    TileReader tileReader(CheckpointStore checkpoints, EntryStore entries, TreeStore tree) {
-        return new TileReader(checkpoints, entries, tree);
+    TileReader tileReader(CheckpointStore checkpoints, EntryStore entries, TreeStore tree, TileConfiguration config) {
+        return new TileReader(checkpoints, entries, tree, config.cacheBytes());
     }
 
     @Singleton

@@ -1,13 +1,17 @@
 package org.cbamledger.service.http;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.cbamledger.service.log.CheckpointStore;
@@ -24,6 +28,8 @@ import org.cbamledger.signer.TilePath;
 @Controller("/logs/{logId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PublicLogController {
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String REVALIDATE = "no-cache";
     private final Ledger ledger;
     private final CheckpointStore checkpoints;
     private final TileReader tiles;
@@ -43,7 +49,7 @@ public class PublicLogController {
      * 30s) for it; 404 when there is none by then.
      */
     @Get(value = "/checkpoint", produces = MediaType.TEXT_PLAIN)
-    public HttpResponse<String> checkpoint(String logId, @Nullable @QueryValue String witnessed,
+    public HttpResponse<byte[]> checkpoint(HttpRequest<?> request, String logId, @Nullable @QueryValue String witnessed,
             @Nullable @QueryValue String minSize, @Nullable @QueryValue String wait)
             throws LedgerException, SQLException, InterruptedException {
         ledger.log(logId);
@@ -59,22 +65,33 @@ public class PublicLogController {
             served = this.witnessed.cosigned(logId, latest.orElseThrow(
                     () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet")));
         }
-        return HttpResponse.ok(served.signedNote()).contentType(MediaType.TEXT_PLAIN_TYPE).header("Cache-Control", "no-cache");
+        return cacheable(request, served.signedNote().getBytes(StandardCharsets.UTF_8), MediaType.TEXT_PLAIN_TYPE,
+                REVALIDATE);
     }
 
     /** C2SP tlog-tiles: {@code tile/<L>/<N>[.p/<W>]} and {@code tile/entries/<N>[.p/<W>]}. */
     @Get(value = "/tile/{+path}", produces = MediaType.APPLICATION_OCTET_STREAM)
-    public HttpResponse<byte[]> tile(String logId, String path) throws LedgerException, SQLException {
+    public HttpResponse<byte[]> tile(HttpRequest<?> request, String logId, String path) throws LedgerException, SQLException {
         ledger.log(logId);
         TilePath tile;
         try {
             tile = TilePath.parse("tile/" + path);
         } catch (SignerException e) {
             throw new LedgerException(Problem.INVALID_PARAMETER, e.getMessage(), e);
+        } catch (ArithmeticException e) {
+            throw new LedgerException(Problem.ENTRY_NOT_FOUND, "tile/" + path + " is beyond any tree", e);
         }
-        byte[] content = tiles.read(logId, tile);
-        // a full tile never changes; a partial one is replaced as the tree grows
-        String cache = tile.isPartial() ? "no-cache" : "public, max-age=31536000, immutable";
-        return HttpResponse.ok(content).contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE).header("Cache-Control", cache);
+        // a full tile never changes; a partial one is replaced by a wider one as the tree grows
+        return cacheable(request, tiles.read(logId, tile), MediaType.APPLICATION_OCTET_STREAM_TYPE,
+                tile.isPartial() ? REVALIDATE : IMMUTABLE);
+    }
+
+    /** RFC 9110 §13.1.2 / RFC 9111 §5.2: a strong ETag, and 304 without the body when the client holds it. */
+    private static HttpResponse<byte[]> cacheable(HttpRequest<?> request, byte[] body, MediaType type, String cacheControl) {
+        String etag = StrongEtag.of(body);
+        MutableHttpResponse<byte[]> response = StrongEtag.matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)
+                ? HttpResponse.notModified()
+                : HttpResponse.ok(body).contentType(type);
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
 }

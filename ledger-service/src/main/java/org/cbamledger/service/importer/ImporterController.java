@@ -31,6 +31,7 @@ import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.db.Database;
 import org.cbamledger.service.http.BearerTokenFilter;
+import org.cbamledger.service.http.StrongEtag;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.LedgerException;

@@ -3,18 +3,26 @@ package org.cbamledger.service.log;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TreeHashes;
 
-/** Entries and proofs of the integrated tree. */
+/**
+ * Entries and proofs of the integrated tree. Proofs are computed from hash tiles ({@link TileReader}); the
+ * integrated size is read from the database only when a request names a tree beyond the largest seen.
+ */
 public final class LogReader {
     private final LogStore logs;
     private final EntryStore entries;
-    private final TreeStore tree;
+    private final TileReader tiles;
+    private final Map<String, AtomicLong> integratedSizes = new ConcurrentHashMap<>();
 
-    public LogReader(LogStore logs, EntryStore entries, TreeStore tree) {
+    public LogReader(LogStore logs, EntryStore entries, TileReader tiles) {
         this.logs = logs;
         this.entries = entries;
-        this.tree = tree;
+        this.tiles = tiles;
     }
 
     public StoredEntry entry(String logId, long index) throws LedgerException, SQLException {
@@ -28,7 +36,7 @@ public final class LogReader {
     }
 
     public InclusionProof inclusion(String logId, long index, long treeSize) throws LedgerException, SQLException {
-        long integrated = logs.state(logId).integratedSize();
+        long integrated = integratedAtLeast(logId, treeSize);
         if (treeSize < 1 || treeSize > integrated) {
             throw new LedgerException(Problem.INVALID_PARAMETER,
                     "treeSize " + treeSize + " is outside 1.." + integrated + " (the integrated tree)");
@@ -36,25 +44,35 @@ public final class LogReader {
         if (index < 0 || index >= treeSize) {
             throw new LedgerException(Problem.INVALID_PARAMETER, "index " + index + " is not below treeSize " + treeSize);
         }
-        StoredEntry entry = entry(logId, index);
+        HashReader hashes = tiles.hashes(logId, treeSize);
         try {
-            List<byte[]> hashes = TreeHashes.proveInclusion(treeSize, index, tree.reader(logId));
-            return new InclusionProof(index, treeSize, entry.leafHash(), hashes);
+            byte[] leafHash = hashes.readHashes(new long[] {TreeHashes.storedHashIndex(0, index)}).getFirst();
+            return new InclusionProof(index, treeSize, leafHash, TreeHashes.proveInclusion(treeSize, index, hashes));
         } catch (IOException e) {
             throw new SQLException("inclusion proof in log " + logId + " failed", e);
         }
     }
 
     public ConsistencyProof consistency(String logId, long from, long to) throws LedgerException, SQLException {
-        long integrated = logs.state(logId).integratedSize();
+        long integrated = integratedAtLeast(logId, to);
         if (to > integrated || from < 1 || from > to) {
             throw new LedgerException(Problem.INVALID_PARAMETER,
                     "need 1 <= from <= to <= " + integrated + " (the integrated tree), got from " + from + " to " + to);
         }
         try {
-            return new ConsistencyProof(from, to, TreeHashes.proveConsistency(to, from, tree.reader(logId)));
+            List<byte[]> hashes = TreeHashes.proveConsistency(to, from, tiles.hashes(logId, to));
+            return new ConsistencyProof(from, to, hashes);
         } catch (IOException e) {
             throw new SQLException("consistency proof in log " + logId + " failed", e);
         }
+    }
+
+    /** The integrated size, read again only when {@code wanted} is beyond the largest seen (it only grows). */
+    private long integratedAtLeast(String logId, long wanted) throws SQLException {
+        AtomicLong known = integratedSizes.computeIfAbsent(logId, id -> new AtomicLong());
+        if (known.get() >= wanted) {
+            return known.get();
+        }
+        return known.accumulateAndGet(logs.state(logId).integratedSize(), Math::max);
     }
 }

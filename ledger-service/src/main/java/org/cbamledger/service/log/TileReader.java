@@ -3,31 +3,87 @@ package org.cbamledger.service.log;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cbamledger.signer.HashReader;
+import org.cbamledger.signer.TileData;
 import org.cbamledger.signer.TilePath;
-import org.cbamledger.signer.TreeHashes;
 
-/** C2SP tlog-tiles: hash tiles and entry bundles of the tree under the latest checkpoint. */
+/**
+ * C2SP tlog-tiles: hash tiles and entry bundles of the tree under the latest checkpoint, and the stored hashes of
+ * any integrated tree read through hash tiles kept in a {@link TileCache}. Reads see committed rows only and take
+ * no lock of the write path.
+ */
 public final class TileReader {
     private final CheckpointStore checkpoints;
     private final EntryStore entries;
     private final TreeStore tree;
+    private final TileCache cache;
+    /** The largest checkpoint size seen per log: sizes only grow, so a tile within it needs no database read. */
+    private final Map<String, AtomicLong> publishedSizes = new ConcurrentHashMap<>();
 
-    public TileReader(CheckpointStore checkpoints, EntryStore entries, TreeStore tree) {
+    public TileReader(CheckpointStore checkpoints, EntryStore entries, TreeStore tree, long cacheBytes) {
         this.checkpoints = checkpoints;
         this.entries = entries;
         this.tree = tree;
+        this.cache = new TileCache(cacheBytes);
     }
 
     public byte[] read(String logId, TilePath tile) throws LedgerException, SQLException {
-        long published = checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L);
-        long first = tile.index() * TilePath.FULL_WIDTH;
-        int levelBits = tile.isEntries() ? 0 : TilePath.HEIGHT * tile.level();
-        if (levelBits >= 62 || first + tile.width() > (published >> levelBits)) {
+        long leaves = leavesCovered(tile);
+        if (leaves > publishedAtLeast(logId, leaves)) {
             throw new LedgerException(Problem.ENTRY_NOT_FOUND,
-                    "tile " + tile.path() + " is beyond the published tree of size " + published);
+                    "tile " + tile.path() + " is beyond the published tree of size " + published(logId));
         }
-        return tile.isEntries() ? entryBundle(logId, first, tile.width()) : hashTile(logId, levelBits, first, tile.width());
+        if (tile.isEntries()) {
+            return entryBundle(logId, tile.index() * TilePath.FULL_WIDTH, tile.width());
+        }
+        try {
+            return nodes(logId, tile.level(), tile.index(), tile.width()).bottomRow();
+        } catch (IOException e) {
+            throw new SQLException("reading tile " + tile.path() + " of log " + logId + " failed", e);
+        }
+    }
+
+    /** The stored hashes of the log's tree of {@code treeSize} leaves; the caller makes sure it is integrated. */
+    public HashReader hashes(String logId, long treeSize) {
+        return new TileHashReader(treeSize, (level, index, width) -> nodes(logId, level, index, width));
+    }
+
+    /** The tree size from which the tile is complete at its width; {@code Long.MAX_VALUE} beyond any tree. */
+    private static long leavesCovered(TilePath tile) {
+        int levelBits = tile.isEntries() ? 0 : TilePath.HEIGHT * tile.level();
+        try {
+            long nodes = Math.addExact(Math.multiplyExact(tile.index(), TilePath.FULL_WIDTH), tile.width());
+            return levelBits >= Long.SIZE - 1 ? Long.MAX_VALUE : Math.multiplyExact(nodes, 1L << levelBits);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private long published(String logId) {
+        return publishedSizes.computeIfAbsent(logId, id -> new AtomicLong()).get();
+    }
+
+    /** The published size, read again only when {@code wanted} is beyond the largest seen. */
+    private long publishedAtLeast(String logId, long wanted) throws SQLException {
+        AtomicLong known = publishedSizes.computeIfAbsent(logId, id -> new AtomicLong());
+        if (known.get() >= wanted) {
+            return known.get();
+        }
+        long latest = checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L);
+        return known.accumulateAndGet(latest, Math::max);
+    }
+
+    private TileNodes nodes(String logId, int level, long index, int width) throws IOException {
+        TileCache.Key key = new TileCache.Key(logId, level, index, width);
+        TileNodes nodes = cache.get(key);
+        if (nodes == null) {
+            nodes = new TileNodes(TileData.read(TilePath.tile(level, index, width), tree.reader(logId)));
+            cache.put(key, nodes);
+        }
+        return nodes;
     }
 
     private byte[] entryBundle(String logId, long first, int width) throws SQLException {
@@ -40,20 +96,5 @@ public final class TileReader {
             out.writeBytes(entry.envelope());
         }
         return out.toByteArray();
-    }
-
-    private byte[] hashTile(String logId, int treeLevel, long first, int width) throws SQLException {
-        long[] indexes = new long[width];
-        for (int i = 0; i < width; i++) {
-            indexes[i] = TreeHashes.storedHashIndex(treeLevel, first + i);
-        }
-        try {
-            List<byte[]> hashes = tree.reader(logId).readHashes(indexes);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(width * 32);
-            hashes.forEach(out::writeBytes);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new SQLException("reading tile hashes of log " + logId + " failed", e);
-        }
     }
 }

@@ -28,7 +28,7 @@ import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.service.auth.Scopes;
-import org.cbamledger.service.importer.StrongEtag;
+import org.cbamledger.service.http.StrongEtag;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.signer.CanonicalJson;

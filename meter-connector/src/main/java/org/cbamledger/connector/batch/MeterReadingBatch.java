@@ -1,5 +1,6 @@
 package org.cbamledger.connector.batch;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +15,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A {@code meter-reading-batch} record (api-spec schemas/v1/meter-reading-batch.schema.json): the
- * readings of one meter, numbered per device so the ledger sees gaps and replays.
+ * A {@code meter-reading-batch} record: the readings of one meter, numbered per device so the ledger sees gaps and
+ * replays. Sent as version 2 (api-spec schemas/v1/meter-reading-batch.v2.schema.json: one start, the interval length,
+ * columns of energy, raw register words and quality) whenever {@link BatchColumns#fit} says the readings can be;
+ * otherwise as version 1 (meter-reading-batch.schema.json: an object per reading).
  */
 public record MeterReadingBatch(String meterId, String deviceId, long sequence, List<IntervalReading> readings) {
     public static final String KIND = Kinds.METER_READING_BATCH;
@@ -31,31 +34,76 @@ public record MeterReadingBatch(String meterId, String deviceId, long sequence, 
         }
     }
 
+    /** 2 when the readings go in columns, else 1. */
+    public int version() {
+        return BatchColumns.fit(readings) ? 2 : 1;
+    }
+
     public ObjectNode toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("kind", KIND);
-        root.put("meterId", meterId);
-        root.put("deviceId", deviceId);
-        root.put("sequence", sequence);
+        return version() == 2 ? toColumnsJson() : toVersion1Json();
+    }
+
+    /** The same readings as version 1: what {@link #toJson} sends when they do not fit in columns. */
+    public ObjectNode toVersion1Json() {
+        ObjectNode root = header();
         ArrayNode array = root.putArray("readings");
         for (IntervalReading r : readings) {
             ObjectNode reading = array.addObject();
             reading.put("intervalStart", rfc3339(r.intervalStart()));
             reading.put("intervalEnd", rfc3339(r.intervalEnd()));
-            String quality = wireQuality(r);
-            boolean measured = quality.equals("GOOD") || quality.equals("SUSPECT");
-            RegisterValue evidence = r.endCounter() != null ? r.endCounter() : r.startCounter();
-            if (measured) {
-                reading.put("energyKwh", RegisterCodec.plain(r.energyKwh()).toPlainString());
-                reading.put("rawRegisterValue", r.endCounter().rawHex());
-            } else {
-                reading.putNull("energyKwh");
-                reading.putNull("rawRegisterValue");
-            }
-            reading.put("scale", evidence == null ? "1" : RegisterCodec.plain(evidence.scale()).toPlainString());
-            reading.put("quality", quality);
+            reading.put("energyKwh", energy(r));
+            reading.put("rawRegisterValue", raw(r));
+            reading.put("scale", RegisterCodec.plain(scaleOf(r)).toPlainString());
+            reading.put("quality", wireQuality(r));
         }
         return root;
+    }
+
+    private ObjectNode toColumnsJson() {
+        ObjectNode root = header();
+        root.put("version", 2);
+        root.put("start", rfc3339(readings.getFirst().intervalStart()));
+        root.put("intervalSeconds", BatchColumns.seconds(readings.getFirst()));
+        root.put("scale", RegisterCodec.plain(BatchColumns.scale(readings)).toPlainString());
+        ArrayNode energy = root.putArray("energyKwh");
+        ArrayNode raw = root.putArray("rawRegisterValues");
+        ArrayNode quality = root.putArray("quality");
+        for (IntervalReading r : readings) {
+            energy.add(energy(r));
+            raw.add(raw(r));
+            quality.add(wireQuality(r));
+        }
+        return root;
+    }
+
+    private ObjectNode header() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("kind", KIND);
+        root.put("meterId", meterId);
+        root.put("deviceId", deviceId);
+        root.put("sequence", sequence);
+        return root;
+    }
+
+    /** The exact decimal, or null for a reading without energy (GAP, COMM_FAILURE): never a stale value. */
+    private static String energy(IntervalReading r) {
+        return measured(r) ? RegisterCodec.plain(r.energyKwh()).toPlainString() : null;
+    }
+
+    private static String raw(IntervalReading r) {
+        return measured(r) ? r.endCounter().rawHex() : null;
+    }
+
+    /** GOOD or SUSPECT: the reading carries energy and the register words it came from. */
+    static boolean measured(IntervalReading r) {
+        String quality = wireQuality(r);
+        return quality.equals("GOOD") || quality.equals("SUSPECT");
+    }
+
+    /** The register scale of the reading's evidence, 1 when there is no register (a failed read before any). */
+    static BigDecimal scaleOf(IntervalReading r) {
+        RegisterValue evidence = r.endCounter() != null ? r.endCounter() : r.startCounter();
+        return evidence == null ? BigDecimal.ONE : evidence.scale();
     }
 
     /**

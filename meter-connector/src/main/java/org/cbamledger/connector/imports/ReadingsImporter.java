@@ -2,6 +2,7 @@ package org.cbamledger.connector.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cbamledger.connector.batch.BatchColumns;
 import org.cbamledger.connector.batch.BatchSigner;
 import org.cbamledger.connector.batch.MeterReadingBatch;
 import org.cbamledger.connector.journal.Journal;
@@ -13,7 +14,8 @@ import org.cbamledger.spec.RecordValidationException;
 
 /**
  * Signs validated readings as batches and journals them all or none: every envelope is built and
- * the journal's free space checked before the first append.
+ * the journal's free space checked before the first append. A batch holds at most {@code readingsPerBatch}
+ * readings and ends where the next reading does not continue its columns ({@link BatchColumns#split}).
  */
 public final class ReadingsImporter {
     private final Journal journal;
@@ -32,8 +34,7 @@ public final class ReadingsImporter {
         List<byte[]> envelopes = new ArrayList<>();
         long first = journal.nextSequence();
         long bytes = 0;
-        for (int from = 0; from < readings.size(); from += readingsPerBatch) {
-            List<IntervalReading> part = readings.subList(from, Math.min(readings.size(), from + readingsPerBatch));
+        for (List<IntervalReading> part : BatchColumns.split(readings, readingsPerBatch)) {
             byte[] envelope = signer.sign(new MeterReadingBatch(meterId, deviceId, first - 1 + envelopes.size(), part));
             envelopes.add(envelope);
             bytes += Journal.recordBytes(envelope.length, 0);

@@ -1,5 +1,6 @@
 package org.cbamledger.connector.imports;
 
+import org.cbamledger.connector.WireReadings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,10 +53,15 @@ class ImportReadingsCommandTest {
             assertEquals(0, exit);
             List<JsonNode> records = ledger.records();
             assertEquals(2, records.size(), "96 readings per batch");
-            assertEquals(96, records.get(0).get("readings").size());
-            assertEquals(4, records.get(1).get("readings").size());
-            assertEquals("1", records.get(0).get("readings").get(0).get("energyKwh").asString());
-            assertEquals("COMM_FAILURE", records.get(0).get("readings").get(50).get("quality").asString());
+            assertEquals(2, records.get(0).get("version").asInt(), "columns: " + records.get(0));
+            assertEquals(96, WireReadings.of(records.get(0)).size());
+            assertEquals(4, WireReadings.of(records.get(1)).size());
+            assertEquals("2026-01-06T00:00:00Z", records.get(1).get("start").asString());
+            assertEquals(900, records.get(0).get("intervalSeconds").asInt());
+            assertEquals("1", records.get(0).get("energyKwh").get(0).asString());
+            assertEquals("COMM_FAILURE", records.get(0).get("quality").get(50).asString());
+            assertTrue(records.get(0).get("energyKwh").get(50).isNull(), "no stale value in a failed interval");
+            assertTrue(records.get(0).get("rawRegisterValues").get(50).isNull());
             assertEquals("historian-import-1", records.get(0).get("deviceId").asString());
         }
     }

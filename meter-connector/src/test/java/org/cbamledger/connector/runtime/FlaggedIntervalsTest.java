@@ -1,5 +1,6 @@
 package org.cbamledger.connector.runtime;
 
+import org.cbamledger.connector.WireReadings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +84,8 @@ class FlaggedIntervalsTest {
             assertTrue(envelope.isSignedBy(key.publicKey()));
             JsonNode record = envelope.record();
             assertEquals(s - 1, record.get("sequence").asLong());
-            readings.add(record.get("readings").get(0));
+            assertEquals(2, record.get("version").asInt(), "a columnar batch: " + record);
+            readings.addAll(WireReadings.of(record));
         }
         return readings;
     }

@@ -1,5 +1,6 @@
 package org.cbamledger.connector.runtime;
 
+import org.cbamledger.connector.WireReadings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ class MeterStateRecoveryTest {
             publisher.accept(sample(T0.plus(Q.multipliedBy(3)), "131"));
             List<String> intervals = new java.util.ArrayList<>();
             for (long s = 1; s <= journal.lastSequence(); s++) {
-                var reading = Envelope.parse(journal.read(s).orElseThrow().envelope()).record().get("readings").get(0);
+                var reading = WireReadings.of(Envelope.parse(journal.read(s).orElseThrow().envelope()).record()).getFirst();
                 intervals.add(reading.get("intervalStart").asString() + " " + reading.get("energyKwh").asString()
                         + " " + reading.get("quality").asString());
             }

@@ -1,5 +1,6 @@
 package org.cbamledger.connector.runtime;
 
+import org.cbamledger.connector.WireReadings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,7 +159,7 @@ public final class OutageRunScenario {
         List<JsonNode> readings = new ArrayList<>();
         for (JsonNode r : records) {
             if (r.get("meterId").asString().equals(meterId)) {
-                r.get("readings").forEach(readings::add);
+                readings.addAll(WireReadings.of(r));
             }
         }
         assertEquals(intervals, readings.size(), meterId + " intervals");

@@ -1,5 +1,6 @@
 package org.cbamledger.connector.runtime;
 
+import org.cbamledger.connector.WireReadings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -66,7 +67,7 @@ class PollerTest {
             }
             List<String> qualities = new ArrayList<>();
             for (long s = 1; s <= journal.lastSequence(); s++) {
-                var reading = Envelope.parse(journal.read(s).orElseThrow().envelope()).record().get("readings").get(0);
+                var reading = WireReadings.of(Envelope.parse(journal.read(s).orElseThrow().envelope()).record()).getFirst();
                 qualities.add(reading.get("intervalEnd").asString() + " " + reading.get("quality").asString());
             }
             assertTrue(qualities.contains("2026-01-05T01:30:00Z COMM_FAILURE"), qualities.toString());

@@ -1,4 +1,4 @@
-package org.cbamledger.service.importer;
+package org.cbamledger.service.http;
 
 import org.cbamledger.signer.Sha256;
 

@@ -1,0 +1,241 @@
+package org.cbamledger.service;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.log.TreeStore;
+import org.cbamledger.service.support.Http;
+import org.cbamledger.service.support.RunningService;
+import org.cbamledger.service.support.TestLog;
+import org.cbamledger.signer.Checkpoint;
+import org.cbamledger.signer.CheckpointVerifier;
+import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.SigningKey;
+import org.cbamledger.signer.TilePath;
+import org.cbamledger.signer.TreeHashes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Tiles and proofs served from the tile cache: HTTP caching, equality with the database, immutability. */
+class TileCachingTest {
+    private static final String LOG = "tile-cache";
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private static RunningService service;
+    private static TestLog log;
+    private static SigningKey gateway;
+    private static long nextSequence;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = RunningService.start();
+        log = TestLog.create(service, LOG);
+        gateway = log.registerKey("device", List.of("meter-reading-batch"));
+        append(300);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    /** Appends {@code count} batches and waits for a checkpoint covering them; returns that checkpoint. */
+    private static Checkpoint append(int count) throws Exception {
+        List<byte[]> envelopes = new ArrayList<>();
+        for (int i = 0; i < count - 1; i++) {
+            envelopes.add(batch());
+        }
+        for (int from = 0; from < envelopes.size(); from += 100) {
+            List<byte[]> part = envelopes.subList(from, Math.min(envelopes.size(), from + 100));
+            byte[] body = ("[" + String.join(",", part.stream().map(String::new).toList()) + "]").getBytes();
+            HttpResponse<byte[]> response = service.http().post("logs/" + LOG + "/entries/batch", log.submitToken, body);
+            assertEquals(201, response.statusCode(), Http.text(response));
+        }
+        HttpResponse<byte[]> last = log.submitAndWait(batch());
+        assertEquals(201, last.statusCode(), Http.text(last));
+        return checkpoint(Http.json(last).get("checkpoint").asString());
+    }
+
+    private static byte[] batch() throws Exception {
+        long sequence = nextSequence++;
+        return TestLog.sign("meter-reading-batch", TestLog.meterBatch("meter-t", "gw-tiles", sequence,
+                Instant.parse("2026-01-01T00:00:00Z").plus(Duration.ofHours(sequence)), 2), gateway);
+    }
+
+    private static Checkpoint checkpoint(String signedNote) throws Exception {
+        return CheckpointVerifier.verify(signedNote, List.of(NoteVerifier.parse(log.logVerifierKey)), "cbam-ledger/" + LOG);
+    }
+
+    private static Checkpoint latest() throws Exception {
+        return checkpoint(Http.text(service.http().get("logs/" + LOG + "/checkpoint", null)));
+    }
+
+    private static HttpResponse<byte[]> get(String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.http().base().resolve("logs/" + LOG + "/" + path))
+                .timeout(Duration.ofSeconds(30));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String sha256Etag(byte[] body) throws Exception {
+        return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)) + "\"";
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
+    private static void assertRevalidates(String path, String cacheControl) throws Exception {
+        HttpResponse<byte[]> first = get(path, null);
+        assertEquals(200, first.statusCode(), path + ": " + Http.text(first));
+        String etag = header(first, "ETag");
+        assertEquals(sha256Etag(first.body()), etag, path);
+        assertEquals(cacheControl, header(first, "Cache-Control"), path);
+        HttpResponse<byte[]> again = get(path, etag);
+        assertEquals(304, again.statusCode(), path);
+        assertEquals(0, again.body().length, path);
+        assertEquals(etag, header(again, "ETag"), path);
+        assertEquals(200, get(path, "\"" + "0".repeat(64) + "\"").statusCode(), path + " with another tag");
+    }
+
+    @Test
+    void fullTiles_areImmutable_partialTilesAndTheCheckpointRevalidate() throws Exception {
+        long size = latest().size();
+        assertTrue(size > 300 && size < 512, "tree of " + size);
+        assertRevalidates("tile/0/000", IMMUTABLE);
+        assertRevalidates("tile/entries/000", IMMUTABLE);
+        assertRevalidates("tile/0/001.p/" + (size - 256), "no-cache");
+        assertRevalidates("tile/entries/001.p/" + (size - 256), "no-cache");
+        assertRevalidates("tile/1/000.p/1", "no-cache");
+        assertRevalidates("checkpoint", "no-cache");
+        assertFalse(header(get("tile/0/001.p/" + (size - 256), null), "Cache-Control").contains("immutable"));
+    }
+
+    @Test
+    void hashTiles_holdTheStoredHashesOfTheDatabase() throws Exception {
+        long size = latest().size();
+        var reader = service.context().getBean(TreeStore.class).reader(LOG);
+        for (TilePath tile : List.of(TilePath.tile(0, 0, 256), TilePath.tile(0, 1, (int) size - 256),
+                TilePath.tile(1, 0, 1), TilePath.tile(0, 0, 100))) {
+            long[] indexes = new long[tile.width()];
+            for (int i = 0; i < indexes.length; i++) {
+                indexes[i] = TreeHashes.storedHashIndex(8 * tile.level(), tile.index() * 256 + i);
+            }
+            byte[] expected = new byte[32 * tile.width()];
+            List<byte[]> hashes = reader.readHashes(indexes);
+            for (int i = 0; i < hashes.size(); i++) {
+                System.arraycopy(hashes.get(i), 0, expected, 32 * i, 32);
+            }
+            assertArrayEquals(expected, get(tile.path(), null).body(), tile.path());
+        }
+    }
+
+    @Test
+    void proofsServedFromTiles_equalProofsComputedFromTheDatabase() throws Exception {
+        Checkpoint checkpoint = latest();
+        long size = checkpoint.size();
+        var reader = service.context().getBean(TreeStore.class).reader(LOG);
+        EntryStore entries = service.context().getBean(EntryStore.class);
+        for (long treeSize : new long[] {1, 2, 255, 256, 257, 300, size}) {
+            for (long index : new long[] {0, treeSize / 2, treeSize - 1, Math.min(255, treeSize - 1)}) {
+                JsonNode proof = Http.json(log.read("proofs/inclusion?index=" + index + "&treeSize=" + treeSize));
+                assertEquals(HexFormat.of().formatHex(entries.byIndex(LOG, index).orElseThrow().leafHash()),
+                        proof.get("leafHash").asString(), "leaf " + index);
+                assertEquals(b64(TreeHashes.proveInclusion(treeSize, index, reader)), strings(proof.get("hashes")),
+                        "inclusion of " + index + " in " + treeSize);
+            }
+            JsonNode consistency = Http.json(log.read("proofs/consistency?from=" + treeSize + "&to=" + size));
+            assertEquals(b64(TreeHashes.proveConsistency(size, treeSize, reader)), strings(consistency.get("hashes")),
+                    "consistency " + treeSize + " -> " + size);
+        }
+        assertArrayEquals(checkpoint.rootHash(), TreeHashes.treeHash(size, reader));
+    }
+
+    @Test
+    void aTileOnceFull_neverChanges_andOldPartialWidthsStayAsTheyWere() throws Exception {
+        long before = latest().size();
+        HttpResponse<byte[]> full = get("tile/0/000", null);
+        String partialPath = "tile/0/001.p/" + (before - 256);
+        HttpResponse<byte[]> partial = get(partialPath, null);
+        long after = append(20).size();
+        assertTrue(after > before);
+        HttpResponse<byte[]> fullAgain = get("tile/0/000", full.headers().firstValue("ETag").orElseThrow());
+        assertEquals(304, fullAgain.statusCode());
+        assertArrayEquals(full.body(), get("tile/0/000", null).body());
+        assertArrayEquals(partial.body(), get(partialPath, null).body());
+        HttpResponse<byte[]> wider = get("tile/0/001.p/" + (after - 256), null);
+        assertEquals(200, wider.statusCode());
+        assertArrayEquals(partial.body(), java.util.Arrays.copyOf(wider.body(), partial.body().length),
+                "a wider partial tile starts with the narrower one");
+    }
+
+    @Test
+    void tilesBeyondThePublishedTree_are404() throws Exception {
+        long size = latest().size();
+        int width = (int) (size - 256);
+        assertEquals(404, get("tile/0/002", null).statusCode());
+        assertEquals(404, get("tile/0/001", null).statusCode(), "the tile is not full yet");
+        assertEquals(404, get("tile/entries/001", null).statusCode());
+        assertEquals(404, get("tile/0/001.p/" + (width + 1), null).statusCode(), "wider than the tree");
+        assertEquals(404, get("tile/0/001.p/255", null).statusCode());
+        assertEquals(404, get("tile/entries/001.p/" + (width + 1), null).statusCode());
+        assertEquals(404, get("tile/1/000", null).statusCode(), "level 1 is full at 65,536 leaves");
+        assertEquals(404, get("tile/1/000.p/2", null).statusCode());
+        assertEquals(404, get("tile/2/000.p/1", null).statusCode());
+        assertEquals(404, get("tile/0/x999/x999/x999/x999/x999/x999/999", null).statusCode(), "beyond any tree");
+        assertEquals(404, get("tile/7/x009/x223/x372/x036/x854/x775/807", null).statusCode());
+        assertEquals(400, log.read("proofs/inclusion?index=0&treeSize=" + (size + 1000)).statusCode());
+        assertEquals(400, log.read("proofs/inclusion?index=" + size + "&treeSize=" + size).statusCode());
+        assertEquals(400, log.read("proofs/consistency?from=1&to=" + (size + 1000)).statusCode());
+    }
+
+    /** With the tree's tables locked by another transaction, a proof of a tree the cache holds still answers. */
+    @Test
+    void cachedProofs_doNotWaitOnTheDatabase() throws Exception {
+        long size = latest().size();
+        String path = "proofs/inclusion?index=7&treeSize=" + size;
+        JsonNode expected = Http.json(log.read(path));
+        try (Connection c = DriverManager.getConnection(service.jdbcUrl(), "postgres", "")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("lock table tree_hashes, log_tree, entries, checkpoints in access exclusive mode");
+            }
+            JsonNode served = CompletableFuture.supplyAsync(() -> Http.json(log.read(path))).get(10, TimeUnit.SECONDS);
+            assertEquals(expected, served);
+            c.rollback();
+        }
+    }
+
+    private static List<String> b64(List<byte[]> hashes) {
+        return hashes.stream().map(h -> Base64.getEncoder().encodeToString(h)).toList();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.values().forEach(h -> out.add(h.asString()));
+        return out;
+    }
+}
