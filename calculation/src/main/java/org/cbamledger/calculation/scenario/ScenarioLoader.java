@@ -84,8 +84,12 @@ public final class ScenarioLoader {
         Set<String> lines = ids(readTable(TableSpec.LINES, installation, records));
         Set<String> factors = ids(readTable(TableSpec.FACTORS, installation, records));
         suppliers.resolve(readTable(TableSpec.PURCHASES, installation, records), TableSpec.PURCHASES.fileName());
-        List<ScenarioRecord> statements = readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records);
+        List<ScenarioRecord> statements = new ArrayList<>(readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records));
         suppliers.resolve(statements, TableSpec.SUPPLIER_STATEMENTS.fileName());
+        List<ScenarioRecord> fromWorkbooks = SupplierWorkbooks.read(directory,
+                readTable(TableSpec.SUPPLIER_WORKBOOKS, installation, new ArrayList<>()));
+        records.addAll(fromWorkbooks);
+        statements.addAll(fromWorkbooks);
         for (ScenarioRecord statement : statements) {
             checkSupplierStatement(statement, factors);
         }

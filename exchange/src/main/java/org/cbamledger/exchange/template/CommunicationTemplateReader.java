@@ -13,6 +13,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.statement.StatementRenderings;
 
 /**
  * Reads a supplier's filled communication template (2.1 or 2.1.1) the way importers' tools do: the version from
@@ -40,9 +42,17 @@ public final class CommunicationTemplateReader {
             reader.checkHeader();
             reader.readInstallation(version);
             reader.readProducts(version);
-            return new ImportedTemplate(version, reader.figures);
+            return new ImportedTemplate(version, sha256Hex(workbookBytes), reader.figures);
         } catch (IOException | org.apache.poi.EmptyFileException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
             throw new TemplateException("not an xlsx workbook: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) throws TemplateException {
+        try {
+            return StatementRenderings.sha256Hex(bytes);
+        } catch (CalculationException e) {
+            throw new TemplateException(e.getMessage(), e);
         }
     }
 
