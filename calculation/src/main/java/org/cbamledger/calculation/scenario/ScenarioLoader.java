@@ -34,6 +34,7 @@ public final class ScenarioLoader {
     private final Map<String, Party> partiesById = new HashMap<>();
     private final SupplierReferences suppliers = new SupplierReferences(partiesById);
     private final Map<String, ObjectNode> batches = new LinkedHashMap<>();
+    private final List<ScenarioDocument> documents = new ArrayList<>();
 
     private ScenarioLoader(Path directory) {
         this.directory = directory;
@@ -63,7 +64,7 @@ public final class ScenarioLoader {
         String recipient = knownParty(statement, "recipient");
         return new Scenario(ScenarioJson.string(root, "name", "scenario.json: "), installation, calculation.period(),
                 calculation.cnCode(), calculation.ruleSetId(), calculation.ruleOverridesFile(), calculation.parameters(),
-                issuer, recipient, parties, records, suppliers.deprecations());
+                issuer, recipient, parties, records, documents, suppliers.deprecations());
     }
 
     private static Installation installation(JsonNode inst) throws ScenarioException {
@@ -87,7 +88,7 @@ public final class ScenarioLoader {
         List<ScenarioRecord> statements = new ArrayList<>(readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records));
         suppliers.resolve(statements, TableSpec.SUPPLIER_STATEMENTS.fileName());
         List<ScenarioRecord> fromWorkbooks = SupplierWorkbooks.read(directory,
-                readTable(TableSpec.SUPPLIER_WORKBOOKS, installation, new ArrayList<>()));
+                readTable(TableSpec.SUPPLIER_WORKBOOKS, installation, new ArrayList<>()), documents);
         records.addAll(fromWorkbooks);
         statements.addAll(fromWorkbooks);
         for (ScenarioRecord statement : statements) {

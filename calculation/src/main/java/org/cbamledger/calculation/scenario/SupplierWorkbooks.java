@@ -25,7 +25,9 @@ final class SupplierWorkbooks {
 
     private SupplierWorkbooks() {}
 
-    static List<ScenarioRecord> read(Path scenario, List<ScenarioRecord> rows) throws ScenarioException {
+    /** The rows' statements; each workbook, to be archived and anchored by the row's party, goes into {@code documents}. */
+    static List<ScenarioRecord> read(Path scenario, List<ScenarioRecord> rows, List<ScenarioDocument> documents)
+            throws ScenarioException {
         Set<String> unnamed = workbooks(scenario);
         if (rows.isEmpty() && unnamed.isEmpty()) {
             return List.of();
@@ -50,6 +52,7 @@ final class SupplierWorkbooks {
             try {
                 ObjectNode record = reader.statement(Files.readAllBytes(scenario.resolve(file)), asked);
                 statements.add(new ScenarioRecord(row.partyId(), row.kind(), record, row.source() + " (" + file + ")"));
+                documents.add(new ScenarioDocument(row.partyId(), scenario.resolve(file), row.kind() + "/" + asked.statementId()));
             } catch (Exception e) { // the reader's errors name the sheet and cell; this names the row and file
                 throw new ScenarioException(row.source() + ": " + file + ": " + e.getMessage(), e);
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cbamledger.exchange.supplier.SupplierStatementCommand;
 import org.cbamledger.service.bundle.DirectoryZip;
+import org.cbamledger.service.demo.DemoLogs;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestDocuments;
@@ -77,6 +78,23 @@ class SupplierWorkbookEvidenceTest {
         CheckResult workbook = result(report, "supplier-workbook");
         assertEquals(CheckStatus.PASS, workbook.status(), workbook.toString());
         assertEquals("8 fields equal the cached values of their cells in workbook " + sha256, workbook.message());
+    }
+
+    @Test
+    void workbookScenario_throughTheDemo_anchorsTheSuppliersWorkbook_andItsBundlePassesTheCellComparison() throws Exception {
+        Path scenario = Path.of("..", "scenarios", "turkish-extruder-2026-workbook");
+        DemoLogs.Loaded loaded = DemoLogs.load(service, "supplier-wb-demo", "Example Extrusion A.S.", "TR", scenario);
+        assertEquals("0.215281", loaded.statement().at("/specific/totalTco2PerTonne").asString(), "the CSV scenario's figure");
+        TestLog log = TestLog.attach(service, loaded.logId(), loaded.rootKey(), null);
+        Path bundle = TestDocuments.exportBundle(log);
+        try {
+            VerificationReport report = new Verifier().verify(bundle, List.of());
+            assertEquals(List.of(), report.failures());
+            assertEquals(CheckStatus.PASS, result(report, "supplier-workbook").status(), report.results().toString());
+            assertTrue(Files.exists(bundle.resolve("documents/" + TestDocuments.sha256(Files.readAllBytes(WORKBOOK)))));
+        } finally {
+            DirectoryZip.deleteTree(bundle);
+        }
     }
 
     @Test
