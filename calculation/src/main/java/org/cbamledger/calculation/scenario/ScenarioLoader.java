@@ -57,6 +57,7 @@ public final class ScenarioLoader {
         Installation installation = installation(inst);
         readParties();
         List<ScenarioRecord> records = evidence(installation, ScenarioJson.string(inst, "operator", "scenario.json: installation."));
+        registryMembers(inst, records.getFirst().record());
         CalculationSection calculation = CalculationSection.read(root, directory);
         JsonNode statement = ScenarioJson.object(root, "statement", "scenario.json: ");
         ScenarioJson.strictMembers(statement, "scenario.json: statement.", "issuer", "recipient");
@@ -68,7 +69,8 @@ public final class ScenarioLoader {
     }
 
     private static Installation installation(JsonNode inst) throws ScenarioException {
-        ScenarioJson.strictMembers(inst, "scenario.json: installation.", "installationId", "operator", "name", "countryCode");
+        ScenarioJson.strictMembers(inst, "scenario.json: installation.", "installationId", "operator", "name", "countryCode",
+                "o3ciInstallationId", "address", "postCode", "city");
         String country = ScenarioJson.string(inst, "countryCode", "scenario.json: installation.");
         if (!COUNTRY.matcher(country).matches()) {
             throw new ScenarioException("scenario.json: installation.countryCode: '" + country + "' is not an ISO 3166-1 alpha-2 code");
@@ -151,6 +153,15 @@ public final class ScenarioLoader {
             throw new ScenarioException("parties.csv: the operator " + operator + " must list installation in its submits column");
         }
         return new ScenarioRecord(operator, "installation", record, "scenario.json installation");
+    }
+
+    /** The installation's optional O3CI id and address, copied into its record as written (the schema checks them). */
+    private static void registryMembers(JsonNode inst, ObjectNode record) throws ScenarioException {
+        for (String member : List.of("o3ciInstallationId", "address", "postCode", "city")) {
+            if (inst.has(member)) {
+                record.put(member, ScenarioJson.string(inst, member, "scenario.json: installation."));
+            }
+        }
     }
 
     private void readParties() throws ScenarioException {
