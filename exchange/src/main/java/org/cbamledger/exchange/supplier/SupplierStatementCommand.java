@@ -85,7 +85,8 @@ public final class SupplierStatementCommand {
         } catch (NoSuchFileException e) {
             err.println("supplier-statement: no such file: " + e.getFile());
             return 2;
-        } catch (IOException | TemplateException | SignerException | RecordValidationException e) {
+        } catch (IOException | TemplateException | SignerException | RecordValidationException | IllegalArgumentException e) {
+            // IllegalArgumentException: a --url that is no URI
             err.println("supplier-statement: " + e.getMessage());
             return 2;
         } catch (InterruptedException e) {
