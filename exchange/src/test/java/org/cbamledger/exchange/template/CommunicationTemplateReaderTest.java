@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.cbamledger.exchange.WorkedStatement;
+import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,19 @@ class CommunicationTemplateReaderTest {
         assertEquals("0.2", record.get("electricityMwhPerTonne").asString());
         assertEquals("0.43", record.get("electricityEmissionFactorTco2PerMwh").asString());
         assertFalse(record.has("indirectSeeTco2PerTonne"));
+    }
+
+    @Test
+    void sourceWorkbook_theSchemaRefusesAnUntracedDirectSeeAndACellThatIsNoSheetCell() throws Exception {
+        ImportedTemplate read = CommunicationTemplateReader.read(SupplierWorkbook.billets("2.1.1").bytes());
+        ObjectNode record = read.supplierStatement(0, "S-1", "MY-BILLETS-01", false, null);
+        assertEquals(read.workbookSha256(), record.at("/sourceWorkbook/sha256").asString());
+        assertEquals("2.1.1", record.at("/sourceWorkbook/templateVersion").asString());
+        ObjectNode cells = (ObjectNode) record.at("/sourceWorkbook/cells");
+        cells.put("directSeeTco2PerTonne", "Summary_Communication!I26\nI27");
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record));
+        cells.remove("directSeeTco2PerTonne");
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record));
     }
 
     @Test
