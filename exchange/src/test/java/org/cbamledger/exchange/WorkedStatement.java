@@ -22,6 +22,12 @@ public final class WorkedStatement {
         return issue(scenario, TestEvidence.of(scenario));
     }
 
+    /** The statement of the scenario in {@code directory} (records without electricity files). */
+    public static ObjectNode of(java.nio.file.Path directory) throws Exception {
+        Scenario scenario = ScenarioLoader.load(directory);
+        return issue(scenario, TestEvidence.of(scenario));
+    }
+
     /** The Serbian extruder with metered electricity under a PPA (seed 002). */
     public static ObjectNode serbian() throws Exception {
         return issue(SerbianScenario.scenario(), SerbianScenario.evidence());

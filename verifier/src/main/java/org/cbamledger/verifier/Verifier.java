@@ -66,6 +66,7 @@ public final class Verifier {
                 new IndexCheck(),
                 new ConsistencyProofCheck(),
                 new DocumentCheck(),
+                new org.cbamledger.verifier.check.SupplierWorkbookCheck(),
                 new CalculationCheck(),
                 new org.cbamledger.verifier.check.ElectricityCheck(), new org.cbamledger.verifier.check.UniquenessCheck(),
                 new StatementCheck(),

@@ -12,8 +12,9 @@ import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.rules.RuleSets;
 
 /**
- * A loaded scenario: the installation, the calculation to run, the parties, the records in submission order, and
- * what the directory writes in a deprecated form (one line each, for the console).
+ * A loaded scenario: the installation, the calculation to run, the parties, the records in submission order, the
+ * files that are evidence themselves (suppliers' workbooks), and what the directory writes in a deprecated form (one
+ * line each, for the console).
  */
 public record Scenario(
         String name,
@@ -27,11 +28,13 @@ public record Scenario(
         String statementRecipient,
         List<Party> parties,
         List<ScenarioRecord> records,
+        List<ScenarioDocument> documents,
         List<String> deprecations) {
 
     public Scenario {
         parties = List.copyOf(parties);
         records = List.copyOf(records);
+        documents = List.copyOf(documents);
         deprecations = List.copyOf(deprecations);
     }
 

@@ -35,6 +35,7 @@ public final class ScenarioLoader {
     private final Map<String, Party> partiesById = new HashMap<>();
     private final SupplierReferences suppliers = new SupplierReferences(partiesById);
     private final Map<String, ObjectNode> batches = new LinkedHashMap<>();
+    private final List<ScenarioDocument> documents = new ArrayList<>();
 
     private ScenarioLoader(Path directory) {
         this.directory = directory;
@@ -57,6 +58,7 @@ public final class ScenarioLoader {
         Installation installation = installation(inst);
         readParties();
         List<ScenarioRecord> records = evidence(installation, ScenarioJson.string(inst, "operator", "scenario.json: installation."));
+        registryMembers(inst, records.getFirst().record());
         CalculationSection calculation = CalculationSection.read(root, directory);
         JsonNode statement = ScenarioJson.object(root, "statement", "scenario.json: ");
         ScenarioJson.strictMembers(statement, "scenario.json: statement.", "issuer", "recipient");
@@ -64,11 +66,12 @@ public final class ScenarioLoader {
         String recipient = knownParty(statement, "recipient");
         return new Scenario(ScenarioJson.string(root, "name", "scenario.json: "), installation, calculation.period(),
                 calculation.cnCode(), calculation.ruleSetId(), calculation.ruleOverridesFile(), calculation.parameters(),
-                issuer, recipient, parties, records, suppliers.deprecations());
+                issuer, recipient, parties, records, documents, suppliers.deprecations());
     }
 
     private static Installation installation(JsonNode inst) throws ScenarioException {
-        ScenarioJson.strictMembers(inst, "scenario.json: installation.", "installationId", "operator", "name", "countryCode");
+        ScenarioJson.strictMembers(inst, "scenario.json: installation.", "installationId", "operator", "name", "countryCode",
+                "o3ciInstallationId", "address", "postCode", "city");
         String country = ScenarioJson.string(inst, "countryCode", "scenario.json: installation.");
         if (!COUNTRY.matcher(country).matches()) {
             throw new ScenarioException("scenario.json: installation.countryCode: '" + country + "' is not an ISO 3166-1 alpha-2 code");
@@ -85,8 +88,12 @@ public final class ScenarioLoader {
         Set<String> lines = ids(readTable(TableSpec.LINES, installation, records));
         Set<String> factors = ids(readTable(TableSpec.FACTORS, installation, records));
         suppliers.resolve(readTable(TableSpec.PURCHASES, installation, records), TableSpec.PURCHASES.fileName());
-        List<ScenarioRecord> statements = readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records);
+        List<ScenarioRecord> statements = new ArrayList<>(readTable(TableSpec.SUPPLIER_STATEMENTS, installation, records));
         suppliers.resolve(statements, TableSpec.SUPPLIER_STATEMENTS.fileName());
+        List<ScenarioRecord> fromWorkbooks = SupplierWorkbooks.read(directory,
+                readTable(TableSpec.SUPPLIER_WORKBOOKS, installation, new ArrayList<>()), documents);
+        records.addAll(fromWorkbooks);
+        statements.addAll(fromWorkbooks);
         for (ScenarioRecord statement : statements) {
             checkSupplierStatement(statement, factors);
         }
@@ -147,6 +154,15 @@ public final class ScenarioLoader {
             throw new ScenarioException("parties.csv: the operator " + operator + " must list installation in its submits column");
         }
         return new ScenarioRecord(operator, Kinds.INSTALLATION, record, "scenario.json installation");
+    }
+
+    /** The installation's optional O3CI id and address, copied into its record as written (the schema checks them). */
+    private static void registryMembers(JsonNode inst, ObjectNode record) throws ScenarioException {
+        for (String member : List.of("o3ciInstallationId", "address", "postCode", "city")) {
+            if (inst.has(member)) {
+                record.put(member, ScenarioJson.string(inst, member, "scenario.json: installation."));
+            }
+        }
     }
 
     private void readParties() throws ScenarioException {

@@ -48,6 +48,13 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
             Column.optional("electricityEmissionFactorTco2PerMwh", NUMBER),
             Column.required("verified", BOOLEAN), Column.optional("verifier", TEXT)));
 
+    /** Supplier statements given as the supplier's filled communication template (SupplierWorkbooks). */
+    static final TableSpec SUPPLIER_WORKBOOKS = new TableSpec("supplier-workbooks.csv", Kinds.SUPPLIER_PRECURSOR_STATEMENT,
+            false, false, "statementId", List.of(
+            Column.required("workbook", TEXT), Column.required("statementId", TEXT),
+            Column.required("supplierInstallationId", TEXT), Column.required("cnCode", CN_CODE),
+            Column.required("verified", BOOLEAN), Column.optional("verifier", TEXT)));
+
     static final TableSpec BATCHES = new TableSpec("batches.csv", Kinds.PRODUCTION_BATCH, true, true, "batchId", List.of(
             Column.required("batchId", TEXT), Column.required("lineId", TEXT), Column.required("product", TEXT),
             Column.optional("alloy", TEXT), Column.required("cnCode", GOOD_CN_CODE),

@@ -2,6 +2,7 @@ package org.cbamledger.calculation.statement;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.cbamledger.calculation.core.CalculationException;
@@ -17,8 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What a reader needs to check a statement: the SHA-256 of its RFC 8785 JSON without {@code renderings} (the PDF
  * is rendered before its own hash is bound, so the hash it shows cannot cover {@code renderings}) and, once bound,
- * the checkpoint: log origin, tree size, root hash, the log's key (the signature named like the origin) and the
- * witnesses (every other signature on the note).
+ * the checkpoint: log origin, tree size, root hash, the log's key (the signature named like the origin, as
+ * {@code name+keyhash}, the first two fields of its C2SP vkey, so a reader matches it against the key they pin) and
+ * the witnesses (every other signature on the note). The bundle's own hash is not among them: the bundle is built
+ * after the statement (it carries the statement), so no statement can name it.
  */
 record StatementCheck(String statementSha256, Optional<Checkpoint> checkpoint, List<String> logKeys, List<String> witnesses) {
     static final String BUNDLE_COMMAND = "./cbam verify BUNDLE.zip --policy policy.json";
@@ -48,7 +51,11 @@ record StatementCheck(String statementSha256, Optional<Checkpoint> checkpoint, L
             List<String> logKeys = new ArrayList<>();
             List<String> witnesses = new ArrayList<>();
             for (NoteSignature signature : signed.signatures()) {
-                (signature.keyName().equals(checkpoint.origin()) ? logKeys : witnesses).add(signature.keyName());
+                if (signature.keyName().equals(checkpoint.origin())) {
+                    logKeys.add(signature.keyName() + "+" + HexFormat.of().formatHex(signature.keyHash()));
+                } else {
+                    witnesses.add(signature.keyName());
+                }
             }
             return new StatementCheck(sha256, Optional.of(checkpoint), logKeys, witnesses);
         } catch (SignerException e) {

@@ -33,6 +33,16 @@ class ScenarioLoaderTest {
         Files.writeString(dir.resolve(file), text.replace(from, to));
     }
 
+    @Test
+    void supplierWorkbooks_withoutTheExchangeModule_sayWhatIsNeeded() throws Exception {
+        copyOfWorkedExample();
+        Files.createDirectories(dir.resolve("suppliers"));
+        Files.copy(Path.of("..", "scenarios", "turkish-extruder-2026-workbook", "suppliers", "MY-BILLETS-01-2026.xlsx"),
+                dir.resolve("suppliers/MY-BILLETS-01-2026.xlsx"));
+        assertEquals("supplier-workbooks.csv: reading supplier workbooks needs the exchange module on the class path"
+                + " (./cbam calculate and ./cbam demo have it)", failure());
+    }
+
     private String failure() {
         return assertThrows(ScenarioException.class, () -> ScenarioLoader.load(dir)).getMessage();
     }

@@ -38,6 +38,7 @@ class StatementPdfRendererTest {
     private static final byte[] ROOT = new byte[32];
     private static List<EvidenceRecord> evidence;
     private static IssuedStatement issued;
+    private static String logKeyHash;
 
     @BeforeAll
     static void issueWorkedExample() throws Exception {
@@ -46,7 +47,9 @@ class StatementPdfRendererTest {
         CalculationResult result = EmissionsCalculator.calculate(scenario.request(evidence));
         ROOT[0] = 42;
         String body = new Checkpoint(LOG, evidence.size(), ROOT, List.of()).body();
-        String checkpoint = NoteSigner.sign(body, new NoteSigner(LOG, SigningKey.generate(KeyAlgorithm.ED25519)),
+        NoteSigner logSigner = new NoteSigner(LOG, SigningKey.generate(KeyAlgorithm.ED25519));
+        logKeyHash = logSigner.verifierKey().split("\\+")[1];
+        String checkpoint = NoteSigner.sign(body, logSigner,
                 new NoteSigner("witness.example/w1", SigningKey.generate(KeyAlgorithm.ED25519)));
         issued = StatementIssuer.issue(result, new StatementIssue("st-1", "2026-11-22T10:00:00Z", "extruder", "importer"),
                 checkpoint, SigningKey.generate(KeyAlgorithm.ED25519));
@@ -108,6 +111,7 @@ class StatementPdfRendererTest {
         assertTrue(decoded.contains("statement-sha256: " + check.statementSha256()));
         assertTrue(decoded.contains("checkpoint: " + LOG + " " + evidence.size() + " " + Base64.getEncoder().encodeToString(ROOT)));
         assertTrue(decoded.contains("witness: witness.example/w1"));
+        assertTrue(decoded.contains("log-key: " + LOG + "+" + logKeyHash), decoded);
     }
 
     @Test

@@ -12,9 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A statement as the Catena-X CBAM aspect ({@code urn:samm:io.catenax.cbam:1.0.0#Cbam}): one good, its operator,
- * installation and one emissions record. What the statement does not know is left out rather than invented: the
- * O3CI operator and installation ids (our ids go in {@code otherIds}), the address (the model requires a city), the
- * attestation of conformance. The production method is the template's goods category, not a registry method code.
+ * installation and one emissions record. The O3CI operator and installation ids ({@code operatorCbamId},
+ * {@code installationCbamId}) and the installation's address come from the ledger's party and installation records
+ * ({@link RegistryIdentity}); our own ids go in {@code otherIds}. What the records do not give is left out rather than
+ * invented: an id not registered, an address without a city (the model requires one), the attestation of
+ * conformance. The production method is the template's goods category, not a registry method code.
  */
 public final class CatenaXCbamAspect {
     public static final String ASPECT_URN = "urn:samm:io.catenax.cbam:1.0.0#Cbam";
@@ -23,6 +25,10 @@ public final class CatenaXCbamAspect {
     private CatenaXCbamAspect() {}
 
     public static ObjectNode build(JsonNode statement) {
+        return build(statement, RegistryIdentity.NONE);
+    }
+
+    public static ObjectNode build(JsonNode statement, RegistryIdentity identity) {
         StatementFigures f = new StatementFigures(statement);
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         BigDecimal tonnes = f.at("/tonnes");
@@ -36,16 +42,26 @@ public final class CatenaXCbamAspect {
         ObjectNode operatorId = operator.putObject("operatorIdentification");
         operatorId.put("operatorIsSupplier", true);
         operatorId.put("operatorName", f.text("/issued/issuer"));
-        otherId(operatorId.putObject("operatorIds"), "party", f.text("/issued/issuer"));
+        ObjectNode operatorIds = operatorId.putObject("operatorIds");
+        identity.operatorO3ciId().ifPresent(id -> operatorIds.put("operatorCbamId", id));
+        otherId(operatorIds, "party", f.text("/issued/issuer"));
         operator.put("operatorNetMass", tonnes);
 
         ObjectNode installation = operator.putArray("installation").addObject();
         ObjectNode installationId = installation.putObject("installationIdentification");
         installationId.put("installationName", f.text("/installation/name"));
         ObjectNode ids = installationId.putObject("installationIds");
+        identity.installationO3ciId().ifPresent(id -> ids.put("installationCbamId", id));
         otherId(ids, "installationId", f.text("/installation/installationId"));
-        ids.withArray("otherIds").addObject().put("key", "country")
-                .put("value", Locale.of("", f.text("/installation/countryCode")).getISO3Country());
+        String country = Locale.of("", f.text("/installation/countryCode")).getISO3Country();
+        ids.withArray("otherIds").addObject().put("key", "country").put("value", country);
+        identity.city().ifPresent(city -> {
+            ObjectNode address = installationId.putObject("address");
+            address.put("country", country);
+            address.put("city", city);
+            identity.postCode().ifPresent(v -> address.put("postalCode", v));
+            identity.street().ifPresent(v -> address.put("street", v));
+        });
         installation.put("installationNetMass", tonnes);
 
         ObjectNode record = installation.putArray("emissionsRecords").addObject();

@@ -6,15 +6,15 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /** Reads an emissions statement's presented members and the trace figures it carries ({@code evidence.figures}). */
-final class StatementFigures {
+public final class StatementFigures {
     static final int SCALE = 6;
     private final JsonNode statement;
 
-    StatementFigures(JsonNode statement) {
+    public StatementFigures(JsonNode statement) {
         this.statement = statement;
     }
 
-    BigDecimal at(String pointer) {
+    public BigDecimal at(String pointer) {
         JsonNode node = statement.at(pointer);
         if (node.isMissingNode() || node.isNull()) {
             throw new IllegalArgumentException("the statement has no " + pointer);
@@ -22,12 +22,12 @@ final class StatementFigures {
         return new BigDecimal(node.asString());
     }
 
-    String text(String pointer) {
+    public String text(String pointer) {
         return statement.at(pointer).asString();
     }
 
     /** The value of trace figure {@code id}, if the calculation derived it. */
-    Optional<BigDecimal> figure(String id) {
+    public Optional<BigDecimal> figure(String id) {
         for (JsonNode figure : statement.at("/evidence/figures")) {
             if (id.equals(figure.path("id").asString(null))) {
                 return Optional.of(new BigDecimal(figure.get("value").asString()));
@@ -36,7 +36,7 @@ final class StatementFigures {
         return Optional.empty();
     }
 
-    static BigDecimal per(BigDecimal amount, BigDecimal per) {
+    public static BigDecimal per(BigDecimal amount, BigDecimal per) {
         return amount.divide(per, SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 

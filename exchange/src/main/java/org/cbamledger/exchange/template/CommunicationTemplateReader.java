@@ -13,6 +13,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.statement.StatementRenderings;
 
 /**
  * Reads a supplier's filled communication template (2.1 or 2.1.1) the way importers' tools do: the version from
@@ -40,9 +42,17 @@ public final class CommunicationTemplateReader {
             reader.checkHeader();
             reader.readInstallation(version);
             reader.readProducts(version);
-            return new ImportedTemplate(version, reader.figures);
+            return new ImportedTemplate(version, sha256Hex(workbookBytes), reader.figures);
         } catch (IOException | org.apache.poi.EmptyFileException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
             throw new TemplateException("not an xlsx workbook: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) throws TemplateException {
+        try {
+            return StatementRenderings.sha256Hex(bytes);
+        } catch (CalculationException e) {
+            throw new TemplateException(e.getMessage(), e);
         }
     }
 
@@ -78,10 +88,15 @@ public final class CommunicationTemplateReader {
             add(p + "directSeeTco2PerTonne", "I" + row, number("I" + row));
             add(p + "indirectSeeTco2PerTonne", "J" + row, number("J" + row));
             add(p + "totalSeeTco2PerTonne", "K" + row, number("K" + row));
-            numberIfPresent(p + "electricityMwhPerTonne", "O" + row);
+            textIfPresent(p + "electricityFactorSource", TemplateLayout.ELECTRICITY_FACTOR_SOURCE_COLUMN + row);
+            numberIfPresent(p + "electricityMwhPerTonne", TemplateLayout.EMBEDDED_ELECTRICITY_COLUMN + row);
             if (version.hasElectricityFactorColumn()) {
-                numberIfPresent(p + "electricityEmissionFactorTco2PerMwh", "P" + row);
+                numberIfPresent(p + "electricityEmissionFactorTco2PerMwh", TemplateLayout.COMM_ELECTRICITY_FACTOR_COLUMN + row);
             }
+            // 2.1.1's column P shifts the aluminium parameters one column right on this sheet
+            String scrap = version.hasElectricityFactorColumn() ? TemplateLayout.COMM_SCRAP_PER_TONNE_COLUMN
+                    : TemplateLayout.PRODUCTS_SCRAP_PER_TONNE_COLUMN;
+            numberIfPresent(p + "scrapTonnesPerTonne", scrap + row);
         }
         if (count == 0) {
             throw new TemplateException(SHEET + "!F" + TemplateLayout.FIRST_COMMUNICATION_PRODUCT_ROW + ":F"
@@ -96,6 +111,12 @@ public final class CommunicationTemplateReader {
     private void numberIfPresent(String field, String address) throws TemplateException {
         if (cell(address) != null) {
             add(field, address, number(address));
+        }
+    }
+
+    private void textIfPresent(String field, String address) throws TemplateException {
+        if (cell(address) != null) {
+            add(field, address, text(address, true));
         }
     }
 

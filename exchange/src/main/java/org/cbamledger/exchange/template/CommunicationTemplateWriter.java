@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
  * period, the one process and the purchased precursors (A_InstData), the product row (Summary_Products row 10), the
  * importer's page (Summary_Communication: installation block, totals, product row 26) and one E_PurchPrec block per
  * precursor. Given the blank template, only its unlocked input cells are filled and the formulas recalculated;
- * without it, a workbook with the template's sheet names holds the values at the same addresses. The statement does
- * not carry the aluminium parameters (scrap shares, other elements) nor the electricity factor's source, so those cells
- * stay empty. Same statement, same bytes.
+ * without it, a workbook with the template's sheet names holds the values at the same addresses. The electricity
+ * per tonne, its factor and source, and t scrap per t are filled where the statement gives them; % pre-consumer scrap
+ * and % other elements are not computable from the records and stay empty ({@link ProductParameters}). Same
+ * statement, same bytes.
  */
 public final class CommunicationTemplateWriter {
     private static final String UNIT = "tCO2e/t";
@@ -103,6 +104,8 @@ public final class CommunicationTemplateWriter {
         productRow(cells, TemplateLayout.COMMUNICATION, TemplateLayout.FIRST_COMMUNICATION_PRODUCT_ROW, process, category, cnCode, specific,
                 carbonPricePerTonne);
 
+        parameters(cells, ProductParameters.of(statement));
+
         String comm = TemplateLayout.COMMUNICATION;
         cells.text(comm, TemplateLayout.COMM_NAME, name);
         cells.text(comm, TemplateLayout.COMM_COUNTRY_CODE, country);
@@ -139,6 +142,25 @@ public final class CommunicationTemplateWriter {
             cells.number(sheet, TemplateLayout.CARBON_PRICE_DUE_COLUMN + row, carbonPricePerTonne);
             cells.number(sheet, TemplateLayout.EFFECTIVE_CARBON_PRICE_COLUMN + row, carbonPricePerTonne);
         }
+    }
+
+    /** The electricity and scrap parameters of ProductParameters, where the statement gives them; process P1 too. */
+    private static void parameters(SheetCells cells, ProductParameters p) {
+        int productRow = TemplateLayout.FIRST_PRODUCT_ROW;
+        int commRow = TemplateLayout.FIRST_COMMUNICATION_PRODUCT_ROW;
+        for (String[] sheetRow : new String[][] {{TemplateLayout.PRODUCTS, "" + productRow}, {TemplateLayout.COMMUNICATION, "" + commRow}}) {
+            p.electricityFactorSource().ifPresent(v -> cells.text(sheetRow[0], TemplateLayout.ELECTRICITY_FACTOR_SOURCE_COLUMN + sheetRow[1], v));
+            p.electricityMwhPerTonne().ifPresent(v -> cells.number(sheetRow[0], TemplateLayout.EMBEDDED_ELECTRICITY_COLUMN + sheetRow[1], v));
+        }
+        p.electricityFactorTco2PerMwh().ifPresent(v -> cells.number(TemplateLayout.COMMUNICATION,
+                TemplateLayout.COMM_ELECTRICITY_FACTOR_COLUMN + commRow, v));
+        cells.number(TemplateLayout.PRODUCTS, TemplateLayout.PRODUCTS_SCRAP_PER_TONNE_COLUMN + productRow, p.scrapTonnesPerTonne());
+        cells.number(TemplateLayout.COMMUNICATION, TemplateLayout.COMM_SCRAP_PER_TONNE_COLUMN + commRow, p.scrapTonnesPerTonne());
+        int s = TemplateLayout.FIRST_PROCESS_BLOCK_ROW;
+        p.electricityMwh().ifPresent(v -> cells.number(TemplateLayout.PROCESSES, "L" + (s + TemplateLayout.PROCESS_ELECTRICITY_MWH_OFFSET), v));
+        p.electricityFactorTco2PerMwh().ifPresent(v -> cells.number(TemplateLayout.PROCESSES,
+                "L" + (s + TemplateLayout.PROCESS_ELECTRICITY_FACTOR_OFFSET), v));
+        p.electricityFactorSource().ifPresent(v -> cells.text(TemplateLayout.PROCESSES, "L" + (s + TemplateLayout.PROCESS_FACTOR_SOURCE_OFFSET), v));
     }
 
     private static void purchasedPrecursor(SheetCells cells, int k, JsonNode precursor) {

@@ -13,6 +13,7 @@ final class TemplateLayout {
     static final String PURCHASED = "E_PurchPrec";
     static final String PRODUCTS = "Summary_Products";
     static final String COMMUNICATION = "Summary_Communication";
+    static final String PROCESSES = "D_Processes";
 
     /** The 19 sheets in the template's order; the last five are hidden there. */
     static final List<String> SHEETS = List.of(VERSIONS, "a_Contents", "b_Guidelines&Conditions", "c_CodeLists", INST_DATA,
@@ -38,6 +39,12 @@ final class TemplateLayout {
     static final int MAX_PRODUCTS = 100;
     static final String CN_HEADER_CELL = "F25";
     static final String CN_HEADER = "CN Codes";
+    static final String ELECTRICITY_FACTOR_SOURCE_COLUMN = "N";
+    static final String EMBEDDED_ELECTRICITY_COLUMN = "O";
+    /** Summary_Communication only, new in 2.1.1; it shifts the aluminium parameters one column to the right there. */
+    static final String COMM_ELECTRICITY_FACTOR_COLUMN = "P";
+    static final String PRODUCTS_SCRAP_PER_TONNE_COLUMN = "Z";
+    static final String COMM_SCRAP_PER_TONNE_COLUMN = "AA";
     static final String CARBON_PRICE_CURRENCY_COLUMN = "AP";
     static final String CARBON_PRICE_DUE_COLUMN = "AR";
     static final String EFFECTIVE_CARBON_PRICE_COLUMN = "AZ";
@@ -52,6 +59,12 @@ final class TemplateLayout {
     static final int TOTAL_DIRECT_ROW = 15;
     static final int TOTAL_INDIRECT_ROW = 16;
     static final int TOTAL_ROW = 17;
+
+    // D_Processes: process k's block starts at row 11 + 65k; its electricity, factor and factor source
+    static final int FIRST_PROCESS_BLOCK_ROW = 11;
+    static final int PROCESS_ELECTRICITY_MWH_OFFSET = 54;
+    static final int PROCESS_ELECTRICITY_FACTOR_OFFSET = 55;
+    static final int PROCESS_FACTOR_SOURCE_OFFSET = 56;
 
     // E_PurchPrec: block k starts at row 14 + 44k
     static final int PURCHASED_BLOCK_ROWS = 44;

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import org.cbamledger.exchange.WorkedStatement;
+import org.cbamledger.spec.RecordValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 class CatenaXCbamAspectTest {
@@ -58,6 +60,43 @@ class CatenaXCbamAspectTest {
         JsonNode paid = aspect.at("/good/0/operator/0/installation/0/emissionsRecords/0/carbonPricePaid/0");
         assertEquals(0, new BigDecimal("1250.50").compareTo(paid.get("amountOfCarbonPricePaid").decimalValue()));
         assertEquals("TUR", paid.get("countryCode").asString());
+    }
+
+    @Test
+    void build_withTheInstallationAndPartyRecords_carriesTheO3ciIdsAndTheAddress() throws Exception {
+        ObjectNode installation = JsonNodeFactory.instance.objectNode().put("kind", "installation")
+                .put("installationId", "TR-EXTRUDER-01").put("operator", "extruder").put("name", "Example extrusion plant")
+                .put("country", "TR").put("address", "Organize Sanayi Bolgesi 3. Cadde 12").put("postCode", "16140")
+                .put("city", "Bursa").put("o3ciInstallationId", "TR-O3CI-INST-000123");
+        installation.putArray("cnCodes").add("76041090");
+        ObjectNode party = JsonNodeFactory.instance.objectNode().put("kind", "party").put("partyId", "extruder")
+                .put("name", "Example Extrusion A.S.").put("partyType", "operator").put("country", "TR")
+                .put("o3ciOperatorId", "TR-O3CI-OP-000045");
+        RecordValidator.validate(installation); // the api-spec schemas take the new members
+        RecordValidator.validate(party);
+
+        ObjectNode aspect = CatenaXCbamAspect.build(WorkedStatement.build(), RegistryIdentity.of(installation, party));
+        assertEquals(List.of(), PlatformSchemas.violations(SCHEMA, aspect));
+        JsonNode operator = aspect.at("/good/0/operator/0");
+        assertEquals("TR-O3CI-OP-000045", operator.at("/operatorIdentification/operatorIds/operatorCbamId").asString());
+        JsonNode id = operator.at("/installation/0/installationIdentification");
+        assertEquals("TR-O3CI-INST-000123", id.at("/installationIds/installationCbamId").asString());
+        assertEquals("Bursa", id.at("/address/city").asString());
+        assertEquals("TUR", id.at("/address/country").asString());
+        assertEquals("16140", id.at("/address/postalCode").asString());
+        assertEquals("Organize Sanayi Bolgesi 3. Cadde 12", id.at("/address/street").asString());
+    }
+
+    @Test
+    void build_withoutACity_leavesTheAddressOut_andRefusesARecordOfAnotherKind() throws Exception {
+        ObjectNode installation = JsonNodeFactory.instance.objectNode().put("kind", "installation").put("address", "Street 1");
+        ObjectNode aspect = CatenaXCbamAspect.build(WorkedStatement.build(), RegistryIdentity.of(installation, null));
+        assertEquals(List.of(), PlatformSchemas.violations(SCHEMA, aspect));
+        assertTrue(aspect.at("/good/0/operator/0/installation/0/installationIdentification/address").isMissingNode());
+        assertTrue(aspect.at("/good/0/operator/0/operatorIdentification/operatorIds/operatorCbamId").isMissingNode());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RegistryIdentity.of(installation, installation));
+        assertEquals("expected a party record, got installation", e.getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.cbamledger.exchange.WorkedStatement;
+import org.cbamledger.spec.RecordValidationException;
 import org.cbamledger.spec.RecordValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,45 @@ class CommunicationTemplateReaderTest {
     }
 
     @Test
+    void roundTrip_meteredElectricity_givesItsMwhPerTonneFactorAndSource_andScrapPerTonne() throws Exception {
+        ObjectNode statement = WorkedStatement.serbian();
+        ImportedTemplate read = CommunicationTemplateReader.read(CommunicationTemplateWriter.write(statement, Optional.empty()));
+        BigDecimal tonnes = new BigDecimal(statement.get("tonnes").asString());
+        BigDecimal mwh = figure(statement, "electricity.total.energyMwh");
+        BigDecimal tco2 = figure(statement, "electricity.total.emissionsTco2");
+        assertEquals(0, mwh.divide(tonnes, 6, java.math.RoundingMode.HALF_EVEN)
+                .compareTo(new BigDecimal(read.value("products[0].electricityMwhPerTonne"))));
+        assertEquals(0, tco2.divide(mwh, 6, java.math.RoundingMode.HALF_EVEN)
+                .compareTo(new BigDecimal(read.value("products[0].electricityEmissionFactorTco2PerMwh"))));
+        assertEquals(ProductParameters.METERED_SOURCE, read.value("products[0].electricityFactorSource"));
+        assertEquals("Summary_Communication!N26", read.find("products[0].electricityFactorSource").orElseThrow().reference());
+        assertEquals("0", read.value("products[0].scrapTonnesPerTonne"), "no CN 7602 precursor");
+        assertEquals("Summary_Communication!AA26", read.find("products[0].scrapTonnesPerTonne").orElseThrow().reference());
+    }
+
+    @Test
+    void write_leavesTheNotComputableAluminiumParametersEmpty_andNoElectricityWhereNoneWasMetered() throws Exception {
+        byte[] xlsx = CommunicationTemplateWriter.write(WorkedStatement.build(), Optional.empty());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var products = workbook.getSheet("Summary_Products").getRow(9);
+            for (String column : new String[] {"N", "O", "Y", "AA"}) {
+                var cell = products.getCell(org.apache.poi.ss.util.CellReference.convertColStringToIndex(column));
+                assertEquals(null, cell, "Summary_Products!" + column + "10 must stay empty");
+            }
+            assertEquals(0.0, products.getCell(org.apache.poi.ss.util.CellReference.convertColStringToIndex("Z")).getNumericCellValue());
+        }
+    }
+
+    private static BigDecimal figure(JsonNode statement, String id) {
+        for (JsonNode f : statement.at("/evidence/figures")) {
+            if (f.get("id").asString().equals(id)) {
+                return new BigDecimal(f.get("value").asString());
+            }
+        }
+        throw new AssertionError("no figure " + id);
+    }
+
+    @Test
     void read_handBuiltV211_givesTheSuppliersFiguresTracedToTheirCells() throws Exception {
         ImportedTemplate read = CommunicationTemplateReader.read(SupplierWorkbook.billets("2.1.1").bytes());
         assertEquals(TemplateVersion.V2_1_1, read.version());
@@ -54,6 +94,19 @@ class CommunicationTemplateReaderTest {
         assertEquals("0.2", record.get("electricityMwhPerTonne").asString());
         assertEquals("0.43", record.get("electricityEmissionFactorTco2PerMwh").asString());
         assertFalse(record.has("indirectSeeTco2PerTonne"));
+    }
+
+    @Test
+    void sourceWorkbook_theSchemaRefusesAnUntracedDirectSeeAndACellThatIsNoSheetCell() throws Exception {
+        ImportedTemplate read = CommunicationTemplateReader.read(SupplierWorkbook.billets("2.1.1").bytes());
+        ObjectNode record = read.supplierStatement(0, "S-1", "MY-BILLETS-01", false, null);
+        assertEquals(read.workbookSha256(), record.at("/sourceWorkbook/sha256").asString());
+        assertEquals("2.1.1", record.at("/sourceWorkbook/templateVersion").asString());
+        ObjectNode cells = (ObjectNode) record.at("/sourceWorkbook/cells");
+        cells.put("directSeeTco2PerTonne", "Summary_Communication!I26\nI27");
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record));
+        cells.remove("directSeeTco2PerTonne");
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validate(record));
     }
 
     @Test

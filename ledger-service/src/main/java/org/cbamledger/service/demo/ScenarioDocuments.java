@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.cbamledger.calculation.scenario.Party;
 import org.cbamledger.calculation.scenario.Scenario;
+import org.cbamledger.calculation.scenario.ScenarioDocument;
 import org.cbamledger.calculation.scenario.ScenarioRecord;
 import org.cbamledger.service.log.LedgerRecords;
 import org.cbamledger.signer.Envelope;
@@ -31,8 +33,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The scenario's source documents, generated from its records with deterministic bytes (the supplier's
- * statement and invoice as PDFs, the operator's meter export as CSV), archived through the document
- * endpoint and anchored by a key of the submitting party; and the issued statement's PDF likewise.
+ * statement and invoice as PDFs, the operator's meter export as CSV), and the files that are evidence themselves
+ * (a supplier's communication template workbook), archived through the document endpoint and anchored by a key of
+ * the submitting party; and the issued statement's PDF likewise.
  */
 final class ScenarioDocuments {
     static final String ANCHOR_KIND = Kinds.DOCUMENT_ANCHOR;
@@ -69,6 +72,12 @@ final class ScenarioDocuments {
                 "emissions-statement/" + statementId, false));
         names.add(anchor(operatorKey, operator, "meter-export.csv", csv(scenario, Kinds.ELECTRICITY_CONSUMPTION),
                 "emissions-statement/" + statementId, false));
+        for (ScenarioDocument document : scenario.documents()) {
+            SigningKey key = document.partyId().equals(supplier) ? supplierKey
+                    : document.partyId().equals(operator) ? operatorKey : register(document.partyId());
+            names.add(anchor(key, document.partyId(), document.file().getFileName().toString(),
+                    Files.readAllBytes(document.file()), document.supports(), false));
+        }
         names.add(anchor(operatorKey, operator, statementId + ".pdf", client.statementPdf(logId, statementId),
                 "emissions-statement/" + statementId, true));
         console.println("archived and anchored " + names.size() + " documents (" + String.join(", ", names)

@@ -34,6 +34,7 @@ import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.StrongEtag;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
+import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.Problem;
@@ -59,11 +60,13 @@ public class ImporterController {
     private final ImporterStatements statements;
     private final CheckpointStore checkpoints;
     private final LogReader reader;
+    private final StatementRegistryIdentity registry;
 
-    ImporterController(Database database, CheckpointStore checkpoints, LogReader reader) {
+    ImporterController(Database database, CheckpointStore checkpoints, LogReader reader, EntryStore entries) {
         this.statements = new ImporterStatements(database.dataSource());
         this.checkpoints = checkpoints;
         this.reader = reader;
+        this.registry = new StatementRegistryIdentity(entries);
     }
 
     @Get
@@ -117,11 +120,16 @@ public class ImporterController {
                 ? response.header("Content-Disposition", "attachment; filename=\"" + statementId + ".xlsx\"") : response;
     }
 
-    /** The Catena-X CBAM aspect (urn:samm:io.catenax.cbam:1.0.0) of the statement. */
+    /**
+     * The Catena-X CBAM aspect (urn:samm:io.catenax.cbam:1.0.0) of the statement, with the O3CI ids and address of the
+     * installation and party records where the log holds them.
+     */
     @Get("/{logId}/{statementId}/catena-x")
     public HttpResponse<?> catenaX(HttpRequest<?> request, String logId, String statementId)
             throws AuthException, LedgerException, SQLException {
-        return export(request, logId, statementId, CatenaXCbamAspect::build);
+        JsonNode statement = JSON.readTree(find(request, logId, statementId).statementJson());
+        JsonNode aspect = CatenaXCbamAspect.build(statement, registry.of(logId, statement));
+        return tagged(request, JSON.writeValueAsBytes(aspect), MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** The statement as a WBCSD PACT v3 ProductFootprint. */
