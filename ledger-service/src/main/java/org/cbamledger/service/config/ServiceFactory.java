@@ -1,5 +1,6 @@
 package org.cbamledger.service.config;
 
+import java.util.List;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -36,6 +37,7 @@ import org.cbamledger.service.log.TileReader;
 import org.cbamledger.service.log.TreeStore;
 import org.cbamledger.service.room.RoomAccess;
 import org.cbamledger.service.room.RoomContents;
+import org.cbamledger.service.room.RoomIndexStore;
 import org.cbamledger.service.room.RoomRateLimitConfiguration;
 import org.cbamledger.service.room.RoomStore;
 import org.cbamledger.service.statement.StatementIntake;
@@ -194,8 +196,13 @@ public class ServiceFactory {
     }
 
     @Singleton
-    EntryIndexStore entryIndexStore(Database database, EntryStore entries) {
-        return new EntryIndexStore(database.dataSource(), entries);
+    EntryIndexStore entryIndexStore(Database database, EntryStore entries, RoomIndexStore roomIndex) {
+        return new EntryIndexStore(database.dataSource(), entries, List.of(roomIndex));
+    }
+
+    @Singleton
+    RoomIndexStore roomIndexStore(Database database) {
+        return new RoomIndexStore(database.dataSource());
     }
 
     @Singleton
@@ -215,8 +222,9 @@ public class ServiceFactory {
     }
 
     @Singleton
-    RoomContents roomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints) {
-        return new RoomContents(entries, statements, checkpoints);
+    RoomContents roomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints,
+            EntryIndexStore index, RoomIndexStore roomIndex) {
+        return new RoomContents(entries, statements, checkpoints, index, roomIndex);
     }
 
     /** At startup, so that a bad {@code cbam.rooms.rate-limit} fails it. */

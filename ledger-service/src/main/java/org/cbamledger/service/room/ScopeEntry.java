@@ -1,7 +1,6 @@
 package org.cbamledger.service.room;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,17 +11,19 @@ import org.cbamledger.service.log.StoredEntry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the scope rules need of one entry, small enough to hold for a whole log: its index and leaf hash, the kind
- * of the entry, the record the rules read ({@code record}: a correction's replacement for a correction), the leaf
- * hash a correction supersedes, the key ids that signed it, and, for the interval series (meter readings,
- * generation), whether one interval falls in the room's period; their readings are dropped, only the ids kept.
+ * What the scope rules need of one entry, small enough to hold for a whole log and to store in the room index: its
+ * index and leaf hash, the kind of the entry, the record the rules read ({@code record}: a correction's replacement
+ * for a correction), the leaf hash a correction supersedes, the key ids that signed it, and, for the interval series
+ * (meter readings, generation), the days their intervals cover ({@link SeriesDays}); their readings are dropped,
+ * only the ids kept. Nothing in it depends on a room.
  */
 record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode record, String supersedesLeafHash,
-        List<String> signerKeyIds, boolean seriesInPeriod) {
+        List<String> signerKeyIds, SeriesDays series) {
     static final String CORRECTION = "correction";
     static final String METER_READING_BATCH = "meter-reading-batch";
     static final String GENERATION_DATA = "generation-data";
@@ -41,7 +42,12 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
         return ScopeFields.text(record, pointer);
     }
 
-    static ScopeEntry of(RoomDefinition room, StoredEntry stored) {
+    /** For the interval series: whether one interval falls in the room's period; false for every other record. */
+    boolean seriesInPeriod(RoomDefinition room) {
+        return series != null && series.inPeriod(room.periodFrom(), room.periodTo());
+    }
+
+    static ScopeEntry of(String logId, StoredEntry stored) {
         JsonNode payload;
         List<String> signers = new ArrayList<>();
         try {
@@ -53,12 +59,11 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
                 signers.add(signature.path("keyid").asString(""));
             }
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new IllegalStateException("entry " + stored.index() + " of log " + room.logId()
+            throw new IllegalStateException("entry " + stored.index() + " of log " + logId
                     + " is not a readable envelope: " + e.getMessage(), e);
         }
         if (!payload.isObject()) {
-            throw new IllegalStateException("entry " + stored.index() + " of log " + room.logId()
-                    + " holds no record");
+            throw new IllegalStateException("entry " + stored.index() + " of log " + logId + " holds no record");
         }
         String entryKind = payload.path("kind").asString("");
         JsonNode record = payload;
@@ -67,68 +72,88 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
             record = payload.path("replacement");
             supersedes = ScopeFields.text(payload, "/supersedesLeafHash");
         }
-        boolean inPeriod = false;
+        SeriesDays series = null;
         String kind = record.path("kind").asString("");
         if (kind.equals(METER_READING_BATCH)) {
-            inPeriod = readingInPeriod(room, record);
+            series = readingDays(record);
             record = ids(record, "meterId", "deviceId", "sequence");
         } else if (kind.equals(GENERATION_DATA)) {
-            inPeriod = generationInPeriod(room, record);
+            series = generationDays(record);
             record = ids(record, "assetId", "meterId");
         }
         return new ScopeEntry(stored.index(), HexFormat.of().formatHex(stored.leafHash()), entryKind, record, supersedes,
-                List.copyOf(signers), inPeriod);
+                List.copyOf(signers), series);
     }
 
-    /** At least one reading's interval [intervalStart, intervalEnd] lies inside the room's period (UTC days). */
-    private static boolean readingInPeriod(RoomDefinition room, JsonNode batch) {
-        Instant from = startOf(room.periodFrom());
-        Instant to = startOf(room.periodTo().plusDays(1));
+    /** The stored form ({@link #toJson}) read back. */
+    static ScopeEntry fromJson(long index, JsonNode json) {
+        SeriesDays series = null;
+        JsonNode days = json.path("series");
+        if (days.isObject()) {
+            List<long[]> spans = new ArrayList<>();
+            for (JsonNode span : days.path("spans").values()) {
+                spans.add(new long[] {span.get(0).asLong(), span.get(1).asLong()});
+            }
+            series = new SeriesDays(days.path("overlapping").asBoolean(), spans);
+        }
+        List<String> signers = new ArrayList<>();
+        json.path("signers").values().forEach(k -> signers.add(k.asString()));
+        return new ScopeEntry(index, json.path("leafHash").asString(), json.path("entryKind").asString(),
+                json.path("record"), ScopeFields.text(json, "/supersedes"), List.copyOf(signers), series);
+    }
+
+    /** Everything but the index, as stored in the room index. */
+    String toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("leafHash", leafHashHex).put("entryKind", entryKind);
+        json.set("record", record);
+        if (supersedesLeafHash != null) {
+            json.put("supersedes", supersedesLeafHash);
+        }
+        signerKeyIds.forEach(json.putArray("signers")::add);
+        if (series != null) {
+            ObjectNode days = json.putObject("series").put("overlapping", series.overlapping());
+            ArrayNode spans = days.putArray("spans");
+            series.spans().forEach(span -> spans.addArray().add(span[0]).add(span[1]));
+        }
+        return JSON.writeValueAsString(json);
+    }
+
+    /** Each reading's interval [intervalStart, intervalEnd]; a columnar batch (version 2): reading i covers
+     * [start + i x intervalSeconds, start + (i + 1) x intervalSeconds]. */
+    private static SeriesDays readingDays(JsonNode batch) {
+        SeriesDays.Builder days = SeriesDays.ofReadings();
         if (batch.has("version")) {
-            return columnarReadingInPeriod(batch, from, to);
+            Instant start = instant(batch.path("start"));
+            long seconds = batch.path("intervalSeconds").asLong();
+            int readings = batch.path("quality").size();
+            if (start != null && seconds > 0) {
+                for (int i = 0; i < readings; i++) {
+                    days.add(start.plusSeconds(seconds * i), start.plusSeconds(seconds * (i + 1)));
+                }
+            }
+            return days.build();
         }
         for (JsonNode reading : batch.path("readings").values()) {
             Instant start = instant(reading.path("intervalStart"));
             Instant end = instant(reading.path("intervalEnd"));
-            if (start != null && end != null && !start.isBefore(from) && !end.isAfter(to)) {
-                return true;
+            if (start != null && end != null) {
+                days.add(start, end);
             }
         }
-        return false;
+        return days.build();
     }
 
-    /** A columnar batch (version 2): reading i covers [start + i x intervalSeconds, start + (i + 1) x intervalSeconds). */
-    private static boolean columnarReadingInPeriod(JsonNode batch, Instant from, Instant to) {
-        Instant start = instant(batch.path("start"));
-        long seconds = batch.path("intervalSeconds").asLong();
-        int readings = batch.path("quality").size();
-        if (start == null || seconds <= 0 || readings == 0) {
-            return false;
-        }
-        long first = Math.max(0, Math.ceilDiv(from.getEpochSecond() - start.getEpochSecond(), seconds));
-        return first < readings && !start.plusSeconds(seconds * (first + 1)).isAfter(to);
-    }
-
-    /** At least one interval (an hour for PT1H, a calendar month for P1M, from its start) overlaps the period. */
-    private static boolean generationInPeriod(RoomDefinition room, JsonNode generation) {
-        Instant from = startOf(room.periodFrom());
-        Instant to = startOf(room.periodTo().plusDays(1));
+    /** Each interval: an hour for PT1H, a calendar month for P1M, from its start. */
+    private static SeriesDays generationDays(JsonNode generation) {
+        SeriesDays.Builder days = SeriesDays.ofGeneration();
         boolean monthly = generation.path("resolution").asString("").equals("P1M");
         for (JsonNode interval : generation.path("intervals").values()) {
             Instant start = instant(interval.path("start"));
-            if (start == null) {
-                continue;
-            }
-            Instant end = monthly ? start.atZone(ZoneOffset.UTC).plusMonths(1).toInstant() : start.plusSeconds(3600);
-            if (start.isBefore(to) && end.isAfter(from)) {
-                return true;
+            if (start != null) {
+                days.add(start, monthly ? start.atZone(ZoneOffset.UTC).plusMonths(1).toInstant() : start.plusSeconds(3600));
             }
         }
-        return false;
-    }
-
-    private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        return days.build();
     }
 
     private static Instant instant(JsonNode node) {

@@ -1,61 +1,74 @@
 package org.cbamledger.service.room;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Applies the scope rules until nothing changes: each round judges every entry still outside against what the
- * room holds, then takes in what the newly taken entries bring with them (a calculation's listed inputs, the entry
- * a correction supersedes) and extends the context by all of them. An entry keeps the reason it was first taken
- * for.
+ * Applies the scope rules until nothing changes: each round judges, in index order and against what the room holds,
+ * the entries outside it that the room's newly wanted keys find ({@link ScopeKeys}) and those under
+ * {@link ScopeKeys#ALWAYS}, then takes in what the newly taken entries bring with them (a calculation's listed
+ * inputs, the entry a correction supersedes) and extends the context by all of them. An entry keeps the reason it
+ * was first taken for. An entry a key found and the rules left out is not judged again until another of its keys is
+ * wanted: its rule reads that key's value and its own fields, which do not change.
  */
 final class ScopeFixedPoint {
     private final RoomDefinition room;
-    private final List<ScopeEntry> all;
-    private final Map<Long, ScopeEntry> byIndex = new HashMap<>();
-    private final Map<String, Long> indexByLeafHash = new HashMap<>();
+    private final ScopeSource log;
     private final SortedMap<Long, String> reasons = new TreeMap<>();
     /** Taken, not yet in the context. */
     private final Deque<ScopeEntry> pending = new ArrayDeque<>();
+    private final List<ScopeEntry> taken = new ArrayList<>();
 
-    ScopeFixedPoint(RoomDefinition room, List<ScopeEntry> all) {
+    ScopeFixedPoint(RoomDefinition room, ScopeSource log) {
         this.room = room;
-        this.all = all;
-        for (ScopeEntry entry : all) {
-            byIndex.put(entry.index(), entry);
-            indexByLeafHash.putIfAbsent(entry.leafHashHex(), entry.index());
-        }
+        this.log = log;
     }
 
     /** The reasons by leaf index, given the statements the room covers. */
-    SortedMap<Long, String> close(List<ScopeStatement> coveredStatements) {
-        ScopeContext context = new ScopeContext(room, all, coveredStatements);
-        ScopeEntry first = byIndex.get(0L);
-        if (first != null && first.entryKind().equals("party")) {
+    SortedMap<Long, String> close(List<ScopeStatement> coveredStatements) throws SQLException {
+        ScopeContext context = new ScopeContext(room, coveredStatements);
+        ScopeEntry first = log.at(0);
+        if (first != null && first.entryKind().equals(Kinds.PARTY)) {
             take(first, "party of the log operator");
         }
         for (ScopeStatement statement : coveredStatements) {
             takeListed(statement.json(), "/evidence/entries", "evidence of statement " + statement.statementId());
         }
-        List<ScopeEntry> outside = new ArrayList<>(all);
+        Set<String> asked = new HashSet<>();
+        SortedMap<Long, ScopeEntry> always = new TreeMap<>();
         boolean took;
         do {
             while (!pending.isEmpty()) {
                 ScopeEntry entry = pending.poll();
                 context.take(entry);
+                taken.add(entry);
                 bringAlong(entry);
             }
-            outside.removeIf(e -> reasons.containsKey(e.index()));
-            ScopeRules rules = new ScopeRules(room, context, indexByLeafHash);
+            SortedMap<Long, ScopeEntry> outside = new TreeMap<>();
+            Set<String> wanted = ScopeKeys.wanted(room, context);
+            wanted.removeAll(asked);
+            asked.addAll(wanted);
+            for (ScopeEntry found : log.under(wanted)) {
+                if (ScopeKeys.always(found)) {
+                    always.put(found.index(), found);
+                }
+                outside.put(found.index(), found);
+            }
+            outside.putAll(always);
+            outside.keySet().removeAll(reasons.keySet());
+            always.keySet().removeAll(reasons.keySet());
+            ScopeRules rules = new ScopeRules(room, context, log, reasons.keySet());
             took = false;
-            for (ScopeEntry entry : outside) {
+            for (ScopeEntry entry : outside.values()) {
                 String why = rules.reason(entry);
                 if (why != null) {
                     took |= take(entry, why);
@@ -63,6 +76,11 @@ final class ScopeFixedPoint {
             }
         } while (took);
         return reasons;
+    }
+
+    /** Every entry taken, in the order taken. */
+    List<ScopeEntry> taken() {
+        return taken;
     }
 
     private boolean take(ScopeEntry entry, String why) {
@@ -79,23 +97,23 @@ final class ScopeFixedPoint {
      * nothing to follow: its inputs are what the field and reference rules select for the same installation,
      * period and CN code, which is how the engine chose them.
      */
-    private void bringAlong(ScopeEntry entry) {
-        if (entry.kind().equals("calculation") && !entry.isCorrection()) {
+    private void bringAlong(ScopeEntry entry) throws SQLException {
+        if (entry.kind().equals(Kinds.CALCULATION) && !entry.isCorrection()) {
             takeListed(entry.record(), "/inputs", "input of calculation " + entry.text("/calculationId"));
         }
         if (entry.isCorrection() && entry.supersedesLeafHash() != null) {
-            Long superseded = indexByLeafHash.get(entry.supersedesLeafHash());
+            Long superseded = log.indexOfLeafHash(entry.supersedesLeafHash());
             if (superseded != null) {
-                take(byIndex.get(superseded), "superseded by the correction at leaf " + entry.index());
+                take(log.at(superseded), "superseded by the correction at leaf " + entry.index());
             }
         }
     }
 
     /** Entries listed as {@code {leafIndex, leafHash}}: taken only when the hash is that of the entry at the index. */
-    private void takeListed(JsonNode record, String arrayPointer, String why) {
+    private void takeListed(JsonNode record, String arrayPointer, String why) throws SQLException {
         for (JsonNode item : record.at(arrayPointer).values()) {
             JsonNode index = item.path("leafIndex");
-            ScopeEntry listed = index.canConvertToLong() ? byIndex.get(index.asLong()) : null;
+            ScopeEntry listed = index.canConvertToLong() ? log.at(index.asLong()) : null;
             if (listed != null && listed.leafHashHex().equals(ScopeFields.text(item, "/leafHash"))) {
                 take(listed, why);
             }

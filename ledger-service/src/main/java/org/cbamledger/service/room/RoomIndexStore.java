@@ -1,0 +1,142 @@
+package org.cbamledger.service.room;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.cbamledger.service.index.PageIndexer;
+import org.cbamledger.service.log.StoredEntry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The rooms' scope index in PostgreSQL (V64): each entry's {@link ScopeEntry} and the {@link ScopeKeys} it is found
+ * under, written page by page with the log's entry index ({@link PageIndexer}), and read as a {@link ScopeSource}.
+ */
+public final class RoomIndexStore implements PageIndexer {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DataSource dataSource;
+
+    public RoomIndexStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void index(Connection c, String logId, List<StoredEntry> page) throws SQLException {
+        try (PreparedStatement facts = c.prepareStatement("insert into room_index_entries (log_id, leaf_index, facts)"
+                + " values (?, ?, ?) on conflict do nothing");
+                PreparedStatement keys = c.prepareStatement("insert into room_index_keys (log_id, key, leaf_index)"
+                        + " values (?, ?, ?) on conflict do nothing")) {
+            for (StoredEntry stored : page) {
+                ScopeEntry entry = ScopeEntry.of(logId, stored);
+                facts.setString(1, logId);
+                facts.setLong(2, entry.index());
+                facts.setString(3, entry.toJson());
+                facts.addBatch();
+                for (String key : ScopeKeys.of(entry)) {
+                    keys.setString(1, logId);
+                    keys.setString(2, key);
+                    keys.setLong(3, entry.index());
+                    keys.addBatch();
+                }
+            }
+            facts.executeBatch();
+            keys.executeBatch();
+        }
+    }
+
+    /** The log's entries below {@code size}, as the scope rules look them up. */
+    public ScopeSource source(String logId, long size) {
+        return new Source(logId, size);
+    }
+
+    private final class Source implements ScopeSource {
+        private final String logId;
+        private final long size;
+
+        Source(String logId, long size) {
+            this.logId = logId;
+            this.size = size;
+        }
+
+        @Override
+        public ScopeEntry at(long index) throws SQLException {
+            if (index < 0 || index >= size) {
+                return null;
+            }
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "select leaf_index, facts from room_index_entries where log_id = ? and leaf_index = ?")) {
+                s.setString(1, logId);
+                s.setLong(2, index);
+                List<ScopeEntry> found = read(s);
+                return found.isEmpty() ? null : found.getFirst();
+            }
+        }
+
+        @Override
+        public Long indexOfLeafHash(String leafHashHex) throws SQLException {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select entry_index"
+                    + " from entries where log_id = ? and leaf_hash = ? and entry_index < ? order by entry_index limit 1")) {
+                s.setString(1, logId);
+                s.setBytes(2, HexFormat.of().parseHex(leafHashHex));
+                s.setLong(3, size);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getLong(1) : null;
+                }
+            } catch (IllegalArgumentException notHex) {
+                return null;
+            }
+        }
+
+        @Override
+        public List<ScopeEntry> under(Collection<String> keys) throws SQLException {
+            if (keys.isEmpty()) {
+                return List.of();
+            }
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select e.leaf_index,"
+                    + " e.facts from room_index_keys k join room_index_entries e on e.log_id = k.log_id"
+                    + " and e.leaf_index = k.leaf_index where k.log_id = ? and k.key = any (?) and k.leaf_index < ?")) {
+                Array array = c.createArrayOf("text", keys.toArray());
+                s.setString(1, logId);
+                s.setArray(2, array);
+                s.setLong(3, size);
+                return read(s);
+            }
+        }
+
+        @Override
+        public Set<Long> holding(String ref) throws SQLException {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select leaf_index"
+                    + " from room_index_keys where log_id = ? and key = ? and leaf_index < ?")) {
+                s.setString(1, logId);
+                s.setString(2, ScopeKeys.ref(ref));
+                s.setLong(3, size);
+                Set<Long> found = new TreeSet<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getLong(1));
+                    }
+                }
+                return found;
+            }
+        }
+
+        private List<ScopeEntry> read(PreparedStatement s) throws SQLException {
+            List<ScopeEntry> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(ScopeEntry.fromJson(r.getLong(1), JSON.readTree(r.getString(2))));
+                }
+            }
+            return found;
+        }
+    }
+}
