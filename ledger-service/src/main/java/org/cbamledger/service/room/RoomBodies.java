@@ -7,6 +7,7 @@ import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.InclusionProof;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.scope.RoomDefinition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

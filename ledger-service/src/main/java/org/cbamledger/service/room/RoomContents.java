@@ -12,6 +12,10 @@ import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.scope.RoomDefinition;
+import org.cbamledger.service.room.scope.RoomIndexStore;
+import org.cbamledger.service.room.scope.RoomScope;
+import org.cbamledger.service.room.scope.RoomSelection;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
 

@@ -32,12 +32,12 @@ import org.cbamledger.service.documents.LogDocuments;
 import org.cbamledger.service.documents.VerifiedDownload;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.Params;
+import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.index.IndexCommitter;
 import org.cbamledger.service.index.RoomIndexFiles;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.EntryStore;
-import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.LogInfo;
@@ -45,6 +45,8 @@ import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.scope.RoomDefinition;
+import org.cbamledger.service.room.scope.RoomSelection;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
@@ -369,7 +371,6 @@ public class RoomController {
         }
         return (int) n;
     }
-
 
     private static HttpResponse<String> json(Object body) {
         return HttpResponse.<String>ok().contentType(MediaType.APPLICATION_JSON_TYPE)

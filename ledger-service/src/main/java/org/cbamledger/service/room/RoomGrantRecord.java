@@ -1,6 +1,7 @@
 package org.cbamledger.service.room;
 
 import java.time.Instant;
+import org.cbamledger.service.room.scope.RoomDefinition;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.scope.RoomSelection;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;

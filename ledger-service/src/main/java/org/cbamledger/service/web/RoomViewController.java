@@ -25,10 +25,10 @@ import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.room.GrantScope;
 import org.cbamledger.service.room.RoomAccess;
 import org.cbamledger.service.room.RoomContents;
-import org.cbamledger.service.room.RoomDefinition;
 import org.cbamledger.service.room.RoomSnapshot;
 import org.cbamledger.service.room.RoomVisit;
 import org.cbamledger.service.room.VisitSelection;
+import org.cbamledger.service.room.scope.RoomDefinition;
 import org.cbamledger.service.statement.StoredStatement;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,8 +1,9 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,8 +12,13 @@ import java.util.Set;
  * index in PostgreSQL ({@link RoomIndexStore}); nothing here walks the log.
  */
 public interface ScopeSource {
+    /** The entries at these indexes, of those the log has (below its size); one lookup for them all. */
+    Map<Long, ScopeEntry> at(Collection<Long> indexes) throws SQLException;
+
     /** The entry at {@code index}, or null when the log has none there. */
-    ScopeEntry at(long index) throws SQLException;
+    default ScopeEntry at(long index) throws SQLException {
+        return at(List.of(index)).get(index);
+    }
 
     /** The first entry with this leaf hash (lowercase hex), or null. */
     Long indexOfLeafHash(String leafHashHex) throws SQLException;

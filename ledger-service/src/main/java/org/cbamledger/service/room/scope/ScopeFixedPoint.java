@@ -1,4 +1,4 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -111,9 +112,18 @@ final class ScopeFixedPoint {
 
     /** Entries listed as {@code {leafIndex, leafHash}}: taken only when the hash is that of the entry at the index. */
     private void takeListed(JsonNode record, String arrayPointer, String why) throws SQLException {
+        List<JsonNode> items = new ArrayList<>();
+        Set<Long> indexes = new HashSet<>();
         for (JsonNode item : record.at(arrayPointer).values()) {
             JsonNode index = item.path("leafIndex");
-            ScopeEntry listed = index.canConvertToLong() ? log.at(index.asLong()) : null;
+            if (index.canConvertToLong()) {
+                items.add(item);
+                indexes.add(index.asLong());
+            }
+        }
+        Map<Long, ScopeEntry> entries = log.at(indexes);
+        for (JsonNode item : items) {
+            ScopeEntry listed = entries.get(item.path("leafIndex").asLong());
             if (listed != null && listed.leafHashHex().equals(ScopeFields.text(item, "/leafHash"))) {
                 take(listed, why);
             }

@@ -1,4 +1,4 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -68,17 +70,19 @@ public final class RoomIndexStore implements PageIndexer {
         }
 
         @Override
-        public ScopeEntry at(long index) throws SQLException {
-            if (index < 0 || index >= size) {
-                return null;
+        public Map<Long, ScopeEntry> at(Collection<Long> indexes) throws SQLException {
+            Map<Long, ScopeEntry> found = new HashMap<>();
+            if (indexes.isEmpty()) {
+                return found;
             }
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "select leaf_index, facts from room_index_entries where log_id = ? and leaf_index = ?")) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select leaf_index,"
+                    + " facts from room_index_entries where log_id = ? and leaf_index = any (?) and leaf_index < ?")) {
                 s.setString(1, logId);
-                s.setLong(2, index);
-                List<ScopeEntry> found = read(s);
-                return found.isEmpty() ? null : found.getFirst();
+                s.setArray(2, c.createArrayOf("bigint", indexes.toArray()));
+                s.setLong(3, size);
+                read(s).forEach(e -> found.put(e.index(), e));
             }
+            return found;
         }
 
         @Override

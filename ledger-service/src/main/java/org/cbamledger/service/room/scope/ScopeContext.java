@@ -1,4 +1,4 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -41,8 +41,14 @@ final class ScopeWalk implements ScopeSource {
     }
 
     @Override
-    public ScopeEntry at(long index) {
-        return byIndex.get(index);
+    public Map<Long, ScopeEntry> at(Collection<Long> indexes) {
+        Map<Long, ScopeEntry> found = new HashMap<>();
+        for (long index : indexes) {
+            if (byIndex.containsKey(index)) {
+                found.put(index, byIndex.get(index));
+            }
+        }
+        return found;
     }
 
     @Override

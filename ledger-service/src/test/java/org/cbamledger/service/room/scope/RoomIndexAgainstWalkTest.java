@@ -1,4 +1,4 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
