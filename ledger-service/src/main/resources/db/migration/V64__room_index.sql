@@ -1,6 +1,6 @@
--- The rooms' scope index (issue 14): what the scope rules need of each entry (room.ScopeEntry as JSON: kind, the
+-- The rooms' scope index (issue 14): what the scope rules need of each entry (room.scope.ScopeEntry as JSON: kind, the
 -- record the rules read, readings reduced to the days they cover, signing key ids) and the keys a rule finds it under
--- (room.ScopeKeys: installation, meter, contract, asset, key, party, record references...), so that a room's contents
+-- (room.scope.ScopeKeys: installation, meter, contract, asset, key, party, record references...), so that a room's contents
 -- are computed with indexed queries instead of a walk over the log. Filled with entry_index, page by page.
 create table room_index_entries (
     log_id      text not null references logs (log_id),

@@ -1,6 +1,5 @@
 package org.cbamledger.service.room.scope;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,11 +7,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.cbamledger.service.index.PageIndexer;
 import org.cbamledger.service.log.StoredEntry;
@@ -101,36 +100,28 @@ public final class RoomIndexStore implements PageIndexer {
         }
 
         @Override
-        public List<ScopeEntry> under(Collection<String> keys) throws SQLException {
+        public Set<Long> under(Collection<String> keys) throws SQLException {
+            Set<Long> found = new HashSet<>();
             if (keys.isEmpty()) {
-                return List.of();
+                return found;
             }
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select e.leaf_index,"
-                    + " e.facts from room_index_keys k join room_index_entries e on e.log_id = k.log_id"
-                    + " and e.leaf_index = k.leaf_index where k.log_id = ? and k.key = any (?) and k.leaf_index < ?")) {
-                Array array = c.createArrayOf("text", keys.toArray());
-                s.setString(1, logId);
-                s.setArray(2, array);
-                s.setLong(3, size);
-                return read(s);
-            }
-        }
-
-        @Override
-        public Set<Long> holding(String ref) throws SQLException {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select leaf_index"
-                    + " from room_index_keys where log_id = ? and key = ? and leaf_index < ?")) {
+                    + " from room_index_keys where log_id = ? and key = any (?) and leaf_index < ?")) {
                 s.setString(1, logId);
-                s.setString(2, ScopeKeys.ref(ref));
+                s.setArray(2, c.createArrayOf("text", keys.toArray()));
                 s.setLong(3, size);
-                Set<Long> found = new TreeSet<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         found.add(r.getLong(1));
                     }
                 }
-                return found;
             }
+            return found;
+        }
+
+        @Override
+        public Set<Long> holding(String ref) throws SQLException {
+            return under(List.of(ScopeKeys.ref(ref)));
         }
 
         private List<ScopeEntry> read(PreparedStatement s) throws SQLException {

@@ -98,7 +98,7 @@ public final class RoomScope {
                 anchored.add(sha256);
             }
         }
-        for (ScopeEntry entry : log.under(anchored.stream().map(ScopeKeys::erasure).toList())) {
+        for (ScopeEntry entry : log.at(log.under(anchored.stream().map(ScopeKeys::erasure).toList())).values()) {
             if (entry.kind().equals(Kinds.DOCUMENT_ERASURE)) {
                 anchored.remove(entry.text("/sha256"));
             }

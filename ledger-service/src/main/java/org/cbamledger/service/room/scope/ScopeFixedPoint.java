@@ -54,19 +54,20 @@ final class ScopeFixedPoint {
                 taken.add(entry);
                 bringAlong(entry);
             }
-            SortedMap<Long, ScopeEntry> outside = new TreeMap<>();
             Set<String> wanted = ScopeKeys.wanted(room, context);
             wanted.removeAll(asked);
             asked.addAll(wanted);
-            for (ScopeEntry found : log.under(wanted)) {
-                if (ScopeKeys.always(found)) {
-                    always.put(found.index(), found);
+            Set<Long> found = log.under(wanted);
+            found.removeAll(reasons.keySet());
+            SortedMap<Long, ScopeEntry> outside = new TreeMap<>();
+            for (ScopeEntry entry : log.at(found).values()) {
+                if (ScopeKeys.always(entry)) {
+                    always.put(entry.index(), entry);
                 }
-                outside.put(found.index(), found);
+                outside.put(entry.index(), entry);
             }
-            outside.putAll(always);
-            outside.keySet().removeAll(reasons.keySet());
             always.keySet().removeAll(reasons.keySet());
+            outside.putAll(always);
             ScopeRules rules = new ScopeRules(room, context, log, reasons.keySet());
             took = false;
             for (ScopeEntry entry : outside.values()) {

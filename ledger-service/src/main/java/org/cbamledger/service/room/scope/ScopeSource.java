@@ -23,8 +23,8 @@ public interface ScopeSource {
     /** The first entry with this leaf hash (lowercase hex), or null. */
     Long indexOfLeafHash(String leafHashHex) throws SQLException;
 
-    /** Every entry found under one of {@code keys}, in any order, possibly more than once. */
-    List<ScopeEntry> under(Collection<String> keys) throws SQLException;
+    /** The indexes of the entries found under one of {@code keys}. */
+    Set<Long> under(Collection<String> keys) throws SQLException;
 
     /** The entries whose record a document-anchor's {@code recordRef} may name by {@code ref}. */
     Set<Long> holding(String ref) throws SQLException;

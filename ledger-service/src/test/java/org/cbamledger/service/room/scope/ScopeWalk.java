@@ -57,8 +57,8 @@ final class ScopeWalk implements ScopeSource {
     }
 
     @Override
-    public List<ScopeEntry> under(Collection<String> keys) {
-        return all;
+    public Set<Long> under(Collection<String> keys) {
+        return new TreeSet<>(byIndex.keySet());
     }
 
     @Override
