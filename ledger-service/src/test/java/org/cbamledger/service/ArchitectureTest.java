@@ -43,6 +43,21 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Issue 17 item 4: a room's scope (its definition, the rule engine and the room index it reads) is plain Java
+     * below the room's routes and access log, and the room below the web view.
+     */
+    @Test
+    void roomScope_isBelowTheRoomsRoutes_andTheRoomBelowTheWebView() {
+        noClasses().that().resideInAPackage("org.cbamledger.service.room.scope..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.cbamledger.service.room",
+                        "org.cbamledger.service.http..", "org.cbamledger.service.web..", "org.cbamledger.service.config..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.room..", "org.cbamledger.service.index..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.web..")
+                .check(classes);
+    }
+
     /** Issue 17 item 1: no package of the service depends, through others, on itself. */
     @Test
     void packages_areFreeOfCycles() {

@@ -9,21 +9,22 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import org.cbamledger.archive.ArchiveException;
 import org.cbamledger.service.auth.TokenAuthority;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.claims.ClaimProofExport;
 import org.cbamledger.service.claims.DeploymentClaims;
 import org.cbamledger.service.db.Database;
-import org.cbamledger.service.index.EntryIndexStore;
-import org.cbamledger.service.index.IndexCommitter;
-import org.cbamledger.service.index.IndexConfiguration;
-import org.cbamledger.service.index.IndexSchedule;
 import org.cbamledger.service.documents.AnchoredDocuments;
 import org.cbamledger.service.documents.ArchiveConfiguration;
 import org.cbamledger.service.documents.ArchiveSettings;
 import org.cbamledger.service.documents.DocumentService;
 import org.cbamledger.service.documents.LogDocuments;
+import org.cbamledger.service.index.EntryIndexStore;
+import org.cbamledger.service.index.IndexCommitter;
+import org.cbamledger.service.index.IndexConfiguration;
+import org.cbamledger.service.index.IndexSchedule;
 import org.cbamledger.service.lease.LeaseStore;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.DeviceStore;
@@ -38,6 +39,7 @@ import org.cbamledger.service.room.RoomAccess;
 import org.cbamledger.service.room.RoomContents;
 import org.cbamledger.service.room.RoomRateLimitConfiguration;
 import org.cbamledger.service.room.RoomStore;
+import org.cbamledger.service.room.scope.RoomIndexStore;
 import org.cbamledger.service.statement.StatementIntake;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.witness.CheckpointTimestamper;
@@ -194,8 +196,13 @@ public class ServiceFactory {
     }
 
     @Singleton
-    EntryIndexStore entryIndexStore(Database database, EntryStore entries) {
-        return new EntryIndexStore(database.dataSource(), entries);
+    EntryIndexStore entryIndexStore(Database database, EntryStore entries, RoomIndexStore roomIndex) {
+        return new EntryIndexStore(database.dataSource(), entries, List.of(roomIndex));
+    }
+
+    @Singleton
+    RoomIndexStore roomIndexStore(Database database) {
+        return new RoomIndexStore(database.dataSource());
     }
 
     @Singleton
@@ -215,8 +222,9 @@ public class ServiceFactory {
     }
 
     @Singleton
-    RoomContents roomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints) {
-        return new RoomContents(entries, statements, checkpoints);
+    RoomContents roomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints,
+            EntryIndexStore index, RoomIndexStore roomIndex) {
+        return new RoomContents(entries, statements, checkpoints, index, roomIndex);
     }
 
     /** At startup, so that a bad {@code cbam.rooms.rate-limit} fails it. */

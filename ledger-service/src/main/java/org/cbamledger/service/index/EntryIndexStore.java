@@ -19,7 +19,10 @@ import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
 
-/** The index rows of a log in PostgreSQL (V30): filled from the sequenced entries, read per key or whole. */
+/**
+ * The index rows of a log in PostgreSQL (V30): filled from the sequenced entries, read per key or whole; the other
+ * indexes kept from the same entries ({@link PageIndexer}) are filled page by page with it.
+ */
 public final class EntryIndexStore {
     private static final int PAGE = 1_000;
 
@@ -28,10 +31,13 @@ public final class EntryIndexStore {
 
     private final DataSource dataSource;
     private final EntryStore entries;
+    private final List<PageIndexer> alongside;
 
-    public EntryIndexStore(DataSource dataSource, EntryStore entries) {
+    /** {@code alongside}: the other indexes filled from the same pages, in the same transactions. */
+    public EntryIndexStore(DataSource dataSource, EntryStore entries, List<PageIndexer> alongside) {
         this.dataSource = dataSource;
         this.entries = entries;
+        this.alongside = List.copyOf(alongside);
     }
 
     public State state(String logId) throws SQLException {
@@ -68,6 +74,9 @@ public final class EntryIndexStore {
                         }
                     }
                     insert.executeBatch();
+                }
+                for (PageIndexer indexer : alongside) {
+                    indexer.index(c, logId, page);
                 }
                 setIndexedSize(c, logId, Math.min(size, from + PAGE));
                 c.commit();

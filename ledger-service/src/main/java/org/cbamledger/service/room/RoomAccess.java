@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
-import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.BearerTokenFilter;
+import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.room.scope.RoomDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -36,6 +36,7 @@ import org.cbamledger.service.http.RequestJson;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.room.scope.RoomDefinition;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -7,8 +7,9 @@ import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.InclusionProof;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.StoredEntry;
-import org.cbamledger.signer.JsonMappers;
+import org.cbamledger.service.room.scope.RoomDefinition;
 import tools.jackson.databind.JsonNode;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON shapes of the room routes (CONTRACTS.md): leaf hashes in hex, proof hashes in std base64. */

@@ -5,19 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import org.cbamledger.service.index.EntryIndexStore;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.EntryStore;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.scope.RoomDefinition;
+import org.cbamledger.service.room.scope.RoomIndexStore;
+import org.cbamledger.service.room.scope.RoomScope;
+import org.cbamledger.service.room.scope.RoomSelection;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
 
 /**
- * What a room holds under the log's latest checkpoint ({@link RoomScope}), kept per room until the log or its
- * statements change. Entries the room's own access log appends do not change what it holds, so a room read
+ * What a room holds under the log's latest checkpoint ({@link RoomScope} over the room index), kept per room until
+ * the log or its statements change. Entries the room's own access log appends do not change what it holds, so a room read
  * again after only room-access entries reuses its selection instead of walking the log.
  */
 public final class RoomContents {
@@ -26,13 +30,19 @@ public final class RoomContents {
     private final EntryStore entries;
     private final StatementStore statements;
     private final CheckpointStore checkpoints;
+    private final EntryIndexStore index;
+    private final RoomIndexStore roomIndex;
     private final Map<String, RoomSnapshot> latest = new ConcurrentHashMap<>();
     private final Map<String, Narrowed> narrowed = new ConcurrentHashMap<>();
 
-    public RoomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints) {
+    /** {@code index} fills {@code roomIndex} with the log's entry index ({@link EntryIndexStore#catchUp}). */
+    public RoomContents(EntryStore entries, StatementStore statements, CheckpointStore checkpoints,
+            EntryIndexStore index, RoomIndexStore roomIndex) {
         this.entries = entries;
         this.statements = statements;
         this.checkpoints = checkpoints;
+        this.index = index;
+        this.roomIndex = roomIndex;
     }
 
     /** The room's selection under the log's latest checkpoint. */
@@ -50,7 +60,9 @@ public final class RoomContents {
         }
         List<StoredStatement> logStatements = statements.ofLog(room.logId()).stream()
                 .filter(s -> s.treeSize() <= checkpoint.treeSize()).toList();
-        RoomSelection selection = RoomScope.select(room, each -> scan(room.logId(), checkpoint.treeSize(), each),
+        // the schedule keeps the index close behind the checkpoints; this indexes what it has not reached yet
+        index.catchUp(room.logId(), checkpoint.treeSize());
+        RoomSelection selection = RoomScope.select(room, roomIndex.source(room.logId(), checkpoint.treeSize()),
                 logStatements);
         RoomSnapshot computed = new RoomSnapshot(room, checkpoint, statementCount, selection);
         latest.put(room.roomId(), computed);
@@ -108,13 +120,5 @@ public final class RoomContents {
             }
         }
         return true;
-    }
-
-    private void scan(String logId, long size, Consumer<StoredEntry> each) throws SQLException {
-        for (long start = 0; start < size; start += PAGE) {
-            for (StoredEntry e : entries.range(logId, start, Math.min(size, start + PAGE))) {
-                each.accept(e);
-            }
-        }
     }
 }

@@ -32,12 +32,12 @@ import org.cbamledger.service.documents.LogDocuments;
 import org.cbamledger.service.documents.VerifiedDownload;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.Params;
+import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.index.IndexCommitter;
 import org.cbamledger.service.index.RoomIndexFiles;
 import org.cbamledger.service.log.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
 import org.cbamledger.service.log.EntryStore;
-import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.LogInfo;
@@ -45,6 +45,8 @@ import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.Problem;
 import org.cbamledger.service.log.StoredCheckpoint;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.scope.RoomDefinition;
+import org.cbamledger.service.room.scope.RoomSelection;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
@@ -114,10 +116,7 @@ public class RoomController {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
             VisitSelection seen = contents.visible(visit, snapshot.selection());
             SortedMap<String, Long> byKind = new TreeMap<>();
-            contents.read(visit.room().logId(), seen.indexes(), e -> {
-                byKind.merge(e.kind(), 1L, Long::sum);
-                return true;
-            });
+            seen.reasons().keySet().forEach(i -> byKind.merge(snapshot.selection().kinds().get(i), 1L, Long::sum));
             long visibleStatements = snapshot.selection().statements().stream()
                     .filter(s -> visit.mayRead(RoomBodies.JSON.readTree(s.statementJson()))).count();
             return json(new RoomBodies.RoomSummary(RoomBodies.RoomBody.of(visit.room()), visit.role(),
@@ -140,14 +139,18 @@ public class RoomController {
             boolean[] more = {false};
             VisitSelection seen = contents.visible(visit, snapshot.selection());
             SortedMap<Long, String> tail = seen.reasons().tailMap(start);
-            contents.read(visit.room().logId(), tail.keySet(), e -> {
-                if (kind != null && !kind.isEmpty() && !kind.equals(e.kind())) {
-                    return true;
+            List<Long> page = new ArrayList<>();
+            for (long at : tail.keySet()) {
+                if (kind != null && !kind.isEmpty() && !kind.equals(snapshot.selection().kinds().get(at))) {
+                    continue;
                 }
-                if (items.size() == pageSize) {
+                if (page.size() == pageSize) {
                     more[0] = true;
-                    return false;
+                    break;
                 }
+                page.add(at);
+            }
+            contents.read(visit.room().logId(), page, e -> {
                 items.add(new RoomBodies.EntryItem(e.index(), RoomBodies.hex(e.leafHash()), e.kind(), tail.get(e.index())));
                 return true;
             });
@@ -179,9 +182,11 @@ public class RoomController {
     public HttpResponse<?> documents(HttpRequest<?> request, String roomId)
             throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("documents", null), visit -> {
-            VisitSelection seen = contents.visible(visit, contents.snapshot(visit.room()).selection());
+            RoomSelection selection = contents.snapshot(visit.room()).selection();
+            VisitSelection seen = contents.visible(visit, selection);
             List<RoomBodies.DocumentItem> items = new ArrayList<>();
-            contents.read(visit.room().logId(), seen.indexes(), e -> {
+            List<Long> anchors = selection.ofKind(Kinds.DOCUMENT_ANCHOR).stream().filter(seen::contains).toList();
+            contents.read(visit.room().logId(), anchors, e -> {
                 if (e.kind().equals(Kinds.DOCUMENT_ANCHOR)) {
                     JsonNode record = recordOf(e);
                     String sha256 = record.path("sha256").asString();
@@ -366,7 +371,6 @@ public class RoomController {
         }
         return (int) n;
     }
-
 
     private static HttpResponse<String> json(Object body) {
         return HttpResponse.<String>ok().contentType(MediaType.APPLICATION_JSON_TYPE)

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.cbamledger.service.room.scope.RoomDefinition;
 
 /** Rooms and their grants in PostgreSQL (V4__rooms.sql). */
 public final class RoomStore {

@@ -2,6 +2,7 @@ package org.cbamledger.service.room;
 
 import java.util.Set;
 import org.cbamledger.service.auth.Principal;
+import org.cbamledger.service.room.scope.RoomDefinition;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.room.scope.RoomSelection;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
@@ -23,7 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 public record VisitSelection(SortedMap<Long, String> reasons, Set<String> documentSha256s) {
     static final String STATEMENT_REF_PREFIX = "emissions-statement/";
-    private static final String ANCHOR_KIND = Kinds.DOCUMENT_ANCHOR;
 
     static VisitSelection of(RoomVisit visit, RoomSelection selection, RoomContents contents)
             throws SQLException, LedgerException {
@@ -40,17 +40,15 @@ public record VisitSelection(SortedMap<Long, String> reasons, Set<String> docume
             return new VisitSelection(selection.reasons(), selection.documentSha256s());
         }
         SortedMap<Long, String> reasons = new TreeMap<>();
+        selection.reasons().forEach((index, reason) -> reasons.put(index,
+                namesAny(reason, hiddenStatements) ? "evidence of a statement the room covers" : reason));
         Set<String> documents = new HashSet<>(selection.documentSha256s());
-        contents.read(visit.room().logId(), selection.indexes(), e -> {
-            if (e.kind().equals(ANCHOR_KIND)) {
-                JsonNode anchor = record(e);
-                if (supportsOnly(anchor, hiddenStatements)) {
-                    documents.remove(anchor.path("sha256").asString());
-                    return true;
-                }
+        contents.read(visit.room().logId(), selection.ofKind(Kinds.DOCUMENT_ANCHOR), e -> {
+            JsonNode anchor = record(e);
+            if (supportsOnly(anchor, hiddenStatements)) {
+                documents.remove(anchor.path("sha256").asString());
+                reasons.remove(e.index());
             }
-            String reason = selection.reasons().get(e.index());
-            reasons.put(e.index(), namesAny(reason, hiddenStatements) ? "evidence of a statement the room covers" : reason);
             return true;
         });
         return new VisitSelection(reasons, documents);

@@ -1,4 +1,4 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,7 +118,7 @@ class RoomScopeWorkedExampleTest {
     @Test
     void turkishExtruder_roomHoldsEveryEntryTheCalculationUses() throws Exception {
         ScenarioLog s = build("turkish-extruder-2026", false);
-        RoomSelection selection = RoomScope.select(s.room(), s.log(), List.of(s.statement()));
+        RoomSelection selection = ScopeWalk.select(s.room(), s.log(), List.of(s.statement()));
 
         assertTrue(selection.contains(s.calculationIndex()), "the calculation");
         assertFalse(used(s.result()).isEmpty());
@@ -135,7 +135,7 @@ class RoomScopeWorkedExampleTest {
         // find them, which is what a calculation recorded with inputsDigest relies on
         List<StoredEntry> withoutCalculation = s.log().entries.stream()
                 .filter(e -> e.index() != s.calculationIndex()).toList();
-        RoomSelection selection = RoomScope.select(s.room(), each -> withoutCalculation.forEach(each), List.of());
+        RoomSelection selection = ScopeWalk.select(s.room(), each -> withoutCalculation.forEach(each), List.of());
         assertTrue(selection.indexes().containsAll(used(s.result())),
                 "missing " + missing(selection, used(s.result())));
     }
@@ -146,13 +146,13 @@ class RoomScopeWorkedExampleTest {
         ScenarioLog s = build("turkish-extruder-2026", false);
         // issue 12: every calculation and statement of the installation and period is in its rooms, whatever the
         // room's CN codes, so a room cannot be cut to leave a second calculation out
-        RoomSelection otherCode = RoomScope.select(
+        RoomSelection otherCode = ScopeWalk.select(
                 room(s.scenario(), s.scenario().installation().installationId(), "76042100"), s.log(),
                 List.of(s.statement()));
         assertTrue(otherCode.contains(s.calculationIndex()));
         assertEquals(1, otherCode.statements().size());
         assertTrue(otherCode.indexes().containsAll(used(s.result())), "missing " + missing(otherCode, used(s.result())));
-        RoomSelection otherInstallation = RoomScope.select(
+        RoomSelection otherInstallation = ScopeWalk.select(
                 room(s.scenario(), "OTHER-INSTALLATION", s.scenario().cnCode()), s.log(), List.of(s.statement()));
         assertFalse(otherInstallation.contains(s.calculationIndex()));
         assertTrue(otherInstallation.statements().isEmpty());
@@ -166,7 +166,7 @@ class RoomScopeWorkedExampleTest {
     @Test
     void serbianPpaExtruder_roomHoldsEveryEntryTheCalculationUses_byFieldRulesToo() throws Exception {
         ScenarioLog s = build("serbian-extruder-ppa-2026", true);
-        RoomSelection selection = RoomScope.select(s.room(), s.log(), List.of(s.statement()));
+        RoomSelection selection = ScopeWalk.select(s.room(), s.log(), List.of(s.statement()));
         assertTrue(selection.contains(s.calculationIndex()), "the calculation");
         assertTrue(selection.indexes().containsAll(used(s.result())),
                 "missing " + missing(selection, used(s.result())));
@@ -174,7 +174,7 @@ class RoomScopeWorkedExampleTest {
 
         List<StoredEntry> withoutCalculation = s.log().entries.stream()
                 .filter(e -> e.index() != s.calculationIndex()).toList();
-        RoomSelection byRules = RoomScope.select(s.room(), each -> withoutCalculation.forEach(each), List.of());
+        RoomSelection byRules = ScopeWalk.select(s.room(), each -> withoutCalculation.forEach(each), List.of());
         assertTrue(byRules.indexes().containsAll(used(s.result())), "missing " + missing(byRules, used(s.result())));
 
         // a first-quarter room holds the year's calculation and statement (their period touches its months) and
@@ -182,11 +182,11 @@ class RoomScopeWorkedExampleTest {
         RoomDefinition q1 = new RoomDefinition("room-q1", "log-1", "q1", s.room().installationId(),
                 LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-31"), s.room().cnCodes(), "operator",
                 Instant.now());
-        RoomSelection quarter = RoomScope.select(q1, s.log(), List.of(s.statement()));
+        RoomSelection quarter = ScopeWalk.select(q1, s.log(), List.of(s.statement()));
         assertTrue(quarter.contains(s.calculationIndex()));
         assertEquals(1, quarter.statements().size());
         assertTrue(quarter.indexes().containsAll(used(s.result())), "missing " + missing(quarter, used(s.result())));
-        RoomSelection quarterByRules = RoomScope.select(q1, each -> withoutCalculation.forEach(each), List.of());
+        RoomSelection quarterByRules = ScopeWalk.select(q1, each -> withoutCalculation.forEach(each), List.of());
         for (String kind : List.of("meter-reading-batch", "generation-data", "supply-settlement", "go-cancellation")) {
             long year = count(s.log(), selection, kind);
             long inQuarter = count(s.log(), quarterByRules, kind);

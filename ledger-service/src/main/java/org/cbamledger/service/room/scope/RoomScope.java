@@ -1,23 +1,24 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.function.Consumer;
-import org.cbamledger.service.log.StoredEntry;
+import java.util.TreeMap;
 import org.cbamledger.service.statement.StoredStatement;
-import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,23 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  * its meters, contracts' generation and GOs, supplier statements, factors, corrections, documents) and what a
  * verifier needs to check every signature offline (the key-registration chain down to the root, revocations, the
  * parties named), repeated until nothing changes ({@link ScopeFixedPoint}). Everything else, the access log
- * included, stays out. The log is walked once.
+ * included, stays out. Entries are looked up by key in the room index ({@link ScopeSource}), never walked.
  */
 public final class RoomScope {
     private static final JsonMapper JSON = JsonMappers.PLAIN;
 
-    /** A log's entries below a tree size, in index order; the engine walks them once and keeps what it needs. */
-    @FunctionalInterface
-    public interface EntryScan {
-        void forEach(Consumer<StoredEntry> each) throws SQLException;
-    }
-
     private RoomScope() {}
 
-    public static RoomSelection select(RoomDefinition room, EntryScan entries, List<StoredStatement> statements)
+    /** The room's selection from a log's entries below a tree size and the statements stored up to it. */
+    public static RoomSelection select(RoomDefinition room, ScopeSource log, List<StoredStatement> statements)
             throws SQLException {
-        List<ScopeEntry> all = new ArrayList<>();
-        entries.forEach(stored -> all.add(ScopeEntry.of(room, stored)));
         List<StoredStatement> covered = new ArrayList<>();
         List<ScopeStatement> coveredJson = new ArrayList<>();
         for (StoredStatement statement : statements) {
@@ -55,8 +49,13 @@ public final class RoomScope {
                 coveredJson.add(new ScopeStatement(statement.statementId(), statement.keyId(), json));
             }
         }
-        SortedMap<Long, String> reasons = new ScopeFixedPoint(room, all).close(coveredJson);
-        return new RoomSelection(reasons, covered, documents(all, reasons));
+        ScopeFixedPoint fixedPoint = new ScopeFixedPoint(room, log);
+        SortedMap<Long, String> reasons = fixedPoint.close(coveredJson);
+        SortedMap<Long, ScopeEntry> taken = new TreeMap<>();
+        fixedPoint.taken().forEach(e -> taken.put(e.index(), e));
+        Map<Long, String> kinds = new HashMap<>();
+        taken.values().forEach(e -> kinds.put(e.index(), e.entryKind()));
+        return new RoomSelection(reasons, kinds, covered, documents(log, taken.values()));
     }
 
     /**
@@ -92,21 +91,19 @@ public final class RoomScope {
     }
 
     /** The documents anchored by entries in the room, less those the log records as erased. */
-    private static Set<String> documents(List<ScopeEntry> all, Map<Long, String> reasons) {
+    private static Set<String> documents(ScopeSource log, Collection<ScopeEntry> taken) throws SQLException {
         Set<String> anchored = new LinkedHashSet<>();
-        Set<String> erased = new LinkedHashSet<>();
-        for (ScopeEntry entry : all) {
+        for (ScopeEntry entry : taken) {
             String sha256 = entry.text("/sha256");
-            if (sha256 == null) {
-                continue;
-            }
-            if (entry.kind().equals(Kinds.DOCUMENT_ANCHOR) && reasons.containsKey(entry.index())) {
+            if (sha256 != null && entry.kind().equals(Kinds.DOCUMENT_ANCHOR)) {
                 anchored.add(sha256);
-            } else if (entry.kind().equals(Kinds.DOCUMENT_ERASURE)) {
-                erased.add(sha256);
             }
         }
-        anchored.removeAll(erased);
+        for (ScopeEntry entry : log.at(log.under(anchored.stream().map(ScopeKeys::erasure).toList())).values()) {
+            if (entry.kind().equals(Kinds.DOCUMENT_ERASURE)) {
+                anchored.remove(entry.text("/sha256"));
+            }
+        }
         return anchored;
     }
 

@@ -1,4 +1,4 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +49,7 @@ class RoomScopeTest {
     static RoomSelection selection;
 
     /** An in-memory log: envelopes signed as the service stores them, named for the assertions. */
-    static final class Log implements RoomScope.EntryScan {
+    static final class Log implements ScopeWalk.EntryScan {
         final List<StoredEntry> entries = new ArrayList<>();
         final Map<String, Long> byName = new HashMap<>();
         int scans;
@@ -482,7 +482,7 @@ class RoomScopeTest {
                 statement("st-a", issuer, A, H1_FROM, H1_TO, "7604 10 10", List.of(log.ref("readings-a-h2"))),
                 statement("st-b", issuerB, B, H1_FROM, H1_TO, CN1, List.of(log.ref("batch-b-h1-cn1"))),
                 statement("st-year", issuer, A, H1_FROM, H2_TO, CN1, List.of(log.ref("elec-a-h2"))));
-        selection = RoomScope.select(ROOM, log, statements);
+        selection = ScopeWalk.select(ROOM, log, statements);
     }
 
     static void assertIn(String... names) {
@@ -651,24 +651,24 @@ class RoomScopeTest {
 
     @Test
     void select_isAFixedPoint_andRepeatable() throws Exception {
-        RoomSelection again = RoomScope.select(ROOM, log, statements);
+        RoomSelection again = ScopeWalk.select(ROOM, log, statements);
         assertEquals(selection.reasons(), again.reasons());
         // a room exactly the size of its selection: every entry left out has no rule that takes it
         List<StoredEntry> kept = log.entries.stream().filter(e -> selection.contains(e.index())).toList();
-        RoomSelection within = RoomScope.select(ROOM, each -> kept.forEach(each), statements);
+        RoomSelection within = ScopeWalk.select(ROOM, each -> kept.forEach(each), statements);
         assertEquals(selection.indexes(), within.indexes());
     }
 
     @Test
     void select_walksTheLogOnce() throws Exception {
         int before = log.scans;
-        RoomScope.select(ROOM, log, statements);
+        ScopeWalk.select(ROOM, log, statements);
         assertEquals(1, log.scans - before);
     }
 
     @Test
     void otherRoom_secondHalfYear_takesTheOtherSide() throws Exception {
-        RoomSelection h2 = RoomScope.select(room(A, H2_FROM, H2_TO, CN1), log, statements);
+        RoomSelection h2 = ScopeWalk.select(room(A, H2_FROM, H2_TO, CN1), log, statements);
         assertTrue(h2.contains(log.index("batch-a-h2-cn1")));
         assertTrue(h2.contains(log.index("readings-a-h2")));
         assertTrue(h2.contains(log.index("factor-gas-h2")));

@@ -1,8 +1,6 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the entries already in a room make relevant: their meters, contracts, GO ranges, supplier installations,
  * emission factors, record ids, leaf hashes, documents, signing keys and parties. Each entry taken into the room
- * extends it ({@link #take}); rules only ever grow with it, so the fixed point is reached.
+ * extends it ({@link #take}); rules only ever grow with it, so the fixed point is reached. Whether a reference
+ * names records of the room only is the rules' question ({@link ScopeRules}), answered from the index.
  */
 final class ScopeContext {
     /** The members that hold a record's own id, by kind: what a document-anchor's {@code recordRef} may name. */
@@ -62,16 +61,11 @@ final class ScopeContext {
     final Set<String> registeredKeyIds = new HashSet<>();
     final Set<String> partyIds = new HashSet<>();
 
-    /** How many records outside the room each reference may name: an id two records share names neither for sure. */
-    private final Map<String, Integer> outsideRecordRefs = new HashMap<>();
     private final RoomDefinition room;
 
-    /** The context of an empty room over {@code all} entries, knowing the statements it covers. */
-    ScopeContext(RoomDefinition room, Collection<ScopeEntry> all, List<ScopeStatement> coveredStatements) {
+    /** The context of an empty room, knowing the statements it covers. */
+    ScopeContext(RoomDefinition room, List<ScopeStatement> coveredStatements) {
         this.room = room;
-        for (ScopeEntry entry : all) {
-            refs(entry).forEach(ref -> outsideRecordRefs.merge(ref, 1, Integer::sum));
-        }
         for (ScopeStatement statement : coveredStatements) {
             recordRefs.add(statement.statementId());
             recordRefs.add("emissions-statement/" + statement.statementId());
@@ -82,16 +76,8 @@ final class ScopeContext {
         }
     }
 
-    /** True when a record in the room has this reference and none outside it does. */
-    boolean namesOnlyTheRoom(String ref) {
-        return recordRefs.contains(ref) && outsideRecordRefs.getOrDefault(ref, 0) == 0;
-    }
-
     /** Extends the context by an entry taken into the room. */
     void take(ScopeEntry entry) {
-        for (String ref : refs(entry)) {
-            outsideRecordRefs.merge(ref, -1, Integer::sum);
-        }
         add(entry);
     }
 

@@ -1,9 +1,10 @@
-package org.cbamledger.service.room;
+package org.cbamledger.service.room.scope;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cbamledger.signer.map.SerialRange;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
@@ -16,18 +17,21 @@ import tools.jackson.databind.JsonNode;
 final class ScopeRules {
     private final RoomDefinition room;
     private final ScopeContext in;
-    private final Map<String, Long> indexByLeafHash;
+    private final ScopeSource log;
+    private final Set<Long> taken;
 
-    ScopeRules(RoomDefinition room, ScopeContext in, Map<String, Long> indexByLeafHash) {
+    /** The rules over a room that holds {@code taken} (its context {@code in}), looking up {@code log}. */
+    ScopeRules(RoomDefinition room, ScopeContext in, ScopeSource log, Set<Long> taken) {
         this.room = room;
         this.in = in;
-        this.indexByLeafHash = indexByLeafHash;
+        this.log = log;
+        this.taken = taken;
     }
 
-    String reason(ScopeEntry entry) {
+    String reason(ScopeEntry entry) throws SQLException {
         if (entry.isCorrection()) {
             if (entry.supersedesLeafHash() != null && in.leafHashes.contains(entry.supersedesLeafHash())) {
-                return "correction of leaf " + indexByLeafHash.get(entry.supersedesLeafHash());
+                return "correction of leaf " + log.indexOfLeafHash(entry.supersedesLeafHash());
             }
             String replacement = recordReason(entry);
             return replacement == null ? null : "correction whose replacement is a " + replacement;
@@ -35,7 +39,7 @@ final class ScopeRules {
         return recordReason(entry);
     }
 
-    private String recordReason(ScopeEntry e) {
+    private String recordReason(ScopeEntry e) throws SQLException {
         String installationReason = installationReason(e);
         return installationReason != null ? installationReason : referenceReason(e);
     }
@@ -72,13 +76,13 @@ final class ScopeRules {
     }
 
     /** The reference rules: records that entries of the room name, or that name entries of the room. */
-    private String referenceReason(ScopeEntry e) {
+    private String referenceReason(ScopeEntry e) throws SQLException {
         String kind = e.kind();
         return switch (kind) {
-            case Kinds.METER_READING_BATCH -> in.meterIds.contains(e.text("/meterId")) && e.seriesInPeriod()
+            case Kinds.METER_READING_BATCH -> in.meterIds.contains(e.text("/meterId")) && e.seriesInPeriod(room)
                     ? "readings of meter " + e.text("/meterId") + " in period" : null;
             case Kinds.GENERATION_DATA -> (in.assetIds.contains(e.text("/assetId"))
-                    || in.generatorMeterIds.contains(e.text("/meterId"))) && e.seriesInPeriod()
+                    || in.generatorMeterIds.contains(e.text("/meterId"))) && e.seriesInPeriod(room)
                     ? "generation of contracted asset " + e.text("/assetId") + " in period" : null;
             // go-issuance has no contractId (schema): the contract's asset names it
             case Kinds.GO_ISSUANCE -> in.assetIds.contains(e.text("/assetId")) && overlaps(e, "/productionFrom", "/productionTo")
@@ -121,19 +125,24 @@ final class ScopeRules {
                 ? "go-cancellation for the installation's contract in period" : null;
     }
 
-    private String supportReason(JsonNode anchor) {
+    private String supportReason(JsonNode anchor) throws SQLException {
         for (JsonNode support : anchor.path("supports").values()) {
             String leafHash = ScopeFields.text(support, "/leafHash");
             if (leafHash != null && in.leafHashes.contains(leafHash)) {
-                return "document supporting leaf " + indexByLeafHash.get(leafHash);
+                return "document supporting leaf " + log.indexOfLeafHash(leafHash);
             }
             String ref = ScopeFields.text(support, "/recordRef");
             // an id that a record outside the room also has may name that one: the document stays out
-            if (ref != null && in.namesOnlyTheRoom(ref)) {
+            if (ref != null && namesOnlyTheRoom(ref)) {
                 return "document supporting " + ref;
             }
         }
         return null;
+    }
+
+    /** True when a record in the room has this reference and none outside it does. */
+    private boolean namesOnlyTheRoom(String ref) throws SQLException {
+        return in.recordRefs.contains(ref) && taken.containsAll(log.holding(ref));
     }
 
     private boolean overlaps(ScopeEntry e, String fromPointer, String toPointer) {

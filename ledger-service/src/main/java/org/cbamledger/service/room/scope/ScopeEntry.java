@@ -1,0 +1,182 @@
+package org.cbamledger.service.room.scope;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.spec.Kinds;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import org.cbamledger.signer.JsonMappers;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the scope rules need of one entry, small enough to hold for a whole log and to store in the room index: its
+ * index and leaf hash, the kind of the entry, the record the rules read ({@code record}: a correction's replacement
+ * for a correction), the leaf hash a correction supersedes, the key ids that signed it, and, for the interval series
+ * (meter readings, generation), the days their intervals cover ({@link SeriesDays}); their readings are dropped,
+ * only the ids kept. Nothing in it depends on a room.
+ */
+record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode record, String supersedesLeafHash,
+        List<String> signerKeyIds, SeriesDays series) {
+    static final String CORRECTION = Kinds.CORRECTION;
+    static final String METER_READING_BATCH = Kinds.METER_READING_BATCH;
+    static final String GENERATION_DATA = Kinds.GENERATION_DATA;
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
+
+    /** The kind the scope rules apply: the record's, or the replacement's for a correction. */
+    String kind() {
+        return record.path("kind").asString("");
+    }
+
+    boolean isCorrection() {
+        return entryKind.equals(CORRECTION);
+    }
+
+    String text(String pointer) {
+        return ScopeFields.text(record, pointer);
+    }
+
+    /** For the interval series: whether one interval falls in the room's period; false for every other record. */
+    boolean seriesInPeriod(RoomDefinition room) {
+        return series != null && series.inPeriod(room.periodFrom(), room.periodTo());
+    }
+
+    static ScopeEntry of(String logId, StoredEntry stored) {
+        JsonNode payload;
+        List<String> signers = new ArrayList<>();
+        try {
+            // stored entries passed Envelope.parse and the signature checks when they were appended; reading the
+            // envelope once here instead of re-validating it makes a walk over the log about five times faster
+            JsonNode envelope = JSON.readTree(stored.envelope());
+            payload = JSON.readTree(Base64.getDecoder().decode(envelope.path("payload").asString("")));
+            for (JsonNode signature : envelope.path("signatures").values()) {
+                signers.add(signature.path("keyid").asString(""));
+            }
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new IllegalStateException("entry " + stored.index() + " of log " + logId
+                    + " is not a readable envelope: " + e.getMessage(), e);
+        }
+        if (!payload.isObject()) {
+            throw new IllegalStateException("entry " + stored.index() + " of log " + logId + " holds no record");
+        }
+        String entryKind = payload.path("kind").asString("");
+        JsonNode record = payload;
+        String supersedes = null;
+        if (entryKind.equals(CORRECTION)) {
+            record = payload.path("replacement");
+            supersedes = ScopeFields.text(payload, "/supersedesLeafHash");
+        }
+        SeriesDays series = null;
+        String kind = record.path("kind").asString("");
+        if (kind.equals(METER_READING_BATCH)) {
+            series = readingDays(record);
+            record = ids(record, "meterId", "deviceId", "sequence");
+        } else if (kind.equals(GENERATION_DATA)) {
+            series = generationDays(record);
+            record = ids(record, "assetId", "meterId");
+        }
+        return new ScopeEntry(stored.index(), HexFormat.of().formatHex(stored.leafHash()), entryKind, record, supersedes,
+                List.copyOf(signers), series);
+    }
+
+    /** The stored form ({@link #toJson}) read back. */
+    static ScopeEntry fromJson(long index, JsonNode json) {
+        SeriesDays series = null;
+        JsonNode days = json.path("series");
+        if (days.isObject()) {
+            List<long[]> spans = new ArrayList<>();
+            for (JsonNode span : days.path("spans").values()) {
+                spans.add(new long[] {span.get(0).asLong(), span.get(1).asLong()});
+            }
+            series = new SeriesDays(days.path("overlapping").asBoolean(), spans);
+        }
+        List<String> signers = new ArrayList<>();
+        json.path("signers").values().forEach(k -> signers.add(k.asString()));
+        return new ScopeEntry(index, json.path("leafHash").asString(), json.path("entryKind").asString(),
+                json.path("record"), ScopeFields.text(json, "/supersedes"), List.copyOf(signers), series);
+    }
+
+    /** Everything but the index, as stored in the room index. */
+    String toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("leafHash", leafHashHex).put("entryKind", entryKind);
+        json.set("record", record);
+        if (supersedesLeafHash != null) {
+            json.put("supersedes", supersedesLeafHash);
+        }
+        signerKeyIds.forEach(json.putArray("signers")::add);
+        if (series != null) {
+            ObjectNode days = json.putObject("series").put("overlapping", series.overlapping());
+            ArrayNode spans = days.putArray("spans");
+            series.spans().forEach(span -> spans.addArray().add(span[0]).add(span[1]));
+        }
+        return JSON.writeValueAsString(json);
+    }
+
+    /** Each reading's interval [intervalStart, intervalEnd]; a columnar batch (version 2): reading i covers
+     * [start + i x intervalSeconds, start + (i + 1) x intervalSeconds]. */
+    private static SeriesDays readingDays(JsonNode batch) {
+        SeriesDays.Builder days = SeriesDays.ofReadings();
+        if (batch.has("version")) {
+            Instant start = instant(batch.path("start"));
+            long seconds = batch.path("intervalSeconds").asLong();
+            int readings = batch.path("quality").size();
+            if (start != null && seconds > 0) {
+                for (int i = 0; i < readings; i++) {
+                    days.add(start.plusSeconds(seconds * i), start.plusSeconds(seconds * (i + 1)));
+                }
+            }
+            return days.build();
+        }
+        for (JsonNode reading : batch.path("readings").values()) {
+            Instant start = instant(reading.path("intervalStart"));
+            Instant end = instant(reading.path("intervalEnd"));
+            if (start != null && end != null) {
+                days.add(start, end);
+            }
+        }
+        return days.build();
+    }
+
+    /** Each interval: an hour for PT1H, a calendar month for P1M, from its start. */
+    private static SeriesDays generationDays(JsonNode generation) {
+        SeriesDays.Builder days = SeriesDays.ofGeneration();
+        boolean monthly = generation.path("resolution").asString("").equals("P1M");
+        for (JsonNode interval : generation.path("intervals").values()) {
+            Instant start = instant(interval.path("start"));
+            if (start != null) {
+                days.add(start, monthly ? start.atZone(ZoneOffset.UTC).plusMonths(1).toInstant() : start.plusSeconds(3600));
+            }
+        }
+        return days.build();
+    }
+
+    private static Instant instant(JsonNode node) {
+        if (!node.isString()) {
+            return null;
+        }
+        try {
+            return Instant.parse(node.stringValue());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode ids(JsonNode record, String... members) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        kept.set("kind", record.path("kind"));
+        for (String member : members) {
+            if (record.has(member)) {
+                kept.set(member, record.get(member));
+            }
+        }
+        return kept;
+    }
+}
