@@ -10,10 +10,24 @@ import tools.jackson.databind.JsonNode;
 /**
  * The readings of a meter-reading-batch as rows, whichever version: version 1 holds an object per reading
  * ({@code /readings/i}), version 2 ({@code "version": 2}) holds columns from one start and interval length
- * ({@code /energyKwh/i}). {@code energyPointer} is where the reading's kWh sit, for {@link RecordReader#decimal}.
+ * ({@code /energyKwh/i}). A row carries its energy node as read, and {@link Reading#energyPointer} says where it
+ * sits, for {@link RecordReader#decimal}.
  */
 public final class BatchReadings {
-    public record Reading(Instant start, Instant end, String quality, String energyPointer) {}
+    /** One reading: its interval in epoch seconds, its quality flag, its energy node (missing or null when absent). */
+    public record Reading(long startSecond, long endSecond, String quality, JsonNode energy, int index, boolean columnar) {
+        public Instant start() {
+            return Instant.ofEpochSecond(startSecond);
+        }
+
+        public Instant end() {
+            return Instant.ofEpochSecond(endSecond);
+        }
+
+        public String energyPointer() {
+            return columnar ? "/energyKwh/" + index : "/readings/" + index + "/energyKwh";
+        }
+    }
 
     private BatchReadings() {}
 
@@ -26,8 +40,9 @@ public final class BatchReadings {
         List<Reading> rows = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
             String at = "/readings/" + i;
-            rows.add(new Reading(instant(batch, at + "/intervalStart"), instant(batch, at + "/intervalEnd"),
-                    batch.text(at + "/quality"), at + "/energyKwh"));
+            rows.add(new Reading(instant(batch, at + "/intervalStart").getEpochSecond(),
+                    instant(batch, at + "/intervalEnd").getEpochSecond(), batch.text(at + "/quality"),
+                    readings.get(i).path("energyKwh"), i, false));
         }
         return rows;
     }
@@ -37,13 +52,19 @@ public final class BatchReadings {
             throw new CalculationException(batch.evidence().describe() + ": meter-reading-batch version "
                     + batch.node("/version") + " is unknown");
         }
-        Instant start = instant(batch, "/start");
+        long start = instant(batch, "/start").getEpochSecond();
         long seconds = batch.node("/intervalSeconds").asLong();
         JsonNode quality = batch.node("/quality");
+        JsonNode energy = batch.node("/energyKwh");
         List<Reading> rows = new ArrayList<>(quality.size());
         for (int i = 0; i < quality.size(); i++) {
-            Instant from = start.plusSeconds(seconds * i);
-            rows.add(new Reading(from, from.plusSeconds(seconds), batch.text("/quality/" + i), "/energyKwh/" + i));
+            JsonNode flag = quality.get(i);
+            if (!flag.isString()) {
+                throw flag.isNull() ? batch.missing("/quality/" + i)
+                        : new CalculationException(batch.evidence().describe() + ": /quality/" + i + " must be a string");
+            }
+            long from = start + seconds * i;
+            rows.add(new Reading(from, from + seconds, flag.asString(), energy.path(i), i, true));
         }
         return rows;
     }
