@@ -1,5 +1,7 @@
 package org.cbamledger.bench.year;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench calculation", mixinStandardHelpOptions = true,
         description = "the annual calculation and statement of a generated plant year, without a service")
 public final class CalculationBench implements Callable<Integer> {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     @Mixin
     PlantSize size;
 
@@ -60,8 +64,10 @@ public final class CalculationBench implements Callable<Integer> {
             List<EvidenceRecord> evidence = YearRun.evidence(entries);
             double parseSeconds = seconds(started);
             long calculated = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
             CalculationResult result = EmissionsCalculator.calculate(plant.scenario.request(evidence));
             double calculateSeconds = seconds(calculated);
+            double calculateCpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;
             long recorded = System.nanoTime();
             CalculationRecords.build(result, "calc-bench");
             double recordSeconds = seconds(recorded);
@@ -69,8 +75,9 @@ public final class CalculationBench implements Callable<Integer> {
             IssuedStatement statement = StatementIssuer.issue(result, new StatementIssue("st-bench", Instant.now().toString(),
                     plant.scenario.statementIssuer(), plant.scenario.statementRecipient()), checkpoint, issuer);
             double statementSeconds = seconds(issued);
-            System.out.printf("run %d: parse %.2f s, calculation %.2f s, calculation record %.2f s, statement %.2f s"
-                    + " (JWS %,d bytes); indirect %s tCO2%n", run, parseSeconds, calculateSeconds, recordSeconds, statementSeconds,
+            System.out.printf("run %d: parse %.2f s, calculation %.2f s (%.2f s CPU), calculation record %.2f s, statement %.2f s"
+                    + " (JWS %,d bytes); indirect %s tCO2%n", run, parseSeconds, calculateSeconds, calculateCpuSeconds, recordSeconds,
+                    statementSeconds,
                     statement.jws().length(), Decimals.plain(result.value(FigureIds.INDIRECT)));
         }
         return 0;

@@ -58,6 +58,8 @@ class ShortPeriodStatementTest {
         assertTrue(Decimals.isDecimal(indirect), "stated " + indirect);
         assertEquals(0, Decimals.fromJson(indirect).compareTo(result.value(FigureIds.INDIRECT)));
         assertTrue(result.value(FigureIds.INDIRECT).precision() > 12, "three days give an unround figure");
+        // the calculation's one precision policy, not the exact quotient's 41 digits that the verifier once could not read
+        assertTrue(Decimals.fromJson(indirect).precision() <= Decimals.SIGNIFICANT_DIGITS, "stated " + indirect);
         assertEquals(List.of(), StatementRecomputer.recomputeCalculation(signed, evidence));
     }
 
@@ -75,6 +77,7 @@ class ShortPeriodStatementTest {
         assertEquals(List.of(), differences);
         for (JsonNode figure : parsed.at("/evidence/figures")) {
             assertTrue(Decimals.isDecimal(figure.path("value")), figure.path("id") + " = " + figure.path("value"));
+            assertTrue(Decimals.fromJson(figure.path("value")).precision() <= Decimals.SIGNIFICANT_DIGITS, figure.toString());
         }
     }
 }

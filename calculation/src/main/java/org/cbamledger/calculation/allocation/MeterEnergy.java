@@ -16,6 +16,7 @@ import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.EntrySet;
 import org.cbamledger.calculation.trace.TraceInput.EntriesRef;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A meter's readings in a period, month by month (UTC, by the reading's start): per month the exact kWh of the
@@ -57,40 +58,54 @@ final class MeterEnergy {
     }
 
     Months of(String meterId) throws CalculationException {
-        Map<YearMonth, ExactSum> sums = new TreeMap<>();
-        Map<YearMonth, List<UsedEvidence>> entries = new TreeMap<>();
-        long covered = 0;
-        MonthSpan span = null;
+        Month month = new Month();
         for (EvidenceRecord record : batchesByMeter.getOrDefault(meterId, List.of())) {
             RecordReader batch = new RecordReader(record);
-            ExactSum sum = null;
-            for (BatchReadings.Reading reading : BatchReadings.of(batch)) {
-                if (reading.startSecond() < fromSecond || reading.endSecond() > toSecond
-                        || reading.energy().isMissingNode() || reading.energy().isNull()) {
-                    continue;
-                }
-                if (span == null || !span.contains(reading.startSecond())) {
-                    span = MonthSpan.of(reading.startSecond());
-                    sum = null;
-                }
-                if (sum == null) {
-                    sum = sums.computeIfAbsent(span.month(), m -> new ExactSum());
-                    List<UsedEvidence> list = entries.computeIfAbsent(span.month(), m -> new ArrayList<>());
-                    if (list.isEmpty() || list.getLast().leafIndex() != record.leafIndex()) {
-                        list.add(new UsedEvidence(record.leafIndex(), record.leafHashHex(), record.entryKind()));
-                    }
-                }
-                if (!sum.add(reading.energy())) {
-                    throw new CalculationException(record.describe() + ": " + reading.energyPointer() + " must be a decimal");
-                }
-                covered += reading.endSecond() - reading.startSecond();
-            }
+            month.batch = record;
+            month.sum = null;
+            BatchReadings.forEach(batch, month);
         }
         Map<YearMonth, EntriesRef> kwh = new TreeMap<>();
-        for (Map.Entry<YearMonth, ExactSum> month : sums.entrySet()) {
-            kwh.put(month.getKey(), new EntriesRef(new EntrySet(KIND, entries.get(month.getKey())), month.getValue().fields(),
-                    month.getValue().value()));
+        for (Map.Entry<YearMonth, ExactSum> sum : month.sums.entrySet()) {
+            kwh.put(sum.getKey(), new EntriesRef(new EntrySet(KIND, month.entries.get(sum.getKey())), sum.getValue().fields(),
+                    sum.getValue().value()));
         }
-        return new Months(kwh, covered);
+        return new Months(kwh, month.coveredSeconds);
+    }
+
+    /** Adds each reading with a value in the period to its month's sum, and its batch to the month's entries once. */
+    private final class Month implements BatchReadings.Visitor {
+        final Map<YearMonth, ExactSum> sums = new TreeMap<>();
+        final Map<YearMonth, List<UsedEvidence>> entries = new TreeMap<>();
+        long coveredSeconds;
+        EvidenceRecord batch;
+        ExactSum sum;
+        MonthSpan span;
+
+        @Override
+        public void reading(long startSecond, long endSecond, String quality, JsonNode energy, int index) throws CalculationException {
+            if (startSecond < fromSecond || endSecond > toSecond || energy.isMissingNode() || energy.isNull()) {
+                return;
+            }
+            if (span == null || !span.contains(startSecond)) {
+                span = MonthSpan.of(startSecond);
+                sum = null;
+            }
+            if (sum == null) {
+                sum = sums.computeIfAbsent(span.month(), m -> new ExactSum());
+                List<UsedEvidence> list = entries.computeIfAbsent(span.month(), m -> new ArrayList<>());
+                if (list.isEmpty() || list.getLast().leafIndex() != batch.leafIndex()) {
+                    list.add(new UsedEvidence(batch.leafIndex(), batch.leafHashHex(), batch.entryKind()));
+                }
+            }
+            if (!sum.add(energy)) {
+                throw new CalculationException(batch.describe() + ": " + pointer(batch, index) + " must be a decimal");
+            }
+            coveredSeconds += endSecond - startSecond;
+        }
+    }
+
+    private static String pointer(EvidenceRecord batch, int index) {
+        return batch.record().path("version").isMissingNode() ? "/readings/" + index + "/energyKwh" : "/energyKwh/" + index;
     }
 }

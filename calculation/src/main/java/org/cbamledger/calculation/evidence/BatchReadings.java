@@ -29,10 +29,52 @@ public final class BatchReadings {
         }
     }
 
+    /** Takes each reading of a batch in turn, without a row object (a plant's year has millions). */
+    @FunctionalInterface
+    public interface Visitor {
+        void reading(long startSecond, long endSecond, String quality, JsonNode energy, int index) throws CalculationException;
+    }
+
     private BatchReadings() {}
 
     public static List<Reading> of(RecordReader batch) throws CalculationException {
         return batch.node("/version").isMissingNode() ? rows(batch) : columns(batch);
+    }
+
+    /** Each reading of the batch, in order, to {@code visitor}; the same readings and checks as {@link #of}. */
+    public static void forEach(RecordReader batch, Visitor visitor) throws CalculationException {
+        if (batch.node("/version").isMissingNode()) {
+            for (Reading r : rows(batch)) {
+                visitor.reading(r.startSecond(), r.endSecond(), r.quality(), r.energy(), r.index());
+            }
+            return;
+        }
+        Columns columns = Columns.of(batch);
+        for (int i = 0; i < columns.quality().size(); i++) {
+            long from = columns.startSecond() + columns.seconds() * i;
+            visitor.reading(from, from + columns.seconds(), columns.flag(batch, i), columns.energy().path(i), i);
+        }
+    }
+
+    /** The columns of a version 2 batch. */
+    private record Columns(long startSecond, long seconds, JsonNode quality, JsonNode energy) {
+        static Columns of(RecordReader batch) throws CalculationException {
+            if (batch.node("/version").asInt() != 2) {
+                throw new CalculationException(batch.evidence().describe() + ": meter-reading-batch version "
+                        + batch.node("/version") + " is unknown");
+            }
+            return new Columns(instant(batch, "/start").getEpochSecond(), batch.node("/intervalSeconds").asLong(),
+                    batch.node("/quality"), batch.node("/energyKwh"));
+        }
+
+        String flag(RecordReader batch, int i) throws CalculationException {
+            JsonNode flag = quality.get(i);
+            if (!flag.isString()) {
+                throw flag.isNull() ? batch.missing("/quality/" + i)
+                        : new CalculationException(batch.evidence().describe() + ": /quality/" + i + " must be a string");
+            }
+            return flag.asString();
+        }
     }
 
     private static List<Reading> rows(RecordReader batch) throws CalculationException {
@@ -48,23 +90,11 @@ public final class BatchReadings {
     }
 
     private static List<Reading> columns(RecordReader batch) throws CalculationException {
-        if (batch.node("/version").asInt() != 2) {
-            throw new CalculationException(batch.evidence().describe() + ": meter-reading-batch version "
-                    + batch.node("/version") + " is unknown");
-        }
-        long start = instant(batch, "/start").getEpochSecond();
-        long seconds = batch.node("/intervalSeconds").asLong();
-        JsonNode quality = batch.node("/quality");
-        JsonNode energy = batch.node("/energyKwh");
-        List<Reading> rows = new ArrayList<>(quality.size());
-        for (int i = 0; i < quality.size(); i++) {
-            JsonNode flag = quality.get(i);
-            if (!flag.isString()) {
-                throw flag.isNull() ? batch.missing("/quality/" + i)
-                        : new CalculationException(batch.evidence().describe() + ": /quality/" + i + " must be a string");
-            }
-            long from = start + seconds * i;
-            rows.add(new Reading(from, from + seconds, flag.asString(), energy.path(i), i, true));
+        Columns columns = Columns.of(batch);
+        List<Reading> rows = new ArrayList<>(columns.quality().size());
+        for (int i = 0; i < columns.quality().size(); i++) {
+            long from = columns.startSecond() + columns.seconds() * i;
+            rows.add(new Reading(from, from + columns.seconds(), columns.flag(batch, i), columns.energy().path(i), i, true));
         }
         return rows;
     }
