@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The exact figures of one calculation with their derivations, the evidence used, and notes on gaps. */
 public final class CalculationResult {
-    public static final String FORMAT = "cbam-ledger-calculation-result/v1";
+    public static final String FORMAT = "cbam-ledger-calculation-result/v2";
 
     private final CalculationRequest request;
     private final RuleSet ruleSet;

@@ -319,6 +319,8 @@ public final class EmissionsCalculator {
             for (TraceInput input : figure.inputs()) {
                 if (input instanceof EvidenceRef ref) {
                     used.put(ref.leafIndex(), new UsedEvidence(ref.leafIndex(), ref.leafHashHex(), ref.kind()));
+                } else if (input instanceof TraceInput.EntriesRef ref) {
+                    ref.entries().entries().forEach(e -> used.put(e.leafIndex(), e));
                 }
             }
         }

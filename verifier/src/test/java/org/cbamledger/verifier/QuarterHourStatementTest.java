@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.cbamledger.calculation.statement.StatementTrace;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The seed-002 year with its hourly and daily meter readings split into 15-minute ones: the same entries, some 40
- * times the readings. The statement's sums of a meter's year name each daily batch once, so it stays the size of the
- * original, verifies, and one reading changed in one batch still fails verification.
+ * times the readings. The statement's sums of a meter's month name its daily batches as one entry set, so it stays the
+ * size of the original, verifies, and one reading changed in one batch still fails verification.
  */
 class QuarterHourStatementTest {
     static SerbianBundle hourly;
@@ -68,12 +67,12 @@ class QuarterHourStatementTest {
         double ratio = (double) bytes(quarterHourly.statement) / bytes(hourly.statement);
         assertTrue(ratio < 1.02, "the 15-minute statement is " + ratio + " times the hourly one");
         assertEquals(hourly.statement.at("/emissions/indirectTco2"), quarterHourly.statement.at("/emissions/indirectTco2"));
-        List<JsonNode> perEntry = StreamSupport.stream(quarterHourly.statement.at("/evidence/figures").spliterator(), false)
-                .flatMap(f -> StreamSupport.stream(f.path("inputs").spliterator(), false)).filter(i -> i.has("entry")).toList();
-        assertTrue(StatementTrace.MAX_READINGS_LISTED < 96);
-        assertTrue(perEntry.size() >= 365, perEntry.size() + " per-entry inputs");
-        assertTrue(perEntry.stream().anyMatch(i -> i.at("/entry/fields").asInt() == 96), "a day of quarter hours is one input");
-        assertTrue(perEntry.stream().allMatch(i -> i.at("/entry/fields").asInt() > 0));
+        List<JsonNode> sets = StreamSupport.stream(quarterHourly.statement.at("/evidence/figures").spliterator(), false)
+                .flatMap(f -> StreamSupport.stream(f.path("inputs").spliterator(), false)).filter(i -> i.has("entries")).toList();
+        assertTrue(sets.size() >= 12, sets.size() + " entry-set inputs");
+        assertTrue(sets.stream().anyMatch(i -> i.at("/entries/count").asInt() == 31 && i.at("/entries/fields").asInt() == 31 * 96),
+                "a meter's January of quarter hours is one input naming its 31 daily batches");
+        assertTrue(sets.stream().allMatch(i -> i.at("/entries/fields").asInt() > 0));
         assertTrue(bytes(quarterHourly.statement) < 1_000 * quarterHourly.log.size(),
                 bytes(quarterHourly.statement) + " bytes for " + quarterHourly.log.size() + " entries");
     }
@@ -91,8 +90,21 @@ class QuarterHourStatementTest {
 
     @Test
     void verify_failsTheStatement_whenOneReadingOfOneBatchIsEditedAndReSigned() throws Exception {
+        verifyFailsWithOneReadingEdited("main-incomer");
+    }
+
+    @Test
+    void verify_failsTheSubMetersMonthEntrySet_whenOneOfItsReadingsIsEditedAndReSigned() throws Exception {
+        List<String> statement = verifyFailsWithOneReadingEdited("press-1");
+        assertTrue(statement.stream().anyMatch(m -> m.contains(".entries.leafHashesSha256: stated ")), statement::toString);
+        assertTrue(statement.stream().anyMatch(m -> m.contains(".entries.fields") || m.contains(".inputs[0].value: stated ")),
+                statement::toString);
+    }
+
+    /** The statement check's failures once one reading of the meter's first 96-reading batch is changed. */
+    private List<String> verifyFailsWithOneReadingEdited(String meterId) throws Exception {
         Path bundle = quarterHourly.write(tmp.resolve("b"), i -> true, quarterHourly.claims(List.of()));
-        long index = firstBatchOfADay();
+        long index = firstBatchOfADay(meterId);
         ObjectNode batch = (ObjectNode) Envelope.parse(quarterHourly.log.entry(index)).record();
         ObjectNode reading = (ObjectNode) batch.path("readings").get(37);
         reading.put("energyKwh", new BigDecimal(reading.path("energyKwh").asString()).add(BigDecimal.TEN).toPlainString());
@@ -111,12 +123,14 @@ class QuarterHourStatementTest {
         assertTrue(statement.stream().anyMatch(m -> m.startsWith("evidence.entries[") && m.contains("leafHash")), statement::toString);
         assertTrue(statement.stream().anyMatch(m -> m.startsWith("evidence.figures[") && m.contains(".value: stated ")), statement::toString);
         assertTrue(statement.stream().anyMatch(m -> m.startsWith("emissions.")), statement::toString);
+        return statement;
     }
 
-    private static long firstBatchOfADay() throws Exception {
+    private static long firstBatchOfADay(String meterId) throws Exception {
         for (long i = 0; i < quarterHourly.log.size(); i++) {
             Envelope envelope = Envelope.parse(quarterHourly.log.entry(i));
-            if (envelope.kind().equals("meter-reading-batch") && envelope.record().path("readings").size() == 96) {
+            if (envelope.kind().equals("meter-reading-batch") && envelope.record().path("readings").size() == 96
+                    && envelope.record().path("meterId").asString("").equals(meterId)) {
                 return i;
             }
         }

@@ -6,17 +6,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./cbam bench year}: a plant's year of evidence through the whole system, measured (BENCHMARKS.md). */
 @Command(name = "bench year", mixinStandardHelpOptions = true,
         description = "load, calculate, open a room, export and verify a plant's year; prints and writes the figures")
 public final class YearBench implements Callable<Integer> {
-    @Option(names = "--meters", defaultValue = "50", description = "meters read every 15 minutes (at least 5)")
-    int meters;
-
-    @Option(names = "--days", defaultValue = "365", description = "days of readings from 2026-01-01 (1 to 365)")
-    int days;
+    @Mixin
+    PlantSize size;
 
     @Option(names = "--json", description = "also write the figures to this file")
     Path jsonFile;
@@ -45,7 +43,7 @@ public final class YearBench implements Callable<Integer> {
         Path home = Path.of(System.getenv().getOrDefault("CBAM_HOME", ".")).toAbsolutePath();
         Path work = workDir != null ? workDir.toAbsolutePath() : Files.createTempDirectory("cbam-bench-year-");
         Files.createDirectories(work);
-        PlantYear plant = PlantYear.of(home, meters, days);
+        PlantYear plant = PlantYear.of(home, size.meters, size.days);
         YearFigures figures;
         if (url != null) {
             if (adminTokenFile == null) {

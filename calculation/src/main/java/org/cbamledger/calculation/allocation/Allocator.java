@@ -1,8 +1,7 @@
 package org.cbamledger.calculation.allocation;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.core.ReportingPeriod;
-import org.cbamledger.calculation.evidence.BatchReadings;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
@@ -42,6 +40,8 @@ public final class Allocator {
     private final EvidenceSet evidence;
     private final ReportingPeriod period;
     private final String installationId;
+    private Set<String> meterRecords;
+    private MeterEnergy meterEnergy;
 
     private Allocator(EvidenceSet evidence, String installationId, ReportingPeriod period) {
         this.evidence = evidence;
@@ -60,43 +60,52 @@ public final class Allocator {
 
     private AllocationResult run() throws CalculationException {
         RecordReader model = model();
-        Set<String> meterRecords = new TreeSet<>();
-        for (EvidenceRecord record : evidence.ofKind("meter")) {
-            RecordReader meter = new RecordReader(record);
-            if (meter.text("/installationId").equals(installationId)) {
-                meterRecords.add(meter.text("/meterId"));
+        meterRecords = meterRecords();
+        meterEnergy = new MeterEnergy(evidence.ofKind("meter-reading-batch"), period);
+        Map<String, List<RecordReader>> batchesByLine = batchesByLine();
+        Figure main = trace.derive("alloc.mainMwh", "MWh", Operation.SUM, refs(meters(model.node("/mainMeterIds"))));
+        SubMetered lines = subMeteredLines(model);
+        Map<String, Figure> tonnes = tonnesByLine(lines.mwh().keySet(), batchesByLine);
+        Map<String, List<TraceInput>> auxiliaryShares = auxiliaryShares(model, lines, tonnes);
+        Figure excludedMwh = excluded(model, lines.all());
+        Reconciliation reconciliation = reconcile(model, main, lines.all());
+        Map<String, List<TraceInput>> fuel = fuels(model, tonnes, lines.machineHours());
+        ByBatch byBatch = new ByBatch();
+        List<LineAllocation> lineAllocations = new ArrayList<>();
+        for (String lineId : lines.mwh().keySet()) {
+            LineAllocation line = line(lineId, lines.mwh().get(lineId), auxiliaryShares.get(lineId), tonnes.get(lineId), fuel.get(lineId));
+            lineAllocations.add(line);
+            if (line.mwhPerTonne().isPresent()) {
+                byBatch.distribute(line, batchesByLine.getOrDefault(lineId, List.of()));
             }
         }
-        List<RecordReader> batches = batches();
-        Map<String, List<RecordReader>> batchesByLine = new TreeMap<>();
-        for (RecordReader batch : batches) {
-            batchesByLine.computeIfAbsent(batch.text("/lineId"), l -> new ArrayList<>()).add(batch);
-        }
+        return new AllocationResult(model.text("/modelId"), model.evidence().leafIndex(), trace, reconciliation, lineAllocations,
+                byBatch.mwh, sums("alloc.cn.", byBatch.byCn), sums("alloc.product.", byBatch.byProduct),
+                sums("alloc.destination.", byBatch.byDestination), excludedMwh, findings);
+    }
 
-        List<Figure> mains = new ArrayList<>();
-        for (JsonNode id : model.node("/mainMeterIds")) {
-            mains.add(meter(id.asString(), meterRecords));
-        }
-        Figure main = trace.derive("alloc.mainMwh", "MWh", Operation.SUM, refs(mains));
+    /** The lines' sub-metered MWh and machine hours, and every sub-metered figure (lines first) for the reconciliation. */
+    private record SubMetered(Map<String, Figure> mwh, Map<String, TraceInput> machineHours, List<TraceInput> all) {}
 
-        Map<String, Figure> lineSubMetered = new LinkedHashMap<>();
-        Map<String, TraceInput> machineHours = new LinkedHashMap<>();
-        List<TraceInput> subMetered = new ArrayList<>();
-        JsonNode lines = model.node("/lines");
-        for (int i = 0; i < lines.size(); i++) {
+    private SubMetered subMeteredLines(RecordReader model) throws CalculationException {
+        SubMetered lines = new SubMetered(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+        JsonNode nodes = model.node("/lines");
+        for (int i = 0; i < nodes.size(); i++) {
             String lineId = model.text("/lines/" + i + "/lineId");
-            List<Figure> meters = new ArrayList<>();
-            for (JsonNode id : lines.get(i).path("meterIds")) {
-                meters.add(meter(id.asString(), meterRecords));
-            }
+            List<Figure> meters = meters(nodes.get(i).path("meterIds"));
             Figure line = trace.derive("alloc.line." + lineId + ".subMeteredMwh", "MWh", Operation.SUM,
                     meters.isEmpty() ? List.of(new ConstantRef(BigDecimal.ZERO, "no sub-meter")) : refs(meters));
-            lineSubMetered.put(lineId, line);
-            subMetered.add(line.ref());
-            model.optionalDecimal("/lines/" + i + "/machineHours").ifPresent(h -> machineHours.put(lineId, h));
+            lines.mwh().put(lineId, line);
+            lines.all().add(line.ref());
+            model.optionalDecimal("/lines/" + i + "/machineHours").ifPresent(h -> lines.machineHours().put(lineId, h));
         }
+        return lines;
+    }
+
+    private Map<String, Figure> tonnesByLine(Iterable<String> lineIds, Map<String, List<RecordReader>> batchesByLine)
+            throws CalculationException {
         Map<String, Figure> tonnes = new LinkedHashMap<>();
-        for (String lineId : lineSubMetered.keySet()) {
+        for (String lineId : lineIds) {
             List<TraceInput> out = new ArrayList<>();
             for (RecordReader batch : batchesByLine.getOrDefault(lineId, List.of())) {
                 out.add(batch.decimal("/tonnesOut"));
@@ -108,66 +117,102 @@ public final class Allocator {
             }
             tonnes.put(lineId, trace.derive("alloc.line." + lineId + ".tonnesOut", "t", Operation.SUM, out));
         }
+        return tonnes;
+    }
 
+    /** Each line's parts of the shared auxiliaries' MWh; the auxiliaries join the sub-metered figures. */
+    private Map<String, List<TraceInput>> auxiliaryShares(RecordReader model, SubMetered lines, Map<String, Figure> tonnes)
+            throws CalculationException {
         Map<String, List<TraceInput>> auxiliaryShares = new LinkedHashMap<>();
         JsonNode auxiliaries = model.node("/sharedAuxiliaries");
         for (int i = 0; i < auxiliaries.size(); i++) {
             String at = "/sharedAuxiliaries/" + i;
             String meterId = model.text(at + "/meterId");
-            Figure aux = meter(meterId, meterRecords);
-            subMetered.add(aux.ref());
-            Map<String, Figure> shares = shares("alloc.aux." + meterId, model.text(at + "/basis"), model.node(at + "/lineIds"), tonnes, machineHours);
+            Figure aux = meter(meterId);
+            lines.all().add(aux.ref());
+            Map<String, Figure> shares = shares("alloc.aux." + meterId, model.text(at + "/basis"), model.node(at + "/lineIds"), tonnes,
+                    lines.machineHours());
             for (Map.Entry<String, Figure> share : shares.entrySet()) {
                 Figure part = trace.derive("alloc.aux." + meterId + "." + share.getKey() + ".mwh", "MWh", Operation.PRODUCT,
                         aux.ref(), share.getValue().ref());
                 auxiliaryShares.computeIfAbsent(share.getKey(), l -> new ArrayList<>()).add(part.ref());
             }
         }
+        return auxiliaryShares;
+    }
+
+    /** Excluded loads' MWh; they join the sub-metered figures. */
+    private Figure excluded(RecordReader model, List<TraceInput> subMetered) throws CalculationException {
         List<TraceInput> excluded = new ArrayList<>();
-        for (JsonNode id : model.node("/excludedMeterIds")) {
-            Figure meter = meter(id.asString(), meterRecords);
+        for (Figure meter : meters(model.node("/excludedMeterIds"))) {
             excluded.add(meter.ref());
             subMetered.add(meter.ref());
         }
-        Figure excludedMwh = trace.derive("alloc.excludedMwh", "MWh", Operation.SUM,
+        return trace.derive("alloc.excludedMwh", "MWh", Operation.SUM,
                 excluded.isEmpty() ? List.of(new ConstantRef(BigDecimal.ZERO, "no excluded load")) : excluded);
-        Reconciliation reconciliation = reconcile(model, main, subMetered);
+    }
 
-        Map<String, List<TraceInput>> fuel = fuels(model, tonnes, machineHours);
-        List<LineAllocation> lineAllocations = new ArrayList<>();
-        Map<String, Figure> batchMwh = new TreeMap<>();
-        Map<String, List<TraceInput>> byCn = new TreeMap<>();
-        Map<String, List<TraceInput>> byProduct = new TreeMap<>();
-        Map<String, List<TraceInput>> byDestination = new TreeMap<>();
-        for (String lineId : lineSubMetered.keySet()) {
-            List<TraceInput> auxParts = auxiliaryShares.getOrDefault(lineId, List.of(new ConstantRef(BigDecimal.ZERO, "no shared auxiliary")));
-            Figure aux = trace.derive("alloc.line." + lineId + ".auxiliaryMwh", "MWh", Operation.SUM, auxParts);
-            Figure total = trace.derive("alloc.line." + lineId + ".electricityMwh", "MWh", Operation.SUM, lineSubMetered.get(lineId).ref(), aux.ref());
-            Figure lineTonnes = tonnes.get(lineId);
-            Optional<Figure> perTonne = lineTonnes.value().signum() > 0
-                    ? Optional.of(trace.derive("alloc.line." + lineId + ".mwhPerTonne", "MWh/t", Operation.QUOTIENT, total.ref(), lineTonnes.ref()))
-                    : Optional.empty();
-            Figure fuelGj = trace.derive("alloc.line." + lineId + ".fuelGj", "GJ", Operation.SUM,
-                    fuel.getOrDefault(lineId, List.of(new ConstantRef(BigDecimal.ZERO, "no fuel"))));
-            lineAllocations.add(new LineAllocation(lineId, lineSubMetered.get(lineId), aux, total, lineTonnes, perTonne, fuelGj));
-            if (perTonne.isEmpty()) {
-                continue;
-            }
-            for (RecordReader batch : batchesByLine.getOrDefault(lineId, List.of())) {
+    /** A line's electricity (sub-metered plus its auxiliary shares), tonnes, MWh per tonne where it has output, and fuel. */
+    private LineAllocation line(String lineId, Figure subMetered, List<TraceInput> auxParts, Figure lineTonnes, List<TraceInput> fuel) {
+        Figure aux = trace.derive("alloc.line." + lineId + ".auxiliaryMwh", "MWh", Operation.SUM,
+                auxParts != null ? auxParts : List.of(new ConstantRef(BigDecimal.ZERO, "no shared auxiliary")));
+        Figure total = trace.derive("alloc.line." + lineId + ".electricityMwh", "MWh", Operation.SUM, subMetered.ref(), aux.ref());
+        Optional<Figure> perTonne = lineTonnes.value().signum() > 0
+                ? Optional.of(trace.derive("alloc.line." + lineId + ".mwhPerTonne", "MWh/t", Operation.QUOTIENT, total.ref(), lineTonnes.ref()))
+                : Optional.empty();
+        Figure fuelGj = trace.derive("alloc.line." + lineId + ".fuelGj", "GJ", Operation.SUM,
+                fuel != null ? fuel : List.of(new ConstantRef(BigDecimal.ZERO, "no fuel")));
+        return new LineAllocation(lineId, subMetered, aux, total, lineTonnes, perTonne, fuelGj);
+    }
+
+    /** Each batch's share of its line's electricity by tonnes out, and the shares summed by CN code, product and destination. */
+    private final class ByBatch {
+        final Map<String, Figure> mwh = new TreeMap<>();
+        final Map<String, List<TraceInput>> byCn = new TreeMap<>();
+        final Map<String, List<TraceInput>> byProduct = new TreeMap<>();
+        final Map<String, List<TraceInput>> byDestination = new TreeMap<>();
+
+        void distribute(LineAllocation line, List<RecordReader> batches) throws CalculationException {
+            for (RecordReader batch : batches) {
                 String batchId = batch.text("/batchId");
                 // multiply before dividing: a batch's share is exact whenever its tonnes divide the line's
                 Figure product = trace.derive("alloc.batch." + batchId + ".electricityTimesTonnes", "MWh t", Operation.PRODUCT,
-                        total.ref(), batch.decimal("/tonnesOut"));
-                Figure mwh = trace.derive("alloc.batch." + batchId + ".electricityMwh", "MWh", Operation.QUOTIENT,
-                        product.ref(), lineTonnes.ref());
-                batchMwh.put(batchId, mwh);
-                byCn.computeIfAbsent(batch.text("/cnCode"), k -> new ArrayList<>()).add(mwh.ref());
-                byProduct.computeIfAbsent(batch.text("/product"), k -> new ArrayList<>()).add(mwh.ref());
-                byDestination.computeIfAbsent(batch.text("/destination"), k -> new ArrayList<>()).add(mwh.ref());
+                        line.electricityMwh().ref(), batch.decimal("/tonnesOut"));
+                Figure share = trace.derive("alloc.batch." + batchId + ".electricityMwh", "MWh", Operation.QUOTIENT,
+                        product.ref(), line.tonnesOut().ref());
+                mwh.put(batchId, share);
+                byCn.computeIfAbsent(batch.text("/cnCode"), k -> new ArrayList<>()).add(share.ref());
+                byProduct.computeIfAbsent(batch.text("/product"), k -> new ArrayList<>()).add(share.ref());
+                byDestination.computeIfAbsent(batch.text("/destination"), k -> new ArrayList<>()).add(share.ref());
             }
         }
-        return new AllocationResult(model.text("/modelId"), model.evidence().leafIndex(), trace, reconciliation, lineAllocations, batchMwh,
-                sums("alloc.cn.", byCn), sums("alloc.product.", byProduct), sums("alloc.destination.", byDestination), excludedMwh, findings);
+    }
+
+    private Set<String> meterRecords() throws CalculationException {
+        Set<String> ids = new TreeSet<>();
+        for (EvidenceRecord record : evidence.ofKind("meter")) {
+            RecordReader meter = new RecordReader(record);
+            if (meter.text("/installationId").equals(installationId)) {
+                ids.add(meter.text("/meterId"));
+            }
+        }
+        return ids;
+    }
+
+    private Map<String, List<RecordReader>> batchesByLine() throws CalculationException {
+        Map<String, List<RecordReader>> byLine = new TreeMap<>();
+        for (RecordReader batch : batches()) {
+            byLine.computeIfAbsent(batch.text("/lineId"), l -> new ArrayList<>()).add(batch);
+        }
+        return byLine;
+    }
+
+    private List<Figure> meters(JsonNode meterIds) throws CalculationException {
+        List<Figure> figures = new ArrayList<>();
+        for (JsonNode id : meterIds) {
+            figures.add(meter(id.asString()));
+        }
+        return figures;
     }
 
     private RecordReader model() throws CalculationException {
@@ -198,8 +243,11 @@ public final class Allocator {
         return batches;
     }
 
-    /** A meter's MWh in the period from its good readings; a finding when it lacks a record, readings or intervals. */
-    private Figure meter(String meterId, Set<String> meterRecords) throws CalculationException {
+    /**
+     * A meter's MWh in the period from its readings with a value: a kWh figure per month (its batches' readings as
+     * one {@link TraceInput.EntriesRef}), their sum, in MWh; a finding when it lacks a record, readings or intervals.
+     */
+    private Figure meter(String meterId) throws CalculationException {
         String id = "alloc.meter." + meterId + ".energyMwh";
         if (trace.has(id)) {
             return trace.figure(id);
@@ -208,36 +256,20 @@ public final class Allocator {
             findings.add(new AllocationFinding(AllocationFinding.Type.MISSING_METER, meterId,
                     "meter " + meterId + " of the allocation model has no meter record"));
         }
-        Instant from = period.from().atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant to = period.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        MeterEnergy.Months months = meterEnergy.of(meterId);
         List<TraceInput> kwh = new ArrayList<>();
-        long coveredSeconds = 0;
-        for (EvidenceRecord record : evidence.ofKind("meter-reading-batch")) {
-            RecordReader batch = new RecordReader(record);
-            if (!batch.text("/meterId").equals(meterId)) {
-                continue;
-            }
-            for (BatchReadings.Reading reading : BatchReadings.of(batch)) {
-                Instant start = reading.start();
-                Instant end = reading.end();
-                if (start.isBefore(from) || end.isAfter(to)) {
-                    continue;
-                }
-                Optional<TraceInput.EvidenceRef> value = batch.optionalDecimal(reading.energyPointer());
-                if (value.isPresent()) {
-                    kwh.add(value.get());
-                    coveredSeconds += end.getEpochSecond() - start.getEpochSecond();
-                }
-            }
+        for (Map.Entry<YearMonth, TraceInput.EntriesRef> month : months.kwh().entrySet()) {
+            kwh.add(trace.derive("alloc.meter." + meterId + "." + month.getKey() + ".energyKwh", "kWh", Operation.SUM,
+                    month.getValue()).ref());
         }
-        long periodSeconds = to.getEpochSecond() - from.getEpochSecond();
+        long periodSeconds = meterEnergy.periodSeconds();
         if (kwh.isEmpty()) {
             findings.add(new AllocationFinding(AllocationFinding.Type.MISSING_METER, meterId,
                     "meter " + meterId + " of the allocation model has no readings in the period"));
             kwh.add(new ConstantRef(BigDecimal.ZERO, "no readings of " + meterId));
-        } else if (coveredSeconds < periodSeconds) {
+        } else if (months.coveredSeconds() < periodSeconds) {
             findings.add(new AllocationFinding(AllocationFinding.Type.MISSING_INTERVAL, meterId, "meter " + meterId + " readings cover "
-                    + coveredSeconds / 3600 + " of " + periodSeconds / 3600 + " hours of the period"));
+                    + months.coveredSeconds() / 3600 + " of " + periodSeconds / 3600 + " hours of the period"));
         }
         Figure sum = trace.derive("alloc.meter." + meterId + ".energyKwh", "kWh", Operation.SUM, kwh);
         return trace.derive(id, "MWh", Operation.PRODUCT, sum.ref(), KWH_TO_MWH);

@@ -10,10 +10,30 @@ import tools.jackson.databind.JsonNode;
 /**
  * The readings of a meter-reading-batch as rows, whichever version: version 1 holds an object per reading
  * ({@code /readings/i}), version 2 ({@code "version": 2}) holds columns from one start and interval length
- * ({@code /energyKwh/i}). {@code energyPointer} is where the reading's kWh sit, for {@link RecordReader#decimal}.
+ * ({@code /energyKwh/i}). A row carries its energy node as read, and {@link Reading#energyPointer} says where it
+ * sits, for {@link RecordReader#decimal}.
  */
 public final class BatchReadings {
-    public record Reading(Instant start, Instant end, String quality, String energyPointer) {}
+    /** One reading: its interval in epoch seconds, its quality flag, its energy node (missing or null when absent). */
+    public record Reading(long startSecond, long endSecond, String quality, JsonNode energy, int index, boolean columnar) {
+        public Instant start() {
+            return Instant.ofEpochSecond(startSecond);
+        }
+
+        public Instant end() {
+            return Instant.ofEpochSecond(endSecond);
+        }
+
+        public String energyPointer() {
+            return columnar ? "/energyKwh/" + index : "/readings/" + index + "/energyKwh";
+        }
+    }
+
+    /** Takes each reading of a batch in turn, without a row object (a plant's year has millions). */
+    @FunctionalInterface
+    public interface Visitor {
+        void reading(long startSecond, long endSecond, String quality, JsonNode energy, int index) throws CalculationException;
+    }
 
     private BatchReadings() {}
 
@@ -21,29 +41,60 @@ public final class BatchReadings {
         return batch.node("/version").isMissingNode() ? rows(batch) : columns(batch);
     }
 
+    /** Each reading of the batch, in order, to {@code visitor}; the same readings and checks as {@link #of}. */
+    public static void forEach(RecordReader batch, Visitor visitor) throws CalculationException {
+        if (batch.node("/version").isMissingNode()) {
+            for (Reading r : rows(batch)) {
+                visitor.reading(r.startSecond(), r.endSecond(), r.quality(), r.energy(), r.index());
+            }
+            return;
+        }
+        Columns columns = Columns.of(batch);
+        for (int i = 0; i < columns.quality().size(); i++) {
+            long from = columns.startSecond() + columns.seconds() * i;
+            visitor.reading(from, from + columns.seconds(), columns.flag(batch, i), columns.energy().path(i), i);
+        }
+    }
+
+    /** The columns of a version 2 batch. */
+    private record Columns(long startSecond, long seconds, JsonNode quality, JsonNode energy) {
+        static Columns of(RecordReader batch) throws CalculationException {
+            if (batch.node("/version").asInt() != 2) {
+                throw new CalculationException(batch.evidence().describe() + ": meter-reading-batch version "
+                        + batch.node("/version") + " is unknown");
+            }
+            return new Columns(instant(batch, "/start").getEpochSecond(), batch.node("/intervalSeconds").asLong(),
+                    batch.node("/quality"), batch.node("/energyKwh"));
+        }
+
+        String flag(RecordReader batch, int i) throws CalculationException {
+            JsonNode flag = quality.get(i);
+            if (!flag.isString()) {
+                throw flag.isNull() ? batch.missing("/quality/" + i)
+                        : new CalculationException(batch.evidence().describe() + ": /quality/" + i + " must be a string");
+            }
+            return flag.asString();
+        }
+    }
+
     private static List<Reading> rows(RecordReader batch) throws CalculationException {
         JsonNode readings = batch.node("/readings");
         List<Reading> rows = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
             String at = "/readings/" + i;
-            rows.add(new Reading(instant(batch, at + "/intervalStart"), instant(batch, at + "/intervalEnd"),
-                    batch.text(at + "/quality"), at + "/energyKwh"));
+            rows.add(new Reading(instant(batch, at + "/intervalStart").getEpochSecond(),
+                    instant(batch, at + "/intervalEnd").getEpochSecond(), batch.text(at + "/quality"),
+                    readings.get(i).path("energyKwh"), i, false));
         }
         return rows;
     }
 
     private static List<Reading> columns(RecordReader batch) throws CalculationException {
-        if (batch.node("/version").asInt() != 2) {
-            throw new CalculationException(batch.evidence().describe() + ": meter-reading-batch version "
-                    + batch.node("/version") + " is unknown");
-        }
-        Instant start = instant(batch, "/start");
-        long seconds = batch.node("/intervalSeconds").asLong();
-        JsonNode quality = batch.node("/quality");
-        List<Reading> rows = new ArrayList<>(quality.size());
-        for (int i = 0; i < quality.size(); i++) {
-            Instant from = start.plusSeconds(seconds * i);
-            rows.add(new Reading(from, from.plusSeconds(seconds), batch.text("/quality/" + i), "/energyKwh/" + i));
+        Columns columns = Columns.of(batch);
+        List<Reading> rows = new ArrayList<>(columns.quality().size());
+        for (int i = 0; i < columns.quality().size(); i++) {
+            long from = columns.startSecond() + columns.seconds() * i;
+            rows.add(new Reading(from, from + columns.seconds(), columns.flag(batch, i), columns.energy().path(i), i, true));
         }
         return rows;
     }

@@ -28,6 +28,16 @@ public record EvidenceRecord(String kind, JsonNode record, long leafIndex, Strin
         this(kind, record, leafIndex, leafHashHex, "");
     }
 
+    /**
+     * The evidence record of a log entry as the log stores it (its bytes, read from the log or a bundle) at a leaf
+     * index: parsed once ({@link org.cbamledger.signer.Envelope#parseWithRecord}), its leaf hash that of those bytes.
+     */
+    public static EvidenceRecord fromEntry(byte[] entry, long leafIndex) throws org.cbamledger.signer.SignerException {
+        org.cbamledger.signer.Envelope.Parsed parsed = org.cbamledger.signer.Envelope.parseWithRecord(entry);
+        return new EvidenceRecord(parsed.envelope().kind(), parsed.record(), leafIndex,
+                java.util.HexFormat.of().formatHex(org.cbamledger.signer.Merkle.leafHash(entry)));
+    }
+
     /** The evidence record of a log entry: its DSSE envelope and its leaf index. */
     public static EvidenceRecord fromEnvelope(org.cbamledger.signer.Envelope envelope, long leafIndex)
             throws org.cbamledger.signer.SignerException {

@@ -2,8 +2,10 @@ package org.cbamledger.calculation.evidence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.spec.Kinds;
@@ -17,10 +19,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EvidenceSet {
     public static final String CORRECTION = Kinds.CORRECTION;
-    private final List<EvidenceRecord> current;
+    private final Map<String, List<EvidenceRecord>> byKind = new HashMap<>();
 
     private EvidenceSet(List<EvidenceRecord> current) {
-        this.current = List.copyOf(current);
+        Map<String, List<EvidenceRecord>> lists = new HashMap<>();
+        current.forEach(r -> lists.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
+        lists.forEach((kind, records) -> byKind.put(kind, List.copyOf(records)));
     }
 
     public static EvidenceSet of(List<EvidenceRecord> evidence) throws CalculationException {
@@ -51,7 +55,8 @@ public final class EvidenceSet {
         return new EvidenceSet(records.stream().filter(r -> !superseded.contains(r.leafHashHex())).toList());
     }
 
+    /** The current records of a kind, by leaf index. */
     public List<EvidenceRecord> ofKind(String kind) {
-        return current.stream().filter(r -> r.kind().equals(kind)).toList();
+        return byKind.getOrDefault(kind, List.of());
     }
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EmissionsStatements {
     public static final String KIND = Kinds.EMISSIONS_STATEMENT;
-    public static final String FORMAT = "cbam-ledger-emissions-statement/v1";
+    public static final String FORMAT = "cbam-ledger-emissions-statement/v2";
 
     private EmissionsStatements() {}
 
@@ -77,7 +77,7 @@ public final class EmissionsStatements {
         node.set("cost", cost(result));
 
         ObjectNode evidence = node.putObject("evidence");
-        evidence.set("entries", result.usedEvidenceJson());
+        evidence.set("entries", StatementTrace.entriesJson(result));
         evidence.set("figures", StatementTrace.figuresJson(result));
         ArrayNode notes = node.putArray("notes");
         result.notes().forEach(notes::add);

@@ -141,7 +141,8 @@ public final class StatementPdfRenderer {
     private static void evidenceAnnex(PdfTextLayout pdf, JsonNode statement) throws IOException {
         pdf.heading("Annex: evidence entries");
         for (JsonNode entry : statement.at("/evidence/entries")) {
-            pdf.line("leaf " + text(entry, "/leafIndex") + "  " + text(entry, "/kind") + "  sha256 " + text(entry, "/leafHash"));
+            pdf.line(entry.has("entries") ? "leaves " + entrySet(entry.get("entries"))
+                    : "leaf " + text(entry, "/leafIndex") + "  " + text(entry, "/kind") + "  sha256 " + text(entry, "/leafHash"));
         }
         JsonNode checkpoint = statement.path("checkpoint");
         pdf.heading("Annex: checkpoint");
@@ -173,6 +174,9 @@ public final class StatementPdfRenderer {
             return "evidence leaf " + text(input, "/entry/leafIndex") + " (" + text(input, "/entry/kind") + ", sha256 "
                     + text(input, "/entry/leafHash") + "), sum of " + text(input, "/entry/fields") + " fields = " + value;
         }
+        if (input.has("entries")) {
+            return "evidence leaves " + entrySet(input.get("entries")) + ", sum of " + text(input, "/entries/fields") + " fields = " + value;
+        }
         if (input.has("rule")) {
             return "rule " + text(input, "/rule/key") + " = " + value + " " + text(input, "/rule/unit") + " of rule set "
                     + text(input, "/rule/ruleSet") + " (" + text(input, "/rule/status") + "): " + text(input, "/rule/citation");
@@ -181,5 +185,11 @@ public final class StatementPdfRenderer {
             return "parameter " + text(input, "/parameter") + " = " + value;
         }
         return "constant " + value + " (" + text(input, "/constant") + ")";
+    }
+
+    /** An entry set (EntrySet): its leaf index runs, count, kind and the SHA-256 of its leaf hashes. */
+    private static String entrySet(JsonNode set) {
+        return text(set, "/leafIndexes") + " (" + text(set, "/count") + " entries, " + text(set, "/kind")
+                + ", sha256 of their leaf hashes " + text(set, "/leafHashesSha256") + ")";
     }
 }

@@ -1,9 +1,14 @@
 package org.cbamledger.calculation.statement;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.core.Decimals;
+import org.cbamledger.calculation.core.UsedEvidence;
+import org.cbamledger.calculation.trace.EntrySet;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.calculation.trace.Operation;
 import org.cbamledger.calculation.trace.TraceInput;
@@ -24,8 +29,32 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StatementTrace {
     /** A day of hourly readings stays listed field by field; a sum over more is listed per entry. */
     public static final int MAX_READINGS_LISTED = 48;
+    /** Entries of a kind listed one by one in {@code evidence.entries}; more (a plant's year of batches) become one entry set. */
+    public static final int MAX_ENTRIES_LISTED_PER_KIND = 5_000;
 
     private StatementTrace() {}
+
+    /**
+     * {@code evidence.entries}: each used entry {@code {leafIndex, leafHash, kind}}, except the entries of a kind used
+     * more than {@value #MAX_ENTRIES_LISTED_PER_KIND} times, listed after them as one {@code {"entries": EntrySet}}
+     * per kind (leaf indexes as runs and the SHA-256 of their leaf hashes).
+     */
+    public static ArrayNode entriesJson(CalculationResult result) {
+        Map<String, List<UsedEvidence>> byKind = new TreeMap<>();
+        result.usedEvidence().forEach(u -> byKind.computeIfAbsent(u.kind(), k -> new ArrayList<>()).add(u));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (UsedEvidence used : result.usedEvidence()) {
+            if (byKind.get(used.kind()).size() <= MAX_ENTRIES_LISTED_PER_KIND) {
+                array.addObject().put("leafIndex", used.leafIndex()).put("leafHash", used.leafHashHex()).put("kind", used.kind());
+            }
+        }
+        byKind.forEach((kind, entries) -> {
+            if (entries.size() > MAX_ENTRIES_LISTED_PER_KIND) {
+                array.addObject().set("entries", new EntrySet(kind, entries).toJson());
+            }
+        });
+        return array;
+    }
 
     public static ArrayNode figuresJson(CalculationResult result) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();

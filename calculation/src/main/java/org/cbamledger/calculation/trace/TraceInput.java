@@ -9,6 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 public sealed interface TraceInput
         permits TraceInput.FigureRef,
                 TraceInput.EvidenceRef,
+                TraceInput.EntriesRef,
                 TraceInput.RuleRef,
                 TraceInput.ParameterRef,
                 TraceInput.ConstantRef {
@@ -40,6 +41,23 @@ public sealed interface TraceInput
             evidence.put("path", fieldPath);
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.set("evidence", evidence);
+            node.put("value", Decimals.plain(value));
+            return node;
+        }
+    }
+
+    /**
+     * The exact sum of {@code fields} numeric fields of a set of ledger entries of one kind (a meter's readings of a
+     * month in its daily batches), named as an {@link EntrySet}: a year of a plant's readings is one input per meter
+     * and month, not one per reading or per batch.
+     */
+    record EntriesRef(EntrySet entries, long fields, BigDecimal value) implements TraceInput {
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            ObjectNode set = entries.toJson();
+            set.put("fields", fields);
+            node.set("entries", set);
             node.put("value", Decimals.plain(value));
             return node;
         }

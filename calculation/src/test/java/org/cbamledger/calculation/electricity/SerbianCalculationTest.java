@@ -76,7 +76,8 @@ class SerbianCalculationTest {
         assertEquals(leafHashOf("emission-factor", "grid-RS-2026"), factor.leafHashHex());
         assertTrue(result.figures().stream().noneMatch(f -> f.id().matches("elec\\.2026-\\d\\d-\\d\\dT.*")), "no hour figure in the statement");
         assertTrue(result.figures().stream().flatMap(f -> f.inputs().stream())
-                .anyMatch(i -> i instanceof TraceInput.EvidenceRef r && r.kind().equals("meter-reading-batch")), "sub-meter readings are traced");
+                .anyMatch(i -> i instanceof TraceInput.EntriesRef r && r.entries().kind().equals("meter-reading-batch")),
+                "sub-meter readings are traced, a meter's month as one set of batch entries");
         Set<String> kinds = new TreeSet<>();
         result.usedEvidence().stream().map(UsedEvidence::kind).forEach(kinds::add);
         assertTrue(kinds.containsAll(Set.of("meter-reading-batch", "allocation-model", "emission-factor", "supply-settlement",

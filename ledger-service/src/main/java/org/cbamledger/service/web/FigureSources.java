@@ -32,6 +32,8 @@ final class FigureSources {
             for (TraceInput input : figure.inputs()) {
                 if (input instanceof TraceInput.EvidenceRef ref) {
                     entries.putIfAbsent(ref.leafIndex(), ref.kind());
+                } else if (input instanceof TraceInput.EntriesRef ref) {
+                    ref.entries().entries().forEach(e -> entries.putIfAbsent(e.leafIndex(), e.kind()));
                 } else if (input instanceof TraceInput.FigureRef ref && !seen.contains(ref.figureId())) {
                     pending.push(ref.figureId());
                 }
