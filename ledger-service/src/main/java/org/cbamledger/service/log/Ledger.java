@@ -19,6 +19,7 @@ import org.cbamledger.service.lease.LeaseStore;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SigningKey;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ledger's write side: creates logs, checks submissions and hands them to each log's pipeline. */
@@ -96,6 +97,20 @@ public final class Ledger implements AutoCloseable {
         LogPipeline pipeline = pipeline(logId);
         List<Submission> group = new ArrayList<>(envelopes.size());
         for (byte[] envelope : envelopes) {
+            group.add(validator.validate(logId, envelope));
+        }
+        return pipeline.submit(group);
+    }
+
+    /**
+     * {@link #submit} for envelopes the caller already parsed strictly as JSON (the elements of a batch body), so that
+     * each is parsed once: see {@link SubmissionValidator#validate(String, JsonNode)}.
+     */
+    public CompletableFuture<List<Receipt>> submitParsed(String logId, List<JsonNode> envelopes)
+            throws LedgerException, SQLException {
+        LogPipeline pipeline = pipeline(logId);
+        List<Submission> group = new ArrayList<>(envelopes.size());
+        for (JsonNode envelope : envelopes) {
             group.add(validator.validate(logId, envelope));
         }
         return pipeline.submit(group);
