@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,11 +94,7 @@ public final class Ledger implements AutoCloseable {
     /** Checks every envelope, then queues them as one all-or-nothing group. */
     public CompletableFuture<List<Receipt>> submit(String logId, List<byte[]> envelopes) throws LedgerException, SQLException {
         LogPipeline pipeline = pipeline(logId);
-        List<Submission> group = new ArrayList<>(envelopes.size());
-        for (byte[] envelope : envelopes) {
-            group.add(validator.validate(logId, envelope));
-        }
-        return pipeline.submit(group);
+        return pipeline.submit(GroupValidation.validate(envelopes, envelope -> validator.validate(logId, envelope)));
     }
 
     /**
@@ -109,11 +104,7 @@ public final class Ledger implements AutoCloseable {
     public CompletableFuture<List<Receipt>> submitParsed(String logId, List<JsonNode> envelopes)
             throws LedgerException, SQLException {
         LogPipeline pipeline = pipeline(logId);
-        List<Submission> group = new ArrayList<>(envelopes.size());
-        for (JsonNode envelope : envelopes) {
-            group.add(validator.validate(logId, envelope));
-        }
-        return pipeline.submit(group);
+        return pipeline.submit(GroupValidation.validate(envelopes, envelope -> validator.validate(logId, envelope)));
     }
 
     /**
