@@ -20,7 +20,12 @@ public final class CanonicalJson {
     }
 
     public static byte[] canonicalize(JsonNode node) throws SignerException {
-        StringBuilder out = new StringBuilder();
+        return canonicalize(node, 256);
+    }
+
+    /** {@code expectedBytes}: about how long the result is (e.g. the bytes it was parsed from), to size the buffer once. */
+    static byte[] canonicalize(JsonNode node, int expectedBytes) throws SignerException {
+        StringBuilder out = new StringBuilder(expectedBytes + 16);
         write(node, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -65,15 +65,23 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         return parseWithRecord(json).envelope();
     }
 
-    /** An envelope and its record, each parsed once. */
-    public record Parsed(Envelope envelope, JsonNode record) {}
+    /** An envelope, its record and its canonical bytes (the entry as stored and hashed), each made once. */
+    public record Parsed(Envelope envelope, JsonNode record, byte[] canonicalBytes) {}
 
-    /** {@link #parse}, keeping the record it parsed: the write path reads each payload once, not again by {@link #record}. */
+    /** {@link #parse}, keeping what it made: the write path reads each payload once, not again by {@link #record}. */
     public static Parsed parseWithRecord(byte[] json) throws SignerException {
         if (json.length > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
-        JsonNode root = CanonicalJson.parse(json);
+        return parseTree(CanonicalJson.parse(json));
+    }
+
+    /**
+     * {@link #parseWithRecord} on an envelope already parsed as JSON, e.g. an element of a batch body: the tree must
+     * come from a strict parse (no duplicate member names, as {@link CanonicalJson#parse}). Every other check of
+     * {@link #parse} is made here, the envelope's size on its canonical bytes.
+     */
+    public static Parsed parseTree(JsonNode root) throws SignerException {
         if (!root.isObject()) {
             throw new SignerException("envelope is not a JSON object");
         }
@@ -83,7 +91,12 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         if (!type.matches()) {
             throw new SignerException("envelope payloadType \"" + payloadType + "\" is not a cbam-ledger record type");
         }
-        byte[] payload = Base64s.decodeStrict(requireString(root, "payload", "envelope"), "envelope payload");
+        String payloadText = requireString(root, "payload", "envelope");
+        if (payloadText.length() > MAX_BYTES) {
+            // the canonical envelope holds the payload's base64 as it is: too large before it is decoded
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
+        byte[] payload = Base64s.decodeStrict(payloadText, "envelope payload");
         JsonNode signaturesNode = root.get("signatures");
         if (!signaturesNode.isArray()) {
             throw new SignerException("envelope member \"signatures\" is not an array");
@@ -108,7 +121,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         byte[] canonicalPayload;
         try {
             record = CanonicalJson.parse(payload);
-            canonicalPayload = CanonicalJson.canonicalize(record);
+            canonicalPayload = CanonicalJson.canonicalize(record, payload.length);
         } catch (SignerException e) {
             throw new SignerException("envelope payload is not a JSON record: " + e.getMessage(), e);
         }
@@ -117,10 +130,11 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         }
         checkRecordKind(type.group(1), record);
         Envelope envelope = new Envelope(payloadType, payload, signatures);
-        if (envelope.canonicalBytes().length > MAX_BYTES) {
+        byte[] canonical = envelope.canonicalBytes();
+        if (canonical.length > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
-        return new Parsed(envelope, record);
+        return new Parsed(envelope, record, canonical);
     }
 
     public String kind() {
@@ -149,7 +163,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
     public byte[] canonicalBytes() {
         // Members in RFC 8785 order: payload < payloadType < signatures; keyid < sig. All values are
         // base64, hex or a checked payloadType, so none needs escaping.
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(64 + payload.length * 4 / 3 + payloadType.length() + signatures.size() * 200);
         out.append("{\"payload\":\"").append(Base64s.encode(payload))
                 .append("\",\"payloadType\":\"").append(payloadType)
                 .append("\",\"signatures\":[");

@@ -71,6 +71,34 @@ class EnvelopeTest {
     }
 
     @Test
+    void parseTree_ofAPrettyPrintedTree_givesTheEnvelopeItsRecordAndItsCanonicalBytes() throws SignerException {
+        Envelope envelope = Envelope.sign("meter", RECORD, DEVICE, OPERATOR);
+        String pretty = "{\n  \"signatures\": [" + signatureJson(envelope, 1) + ", " + signatureJson(envelope, 0)
+                + "],\n  \"payloadType\": \"" + envelope.payloadType() + "\",\n  \"payload\": \""
+                + Base64.getEncoder().encodeToString(envelope.payload()) + "\"\n}\n";
+        Envelope.Parsed parsed = Envelope.parseTree(CanonicalJson.parse(bytes(pretty)));
+        Envelope reordered = new Envelope(envelope.payloadType(), envelope.payload(),
+                List.of(envelope.signatures().get(1), envelope.signatures().get(0)));
+        assertEquals(reordered, parsed.envelope());
+        assertArrayEquals(reordered.canonicalBytes(), parsed.canonicalBytes());
+        assertEquals(envelope.record(), parsed.record());
+        assertArrayEquals(Envelope.parseWithRecord(bytes(pretty)).canonicalBytes(), parsed.canonicalBytes());
+    }
+
+    @Test
+    void parseTree_refusesAPayloadLargerThanAnEntryBeforeDecodingIt() throws SignerException {
+        String tree = "{\"payload\":\"" + "!".repeat(Envelope.MAX_BYTES + 1) + "\",\"payloadType\":"
+                + "\"application/vnd.cbamledger.meter.v1+json\",\"signatures\":[" + signatureJson(Envelope.sign("meter", RECORD, DEVICE), 0) + "]}";
+        assertEquals("envelope exceeds 65536 bytes",
+                assertThrows(SignerException.class, () -> Envelope.parseTree(CanonicalJson.parse(bytes(tree)))).getMessage());
+    }
+
+    private static String signatureJson(Envelope envelope, int index) {
+        DsseSignature signature = envelope.signatures().get(index);
+        return "{\"sig\": \"" + Base64.getEncoder().encodeToString(signature.sig()) + "\", \"keyid\": \"" + signature.keyId() + "\"}";
+    }
+
+    @Test
     void sign_rejectsRecordOfOtherKind() {
         SignerException e = assertThrows(SignerException.class, () -> Envelope.sign("party", RECORD, DEVICE));
         assertEquals("record kind \"meter\" does not match payloadType kind \"party\"", e.getMessage());

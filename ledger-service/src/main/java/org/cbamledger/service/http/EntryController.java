@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,11 +67,10 @@ public class EntryController {
         if (!array.isArray() || array.isEmpty()) {
             throw new LedgerException(Problem.MALFORMED_ENVELOPE, "batch body must be a non-empty JSON array of envelopes");
         }
-        List<byte[]> envelopes = new ArrayList<>();
-        for (JsonNode envelope : array.values()) {
-            envelopes.add(Json.MAPPER.writeValueAsBytes(envelope));
-        }
-        List<Receipt> receipts = sequence(logId, envelopes);
+        // each envelope goes on as the tree parsed here: parsed, canonicalised and checked once
+        List<JsonNode> envelopes = new ArrayList<>(array.size());
+        array.values().forEach(envelopes::add);
+        List<Receipt> receipts = awaitReceipts(ledger.submitParsed(logId, envelopes));
         List<Bodies.ReceiptBody> answers = new ArrayList<>();
         for (Receipt receipt : receipts) {
             Bodies.ReceiptBody answer = Bodies.ReceiptBody.of(receipt);
@@ -105,8 +105,12 @@ public class EntryController {
                         + " bytes exceeds the limit of " + SubmissionValidator.MAX_ENTRY_BYTES + " bytes");
             }
         }
+        return awaitReceipts(ledger.submit(logId, envelopes));
+    }
+
+    private static List<Receipt> awaitReceipts(CompletableFuture<List<Receipt>> sequenced) throws LedgerException {
         try {
-            return ledger.submit(logId, envelopes).get(SEQUENCING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return sequenced.get(SEQUENCING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof LedgerException le) {
                 throw le;

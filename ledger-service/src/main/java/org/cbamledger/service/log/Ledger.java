@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.cbamledger.service.lease.LeaseStore;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SigningKey;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ledger's write side: creates logs, checks submissions and hands them to each log's pipeline. */
@@ -95,11 +95,17 @@ public final class Ledger implements AutoCloseable {
     /** Checks every envelope, then queues them as one all-or-nothing group. */
     public CompletableFuture<List<Receipt>> submit(String logId, List<byte[]> envelopes) throws LedgerException, SQLException {
         LogPipeline pipeline = pipeline(logId);
-        List<Submission> group = new ArrayList<>(envelopes.size());
-        for (byte[] envelope : envelopes) {
-            group.add(validator.validate(logId, envelope));
-        }
-        return pipeline.submit(group);
+        return pipeline.submit(GroupValidation.validate(envelopes, envelope -> validator.validate(logId, envelope)));
+    }
+
+    /**
+     * {@link #submit} for envelopes the caller already parsed strictly as JSON (the elements of a batch body), so that
+     * each is parsed once: see {@link SubmissionValidator#validate(String, JsonNode)}.
+     */
+    public CompletableFuture<List<Receipt>> submitParsed(String logId, List<JsonNode> envelopes)
+            throws LedgerException, SQLException {
+        LogPipeline pipeline = pipeline(logId);
+        return pipeline.submit(GroupValidation.validate(envelopes, envelope -> validator.validate(logId, envelope)));
     }
 
     /**

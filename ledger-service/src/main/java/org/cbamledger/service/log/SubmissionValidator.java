@@ -36,9 +36,47 @@ public final class SubmissionValidator {
         if (body.length > MAX_ENTRY_BYTES) {
             throw tooLarge(body.length);
         }
-        Envelope.Parsed parsed = parseWithRecord(body);
+        return validate(logId, parseWithRecord(body));
+    }
+
+    /**
+     * An envelope the caller parsed strictly as JSON (an element of a batch body): its record and canonical bytes are
+     * made here once, and every check of {@link #validate(String, byte[])} runs on them.
+     */
+    public Submission validate(String logId, JsonNode envelope) throws LedgerException, SQLException {
+        long textBytes = textBytes(envelope);
+        if (textBytes > MAX_ENTRY_BYTES) {
+            throw tooLarge(textBytes);
+        }
+        try {
+            return validate(logId, Envelope.parseTree(envelope));
+        } catch (SignerException e) {
+            throw new LedgerException(Problem.MALFORMED_ENVELOPE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The envelope's base64 and hex texts, which its canonical bytes hold as they are: at least that many bytes, known
+     * before anything is decoded.
+     */
+    private static long textBytes(JsonNode envelope) {
+        long bytes = textLength(envelope.get("payload"));
+        JsonNode signatures = envelope.get("signatures");
+        if (signatures != null && signatures.isArray()) {
+            for (JsonNode signature : signatures.values()) {
+                bytes += textLength(signature.get("keyid")) + textLength(signature.get("sig"));
+            }
+        }
+        return bytes;
+    }
+
+    private static int textLength(JsonNode text) {
+        return text != null && text.isString() ? text.stringValue().length() : 0;
+    }
+
+    private Submission validate(String logId, Envelope.Parsed parsed) throws LedgerException, SQLException {
         Envelope envelope = parsed.envelope();
-        byte[] canonical = envelope.canonicalBytes();
+        byte[] canonical = parsed.canonicalBytes();
         if (canonical.length > MAX_ENTRY_BYTES) {
             throw tooLarge(canonical.length);
         }
@@ -144,7 +182,7 @@ public final class SubmissionValidator {
         return keyIds;
     }
 
-    private static LedgerException tooLarge(int bytes) {
+    private static LedgerException tooLarge(long bytes) {
         return new LedgerException(Problem.ENTRY_TOO_LARGE,
                 "entry of " + bytes + " bytes exceeds the limit of " + MAX_ENTRY_BYTES + " bytes");
     }
