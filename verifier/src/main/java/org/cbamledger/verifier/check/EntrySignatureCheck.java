@@ -88,7 +88,7 @@ public final class EntrySignatureCheck implements BundleCheck {
     }
 
     private static Optional<KeyRegistration> findRoot(BundleContext context, List<CheckResult> results) {
-        String file = BundlePaths.entryFile(ROOT_INDEX);
+        String file = context.manifest().leafSubject(ROOT_INDEX);
         if (context.manifest().entries().stream().noneMatch(e -> e.index() == ROOT_INDEX)) {
             results.add(CheckResult.fail(ROOT, file, "missing: the log's root key self-registration must be bundled"));
             return Optional.empty();
@@ -133,7 +133,7 @@ public final class EntrySignatureCheck implements BundleCheck {
         }
         Loaded<Envelope> first = context.envelope(0);
         if (first.ok() && !first.value().kind().equals(PARTY_KIND)) {
-            results.add(CheckResult.fail(ROOT, BundlePaths.entryFile(0), "the log's first entry is a "
+            results.add(CheckResult.fail(ROOT, context.manifest().leafSubject(0), "the log's first entry is a "
                     + first.value().kind() + " record, not the operator's party record"));
         }
     }
