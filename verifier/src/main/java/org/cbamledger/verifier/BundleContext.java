@@ -32,6 +32,7 @@ public final class BundleContext {
     private final TrustPolicy policy;
     private final Map<String, Loaded<byte[]>> files = new HashMap<>();
     private EntryScan entries;
+    private final Map<Object, Object> derived = new HashMap<>();
     private final Map<Long, Loaded<Checkpoint>> checkpoints = new HashMap<>();
     private LogKeyChain rotations;
 
@@ -137,6 +138,24 @@ public final class BundleContext {
         } catch (CharacterCodingException e) {
             return Loaded.failed("not valid UTF-8");
         }
+    }
+
+    /**
+     * A value derived once from the bundle for several checks (the key registry, the evidence records, a recomputed
+     * calculation), under {@code key}; {@link #forget} lets a large one go.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Supplier<T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.get();
+            derived.put(key, value);
+        }
+        return (T) value;
+    }
+
+    public void forget(Object key) {
+        derived.remove(key);
     }
 
     /** The entries, read on first need in one pass over the bundle. */

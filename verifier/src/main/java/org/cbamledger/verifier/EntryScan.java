@@ -3,6 +3,10 @@ package org.cbamledger.verifier;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.SignerException;
@@ -13,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The bundle's entries read once, in index order, each file or pack streamed and its bytes let go: what the checks
  * need of each is kept, its leaf hash and its envelope (payload and signatures, not a parsed JSON tree), or why it
- * could not be read.
+ * could not be read. Payloads are kept deflated (JSON shrinks about fourfold) and inflated on each use.
  */
 final class EntryScan {
     private final long[] indexes;
@@ -36,7 +40,8 @@ final class EntryScan {
                 return;
             }
             scan.leafHashes[at] = Merkle.leafHash(bytes);
-            scan.envelopes[at] = parse(bytes);
+            Object parsed = parse(bytes);
+            scan.envelopes[at] = parsed instanceof Envelope e ? Packed.of(e) : parsed;
         });
         return scan;
     }
@@ -54,7 +59,35 @@ final class EntryScan {
             return Loaded.failed("entry " + index + " is not bundled");
         }
         Object envelope = envelopes[at];
-        return envelope instanceof Envelope e ? Loaded.of(e) : (Loaded<Envelope>) envelope;
+        return envelope instanceof Packed p ? Loaded.of(p.envelope()) : (Loaded<Envelope>) envelope;
+    }
+
+    /** An envelope with its payload deflated. */
+    private record Packed(String payloadType, byte[] deflated, int payloadBytes, List<DsseSignature> signatures) {
+        static Packed of(Envelope envelope) {
+            byte[] payload = envelope.payload();
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            deflater.setInput(payload);
+            deflater.finish();
+            byte[] buffer = new byte[payload.length + 64];
+            int length = deflater.deflate(buffer);
+            deflater.end();
+            return new Packed(envelope.payloadType(), Arrays.copyOf(buffer, length), payload.length, envelope.signatures());
+        }
+
+        Envelope envelope() {
+            Inflater inflater = new Inflater();
+            inflater.setInput(deflated);
+            byte[] payload = new byte[payloadBytes];
+            try {
+                inflater.inflate(payload);
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("a payload deflated here does not inflate", e);
+            } finally {
+                inflater.end();
+            }
+            return new Envelope(payloadType, payload, signatures);
+        }
     }
 
     /**

@@ -37,14 +37,23 @@ public final class EntrySignatureCheck implements BundleCheck {
 
     @Override
     public List<CheckResult> run(BundleContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        walk(context, results);
-        return results;
+        return walked(context).results();
     }
 
     /** The keys the bundle registers and revokes, through entries whose signatures verify (as {@link #run}). */
     static KeyRegistry registry(BundleContext context) {
-        return walk(context, new ArrayList<>());
+        return walked(context).registry();
+    }
+
+    private record Walk(KeyRegistry registry, List<CheckResult> results) {}
+
+    /** The walk over every entry's signatures, done once for this check and the statement's. */
+    private static Walk walked(BundleContext context) {
+        return context.derived(Walk.class, () -> {
+            List<CheckResult> results = new ArrayList<>();
+            KeyRegistry registry = walk(context, results);
+            return new Walk(registry, List.copyOf(results));
+        });
     }
 
     private static KeyRegistry walk(BundleContext context, List<CheckResult> results) {
