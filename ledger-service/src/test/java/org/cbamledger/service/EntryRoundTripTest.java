@@ -1,5 +1,7 @@
 package org.cbamledger.service;
 
+import org.cbamledger.service.support.BundledIndexes;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,7 +177,8 @@ class EntryRoundTripTest {
             }
         }
         assertTrue(names.contains("log-key.vkey"), names.toString());
-        assertTrue(names.contains("entries/0.json") && names.contains("proofs/0.tlog-proof"), names.toString());
+        assertTrue(names.contains("entries/0.pack") && names.contains("tile/0/000.p/" + BundledIndexes.of(response.body()).size()),
+                names.toString());
         assertTrue(names.stream().anyMatch(n -> n.startsWith("checkpoints/")), names.toString());
         JsonNode parsed = Http.JSON.readTree(manifest);
         assertEquals("round-trip", parsed.get("logId").asString());
@@ -203,8 +206,9 @@ class EntryRoundTripTest {
                     "statement.json", "{}".getBytes(StandardCharsets.UTF_8), "e30.e30.c2ln", null, restsOn.size())).writeTo(new DirectorySink(dir));
             assertTrue(Files.exists(dir.resolve("statement.json")) && Files.exists(dir.resolve("statement.jws")));
             assertTrue(Files.exists(dir.resolve("checkpoints/" + restsOn.size() + ".note")));
+            List<Long> bundled = BundledIndexes.of(dir);
             for (long i = 0; i < restsOn.size(); i++) {
-                assertTrue(Files.exists(dir.resolve("entries/" + i + ".json")), "entry " + i);
+                assertTrue(bundled.contains(i), "entry " + i);
             }
             List<byte[]> proof = new ArrayList<>();
             for (String line : Files.readAllLines(dir.resolve("consistency/" + restsOn.size() + "-" + latest.size() + ".proof"))) {
@@ -231,16 +235,7 @@ class EntryRoundTripTest {
         long index = Http.json(log.submitAndWait(envelope)).get("index").asLong();
         HttpResponse<byte[]> response = log.read("bundle?fromIndex=" + index + "&toIndex=" + (index + 1));
         assertEquals(200, response.statusCode(), Http.text(response));
-        List<String> entries = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.getName().startsWith("entries/")) {
-                    entries.add(e.getName());
-                }
-            }
-        }
-        assertEquals(List.of("entries/0.json", "entries/1.json", "entries/2.json", "entries/" + index + ".json"),
-                entries.stream().sorted().toList());
+        assertEquals(List.of(0L, 1L, 2L, index), BundledIndexes.of(response.body()));
         assertEquals(400, log.read("bundle?fromIndex=" + (index + 1) + "&toIndex=" + index).statusCode());
     }
 }

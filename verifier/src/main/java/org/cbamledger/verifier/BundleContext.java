@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ public final class BundleContext {
     private final Set<String> pinnedRootKeyIds;
     private final TrustPolicy policy;
     private final Map<String, Loaded<byte[]>> files = new HashMap<>();
-    private final Map<Long, Loaded<Envelope>> envelopes = new HashMap<>();
+    private EntryScan entries;
+    private final Map<Object, Object> derived = new HashMap<>();
     private final Map<Long, Loaded<Checkpoint>> checkpoints = new HashMap<>();
     private LogKeyChain rotations;
 
@@ -140,37 +140,47 @@ public final class BundleContext {
         }
     }
 
-    /** Up to 1 MiB is read, so that an oversized entry is refused by the envelope's own size rule. */
-    public Loaded<byte[]> entryBytes(long index) {
-        return bytes(BundlePaths.entryFile(index), Bundle.MAX_TEXT_BYTES);
+    /**
+     * A value derived once from the bundle for several checks (the key registry, the evidence records, a recomputed
+     * calculation), under {@code key}; {@link #forget} lets a large one go.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Supplier<T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.get();
+            derived.put(key, value);
+        }
+        return (T) value;
+    }
+
+    public void forget(Object key) {
+        derived.remove(key);
+    }
+
+    /** The entries, read on first need in one pass over the bundle. */
+    private EntryScan entries() {
+        if (entries == null) {
+            try {
+                entries = EntryScan.read(bundle);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the bundle's entries: " + e.getMessage(), e);
+            }
+        }
+        return entries;
+    }
+
+    /** SHA-256(0x00 || the entry's bytes), or null when they could not be read ({@link #envelope} says why). */
+    public byte[] leafHash(long index) {
+        return entries().leafHash(index);
     }
 
     /**
-     * The entry as a DSSE envelope (signer's strict Envelope.parse), accepted only if the file is exactly the
-     * envelope's RFC 8785 canonical bytes and its record's kind is the payloadType's kind.
+     * The entry as a DSSE envelope (signer's strict Envelope.parse), accepted only if its bytes are exactly the
+     * envelope's RFC 8785 canonical form and its record's kind is the payloadType's kind.
      */
     public Loaded<Envelope> envelope(long index) {
-        return envelopes.computeIfAbsent(index, i -> {
-            Loaded<byte[]> raw = entryBytes(i);
-            if (!raw.ok()) {
-                return Loaded.failed(raw.error());
-            }
-            byte[] bytes = raw.value();
-            try {
-                Envelope envelope = Envelope.parse(bytes);
-                if (!Arrays.equals(bytes, envelope.canonicalBytes())) {
-                    return Loaded.failed("not RFC 8785 canonical JSON: the bytes differ from the envelope's canonical form");
-                }
-                JsonNode record = envelope.record();
-                JsonNode kind = record.get("kind");
-                if (kind == null || !kind.isString() || !kind.stringValue().equals(envelope.kind())) {
-                    return Loaded.failed("record kind does not match payloadType " + envelope.payloadType());
-                }
-                return Loaded.of(envelope);
-            } catch (SignerException e) {
-                return Loaded.failed("not a DSSE envelope: " + e.getMessage());
-            }
-        });
+        return entries().envelope(index);
     }
 
     /** The checkpoint body of checkpoints/&lt;size&gt;.note, parsed without checking its signatures. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.bundle.BundleWriter;
+import org.cbamledger.verifier.bundle.DirectorySink;
 
 /**
  * The standard test bundle: a log of six entries (party, root self-registration, a gateway key registered
@@ -42,8 +43,16 @@ final class TestBundles {
 
     /** Writes the standard bundle of this log (all entries, treeSize = log size) into {@code dir}. */
     Path write(Path dir) throws Exception {
+        return write(new BundleWriter(dir), false, dir);
+    }
+
+    /** The same bundle in format v2: packed entries and hash tiles. */
+    Path writeV2(Path dir) throws Exception {
+        return write(BundleWriter.v2(new DirectorySink(dir), log.tree()), true, dir);
+    }
+
+    private Path write(BundleWriter writer, boolean v2, Path dir) throws Exception {
         long size = log.size();
-        BundleWriter writer = new BundleWriter(dir);
         writer.logInfo(log.logId, log.origin, List.of(log.logSigner.verifierKey()));
         for (long s : List.of(3L, 5L, size)) {
             writer.addCheckpoint(s, log.checkpoint(s));
@@ -51,7 +60,11 @@ final class TestBundles {
         writer.addConsistency(3, 5, log.consistencyProof(3, 5));
         writer.addConsistency(5, size, log.consistencyProof(5, size));
         for (long i = 0; i < size; i++) {
-            writer.addEntry(i, log.entry(i), log.inclusionProof(i, size));
+            if (v2) {
+                writer.addEntry(i, log.entry(i));
+            } else {
+                writer.addEntry(i, log.entry(i), log.inclusionProof(i, size));
+            }
         }
         writer.addDocument(documentSha256, new ByteArrayInputStream(DOCUMENT));
         writer.addDocument(erasedSha256, null);

@@ -72,6 +72,11 @@ final class TestLog {
         return n;
     }
 
+    /** The log's stored hashes (signer TreeHashes layout), as the service's tree serves them to a v2 bundle writer. */
+    HashReader tree() {
+        return reader;
+    }
+
     long size() {
         return entries.size();
     }

@@ -140,7 +140,11 @@ final class YearRun {
         figures.put("exportSeconds", seconds(started)).put("bundleBytes", (long) bundle.length);
         Path zip = work.resolve(logId + ".zip");
         Files.write(zip, bundle);
-        console.printf("bundle %s: %,d bytes%n", zip, bundle.length);
+        long[] entryBytes = BundleEntriesDeflated.measure(zip);
+        figures.put("bundleEntriesBytes", entryBytes[0]).put("bundleEntriesCompressedBytes", entryBytes[1])
+                .put("bundleToEntriesCompressedRatio", (double) bundle.length / entryBytes[1]);
+        console.printf("bundle %s: %,d bytes, %.3f x the entries' own %,d deflated bytes (%,d raw)%n", zip, bundle.length,
+                (double) bundle.length / entryBytes[1], entryBytes[1], entryBytes[0]);
 
         OfflineVerification verification = OfflineVerification.run(home, zip, logKey, root.keyId(), work);
         double floor = VerifyFloor.seconds(entries, keys);

@@ -30,7 +30,11 @@ public final class StatementRecomputer {
     private StatementRecomputer() {}
 
     public static List<FigureDifference> recompute(JsonNode statement, List<EvidenceRecord> evidence) throws CalculationException {
-        CalculationResult result = EmissionsCalculator.calculate(requestOf(statement, evidence));
+        return recompute(statement, EmissionsCalculator.calculate(requestOf(statement, evidence)));
+    }
+
+    /** {@link #recompute(JsonNode, List)} with the calculation of {@link #requestOf} already run (a verifier shares it). */
+    public static List<FigureDifference> recompute(JsonNode statement, CalculationResult result) throws CalculationException {
         ObjectNode rebuilt = EmissionsStatements.build(result, StatementIssue.fromJson(statement.path("issued")));
         rebuilt.set("checkpoint", statement.path("checkpoint").deepCopy());
         if (statement.has("renderings")) {
@@ -50,7 +54,12 @@ public final class StatementRecomputer {
         if (!CalculationRecords.KIND.equals(calculation.path("kind").asString(""))) {
             throw new CalculationException("calculation: /kind must be " + CalculationRecords.KIND);
         }
-        CalculationResult result = EmissionsCalculator.calculate(requestOf(calculation, evidence));
+        return recomputeCalculation(calculation, EmissionsCalculator.calculate(requestOf(calculation, evidence)));
+    }
+
+    /** {@link #recomputeCalculation(JsonNode, List)} with the calculation of {@link #requestOf} already run. */
+    public static List<FigureDifference> recomputeCalculation(JsonNode calculation, CalculationResult result)
+            throws CalculationException {
         ObjectNode rebuilt = CalculationRecords.build(result, calculation.path("calculationId").asString(""));
         List<FigureDifference> differences = new ArrayList<>();
         compare("", calculation, rebuilt, differences);

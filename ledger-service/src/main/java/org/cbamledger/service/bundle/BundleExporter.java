@@ -26,7 +26,6 @@ import org.cbamledger.service.log.StoredEntry;
 import org.cbamledger.service.log.TreeStore;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.JsonMappers;
-import org.cbamledger.signer.TlogProof;
 import org.cbamledger.signer.TreeHashes;
 import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.BundleSink;
@@ -37,9 +36,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a log's evidence bundle (CONTRACTS.md layout) to a directory or a zip stream, reading entries a page at a
- * time (only indexes and the few claiming and document-referencing entries are held): the latest checkpoint, the requested entries with
- * inclusion proofs against it (the bundle states that it covers that index range), and always the party and key entries a verifier needs to check signatures.
+ * Writes a log's evidence bundle (BUNDLE.md format v2) to a directory or a zip stream, reading entries a page at a
+ * time (only indexes and the few claiming and document-referencing entries are held): the latest checkpoint, the requested entries
+ * packed, the hash tiles that prove them into it (the bundle states that it covers that index range), and always the party and key entries a verifier needs to check signatures.
  * With a statement: also the statement files, every entry below the checkpoint it rests on, and that
  * checkpoint with a consistency proof to the latest. A data room's bundle holds exactly the room's entries instead.
  */
@@ -157,7 +156,7 @@ public final class BundleExporter {
 
         @Override
         public void writeTo(BundleSink sink) throws LedgerException, SQLException, IOException {
-            exporter.write(this, new BundleWriter(sink));
+            exporter.write(this, sink);
         }
     }
 
@@ -184,11 +183,16 @@ public final class BundleExporter {
         return found;
     }
 
-    private void write(Plan plan, BundleWriter writer) throws LedgerException, SQLException, IOException {
+    private void write(Plan plan, BundleSink sink) throws LedgerException, SQLException, IOException {
         LogInfo log = plan.log();
         StoredCheckpoint checkpoint = plan.checkpoint();
         BundledStatement statement = plan.statement();
         long size = checkpoint.treeSize();
+        // the tiles of many entries share most of their hashes: read the whole tree once rather than a query per tile
+        long hashCount = TreeHashes.storedHashCount(size);
+        HashReader reader = plan.indexes().size() > 32 && hashCount <= MAX_SNAPSHOT_HASHES
+                ? tree.snapshot(log.logId(), hashCount) : tree.reader(log.logId());
+        BundleWriter writer = BundleWriter.v2(sink, reader);
         if (plan.coverage() != null) {
             writer.cover(plan.coverage());
         }
@@ -221,10 +225,6 @@ public final class BundleExporter {
                 writer.addTimestamp(timestamped, tokens.get(timestamped));
             }
         }
-        // many proofs share most of their hashes: read the whole tree once rather than a query per entry
-        long hashCount = TreeHashes.storedHashCount(size);
-        HashReader reader = plan.indexes().size() > 32 && hashCount <= MAX_SNAPSHOT_HASHES
-                ? tree.snapshot(log.logId(), hashCount) : tree.reader(log.logId());
         List<StoredEntry> sideFileEntries = new ArrayList<>();
         long pageStart = -1;
         List<StoredEntry> page = List.of();
@@ -234,8 +234,7 @@ public final class BundleExporter {
                 page = entries.range(log.logId(), index, Math.min(size, index + PAGE));
             }
             StoredEntry e = page.get((int) (index - pageStart));
-            List<byte[]> proof = TreeHashes.proveInclusion(size, e.index(), reader);
-            writer.addEntry(e.index(), e.envelope(), new TlogProof(e.index(), proof, checkpoint.signedNote()));
+            writer.addEntry(e.index(), e.envelope());
             if (SIDE_FILE_KINDS.contains(e.kind())) {
                 sideFileEntries.add(e);
             }

@@ -28,6 +28,8 @@ import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.VerifyCommand;
 import org.cbamledger.verifier.bundle.BundleManifest;
+import org.cbamledger.verifier.bundle.EntryPack;
+import org.cbamledger.verifier.bundle.ManifestPack;
 import org.cbamledger.verifier.bundle.ManifestCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,12 +147,7 @@ class RoomBundleTest {
         unzip(response.body(), bundle);
         long calculation = bundledIndexes(response.body()).stream().filter(i -> kindOf(i).equals("calculation"))
                 .findFirst().orElseThrow();
-        Files.delete(bundle.resolve("entries/" + calculation + ".json"));
-        Files.delete(bundle.resolve("proofs/" + calculation + ".tlog-proof"));
-        BundleManifest m = ManifestCodec.parse(Files.readAllBytes(bundle.resolve("bundle.json")));
-        Files.write(bundle.resolve("bundle.json"), ManifestCodec.write(new BundleManifest(m.logId(), m.origin(),
-                m.treeSize(), m.entries().stream().filter(e -> e.index() != calculation).toList(), m.checkpointSizes(),
-                m.documents(), m.statementFile(), m.timestampSizes(), m.coverage())));
+        dropEntry(bundle, calculation);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
@@ -221,13 +218,40 @@ class RoomBundleTest {
         Set<Long> indexes = new TreeSet<>();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                String name = e.getName();
-                if (name.startsWith("entries/") && name.endsWith(".json")) {
-                    indexes.add(Long.parseLong(name.substring("entries/".length(), name.length() - ".json".length())));
+                if (e.getName().startsWith("entries/") && e.getName().endsWith(".pack")) {
+                    EntryPack.Reader pack = new EntryPack.Reader(new java.io.ByteArrayInputStream(in.readAllBytes()),
+                            e.getName(), 1 << 20);
+                    for (EntryPack.Packed packed = pack.next(); packed != null; packed = pack.next()) {
+                        indexes.add(packed.index());
+                    }
                 }
             }
         }
         return indexes;
+    }
+
+    /** Leaves entry {@code index} out of the unzipped v2 bundle: out of its pack, and the pack's count in bundle.json. */
+    private static void dropEntry(Path bundle, long index) throws Exception {
+        BundleManifest m = ManifestCodec.parse(Files.readAllBytes(bundle.resolve("bundle.json")));
+        List<ManifestPack> packs = new java.util.ArrayList<>();
+        for (ManifestPack pack : m.packs()) {
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            long count = 0;
+            try (var in = Files.newInputStream(bundle.resolve(pack.file()))) {
+                EntryPack.Reader reader = new EntryPack.Reader(in, pack.file(), 1 << 20);
+                for (EntryPack.Packed packed = reader.next(); packed != null; packed = reader.next()) {
+                    if (packed.index() != index) {
+                        EntryPack.append(kept, packed.index(), packed.bytes());
+                        count++;
+                    }
+                }
+            }
+            Files.write(bundle.resolve(pack.file()), kept.toByteArray());
+            packs.add(new ManifestPack(pack.file(), count));
+        }
+        Files.write(bundle.resolve("bundle.json"), ManifestCodec.write(new BundleManifest(m.logId(), m.origin(),
+                m.treeSize(), m.entries(), m.checkpointSizes(), m.documents(), m.statementFile(), m.timestampSizes(),
+                m.coverage(), m.format(), packs)));
     }
 
     private static Set<Long> roomIndexes() {

@@ -163,7 +163,7 @@ class AccessLogEntryTest {
         }
 
         assertTrue(report.passed(), report.failures().toString());
-        String file = "entries/" + receipt.index() + ".json";
+        String file = report.manifest().leafSubject(receipt.index());
         List<CheckResult> signature = report.results().stream()
                 .filter(r -> r.check().equals("entry-signature") && r.subject().equals(file)).toList();
         assertEquals(1, signature.size(), report.results().toString());

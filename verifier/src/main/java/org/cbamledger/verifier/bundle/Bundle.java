@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.cbamledger.signer.TilePath;
 
 /** A read bundle: its manifest, the layout problems found, and access to its files by layout name. */
 public record Bundle(
@@ -12,7 +14,8 @@ public record Bundle(
         BundleManifest manifest,
         List<ConsistencyFile> consistencyFiles,
         List<LayoutProblem> layoutProblems,
-        int fileCount) {
+        int fileCount,
+        Map<TilePath, byte[]> tiles) {
 
     /** The size limit of the small text files: checkpoints, proofs, keys. */
     public static final int MAX_TEXT_BYTES = 1 << 20;
@@ -25,6 +28,33 @@ public record Bundle(
     public Bundle {
         consistencyFiles = List.copyOf(consistencyFiles);
         layoutProblems = List.copyOf(layoutProblems);
+        tiles = Map.copyOf(tiles);
+    }
+
+    /** What {@link #forEachEntry} hands over: an entry's bytes, or why they could not be read. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(ManifestEntry entry, byte[] bytesOrNull, String error);
+    }
+
+    /**
+     * Every listed entry in index order, each read once and not kept: v1 reads each entry file up to
+     * {@link #MAX_TEXT_BYTES} (an oversized one is then refused by the envelope's own size rule), v2 streams the packs.
+     */
+    public void forEachEntry(EntryVisitor visitor) throws IOException {
+        if (manifest.isV2()) {
+            PackScan.forEach(root, manifest, visitor);
+            return;
+        }
+        for (ManifestEntry entry : manifest.entries()) {
+            try {
+                visitor.visit(entry, read(entry.file(), MAX_TEXT_BYTES), null);
+            } catch (BundleException e) {
+                visitor.visit(entry, null, e.getMessage());
+            } catch (IOException e) {
+                visitor.visit(entry, null, "cannot read " + entry.file() + ": " + e.getMessage());
+            }
+        }
     }
 
     public boolean exists(String file) {

@@ -9,8 +9,11 @@ public final class BundlePaths {
     public static final String MANIFEST = "bundle.json";
     public static final String LOG_KEY = "log-key.vkey";
     public static final String FORMAT = "cbam-ledger-bundle/v1";
+    /** Packed entries and hash tiles instead of a file and an inclusion proof per entry (BUNDLE.md, v2). */
+    public static final String FORMAT_V2 = "cbam-ledger-bundle/v2";
 
     private static final String NUMBER = "(0|[1-9][0-9]{0,18})";
+    private static final Pattern PACK = Pattern.compile("entries/" + NUMBER + "\\.pack");
     private static final Pattern CONSISTENCY = Pattern.compile("consistency/" + NUMBER + "-" + NUMBER + "\\.proof");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern LOG_ID = Pattern.compile("[a-z0-9-]{3,64}");
@@ -20,6 +23,25 @@ public final class BundlePaths {
 
     public static String entryFile(long index) {
         return "entries/" + index + ".json";
+    }
+
+    /** A v2 bundle's n'th packed entries file. */
+    public static String packFile(long n) {
+        return "entries/" + n + ".pack";
+    }
+
+    /** How a v2 bundle's checks name an entry: its pack and leaf index, {@code entries/0.pack#17}. */
+    public static String packedEntry(String packFile, long index) {
+        return packFile + "#" + index;
+    }
+
+    /** How a v2 bundle's checks name a leaf that no pack holds: {@code entries#17}. */
+    public static String unpackedLeaf(long index) {
+        return "entries#" + index;
+    }
+
+    public static boolean isPackFile(String file) {
+        return PACK.matcher(file).matches();
     }
 
     public static String proofFile(long index) {

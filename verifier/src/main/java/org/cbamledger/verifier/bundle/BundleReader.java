@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.cbamledger.signer.Merkle;
+import org.cbamledger.signer.TilePath;
 
 /**
  * Reads a bundle strictly: bundle.json must parse, and the files present must be exactly those the manifest
@@ -41,11 +46,15 @@ public final class BundleReader {
         }
         BundleManifest manifest = ManifestCodec.parse(manifestBytes);
 
+        List<LayoutProblem> problems = new ArrayList<>();
+        TreeSet<String> present = listFiles(root, problems);
+        Map<TilePath, byte[]> tiles = new HashMap<>();
+        if (manifest.isV2()) {
+            manifest = readPacksAndTiles(root, manifest, present, tiles, problems);
+        }
         Set<String> expected = expectedFiles(manifest);
         Set<Long> sizes = new HashSet<>(manifest.checkpointSizes());
-        List<LayoutProblem> problems = new ArrayList<>();
         List<ConsistencyFile> consistency = new ArrayList<>();
-        TreeSet<String> present = listFiles(root, problems);
         for (String file : present) {
             if (expected.contains(file) || isStatementRendering(manifest, file) || isUniquenessProof(file)
                     || INDEX_FILE.matcher(file).matches()) {
@@ -66,7 +75,50 @@ public final class BundleReader {
                 problems.add(new LayoutProblem(file, "missing: listed in bundle.json or required by the layout"));
             }
         }
-        return new Bundle(root, manifest, consistency, problems, present.size());
+        return new Bundle(root, manifest, consistency, problems, present.size(), tiles);
+    }
+
+    /**
+     * v2: the entries the packs hold (in their order, each a layout problem when it breaks the order), the required
+     * tiles read into {@code tiles}, and each entry's leaf hash as its level-0 tile lists it.
+     */
+    private static BundleManifest readPacksAndTiles(Path root, BundleManifest manifest, Set<String> present,
+            Map<TilePath, byte[]> tiles, List<LayoutProblem> problems) throws IOException {
+        List<ManifestEntry> packed = PackScan.entries(root, manifest, present, problems);
+        long treeSize = manifest.treeSize();
+        for (TilePath tile : BundleTiles.required(treeSize, packed.stream().map(ManifestEntry::index)::iterator)) {
+            readTile(root, tile, present, problems).ifPresent(bytes -> tiles.put(tile, bytes));
+        }
+        return manifest.withEntries(packed.stream().map(e -> withTileHash(e, tiles, treeSize)).toList());
+    }
+
+    /** A tile's bytes, when it is present and holds exactly 32 bytes per hash of its width. */
+    private static Optional<byte[]> readTile(Path root, TilePath tile, Set<String> present, List<LayoutProblem> problems)
+            throws IOException {
+        if (!present.contains(tile.path())) {
+            return Optional.empty();
+        }
+        int expected = tile.width() * Merkle.HASH_BYTES;
+        byte[] bytes;
+        try (var in = Files.newInputStream(root.resolve(tile.path()))) {
+            bytes = in.readNBytes(expected + 1);
+        }
+        if (bytes.length != expected) {
+            problems.add(new LayoutProblem(tile.path(), "malformed: a tile of width " + tile.width() + " holds "
+                    + expected + " bytes (32 per hash), this one " + (bytes.length > expected ? "more" : bytes.length)));
+            return Optional.empty();
+        }
+        return Optional.of(bytes);
+    }
+
+    /** A packed entry with the leaf hash its level-0 tile lists, or none when that tile is absent or malformed. */
+    private static ManifestEntry withTileHash(ManifestEntry entry, Map<TilePath, byte[]> tiles, long treeSize) {
+        byte[] tile = tiles.get(TilePath.forTreeSize(0, entry.index() >>> TilePath.HEIGHT, treeSize));
+        if (tile == null) {
+            return entry;
+        }
+        int at = (int) (entry.index() % TilePath.FULL_WIDTH) * Merkle.HASH_BYTES;
+        return new ManifestEntry(entry.index(), HexFormat.of().formatHex(tile, at, at + Merkle.HASH_BYTES), entry.file());
     }
 
     /** A room bundle's index proofs; the index check requires those of the room's scope (BUNDLE.md). */
@@ -80,9 +132,15 @@ public final class BundleReader {
         files.add(BundlePaths.LOG_KEY);
         manifest.checkpointSizes().forEach(s -> files.add(BundlePaths.checkpointFile(s)));
         manifest.timestampSizes().forEach(s -> files.add(BundlePaths.timestampFile(s)));
-        for (ManifestEntry e : manifest.entries()) {
-            files.add(e.file());
-            files.add(BundlePaths.proofFile(e.index()));
+        if (manifest.isV2()) {
+            manifest.packs().forEach(p -> files.add(p.file()));
+            BundleTiles.required(manifest.treeSize(), manifest.entries().stream().map(ManifestEntry::index)::iterator)
+                    .forEach(t -> files.add(t.path()));
+        } else {
+            for (ManifestEntry e : manifest.entries()) {
+                files.add(e.file());
+                files.add(BundlePaths.proofFile(e.index()));
+            }
         }
         manifest.documents().stream().filter(d -> !d.erased()).forEach(d -> files.add(d.file()));
         if (manifest.statementFile() != null) {

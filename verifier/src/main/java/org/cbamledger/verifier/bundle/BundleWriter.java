@@ -15,14 +15,19 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cbamledger.signer.Checkpoint;
+import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.signer.TileData;
+import org.cbamledger.signer.TilePath;
 import org.cbamledger.signer.TlogProof;
 
 /**
  * Writes an evidence bundle in the layout of api-spec/BUNDLE.md, to a directory or a zip stream ({@link BundleSink}).
  * Files are written as they are added; {@link #finish()} writes bundle.json. A directory must be new or empty.
+ * {@link #v2} writes format v2: entries packed as they are added (ascending), and at {@link #finish()} the hash tiles
+ * that prove them into the largest checkpoint, read from the log's tree.
  */
 public final class BundleWriter {
     private final BundleSink sink;
@@ -37,6 +42,11 @@ public final class BundleWriter {
     private String statementFile;
     private Coverage coverage;
     private boolean finished;
+    /** v2 only: the log's tree the tiles are read from, the packs written so far and the one open. */
+    private final HashReader tree;
+    private final List<ManifestPack> packs = new ArrayList<>();
+    private OutputStream pack;
+    private long packEntries;
     static final String UNIQUENESS_DIRECTORY = "uniqueness";
 
     public BundleWriter(Path dir) throws IOException {
@@ -44,7 +54,20 @@ public final class BundleWriter {
     }
 
     public BundleWriter(BundleSink sink) {
+        this(sink, null);
+    }
+
+    private BundleWriter(BundleSink sink, HashReader tree) {
         this.sink = sink;
+        this.tree = tree;
+    }
+
+    /**
+     * A writer of format v2 (BUNDLE.md): {@code tree} reads the log's stored hashes (signer TreeHashes layout) for
+     * the tiles of the largest checkpoint; each tile's leaf hashes are checked against the entries written.
+     */
+    public static BundleWriter v2(BundleSink sink, HashReader tree) {
+        return new BundleWriter(sink, java.util.Objects.requireNonNull(tree));
     }
 
     /** Writes log-key.vkey: the log's note verifier keys, one a line. */
@@ -86,9 +109,41 @@ public final class BundleWriter {
         write(BundlePaths.timestampFile(size), tokenDer);
     }
 
-    /** Writes the entry's exact bytes and its inclusion proof against the bundle's largest checkpoint. */
+    /** v2: appends the entry's exact bytes to the open pack; entries come in ascending index order. */
+    public void addEntry(long index, byte[] canonicalEnvelopeBytes) throws IOException {
+        requireOpen();
+        if (tree == null) {
+            throw new IllegalStateException("a v1 bundle carries an inclusion proof with each entry");
+        }
+        if (index < 0 || (!entries.isEmpty() && index <= entries.lastKey())) {
+            throw new IllegalArgumentException("entry " + index + " is not above the last one written");
+        }
+        if (pack == null) {
+            pack = sink.open(BundlePaths.packFile(packs.size()));
+        }
+        EntryPack.append(pack, index, canonicalEnvelopeBytes);
+        String leafHash = HexFormat.of().formatHex(Merkle.leafHash(canonicalEnvelopeBytes));
+        entries.put(index, new ManifestEntry(index, leafHash, BundlePaths.packedEntry(BundlePaths.packFile(packs.size()), index)));
+        if (++packEntries == EntryPack.MAX_ENTRIES) {
+            closePack();
+        }
+    }
+
+    private void closePack() throws IOException {
+        if (pack != null) {
+            pack.close();
+            packs.add(new ManifestPack(BundlePaths.packFile(packs.size()), packEntries));
+            pack = null;
+            packEntries = 0;
+        }
+    }
+
+    /** v1: writes the entry's exact bytes and its inclusion proof against the bundle's largest checkpoint. */
     public void addEntry(long index, byte[] canonicalEnvelopeBytes, TlogProof inclusionProof) throws IOException {
         requireOpen();
+        if (tree != null) {
+            throw new IllegalStateException("a v2 bundle proves its entries with tiles, not inclusion proofs");
+        }
         if (index < 0 || inclusionProof.index() != index) {
             throw new IllegalArgumentException("inclusion proof is for index " + inclusionProof.index()
                     + ", expected " + index);
@@ -125,6 +180,7 @@ public final class BundleWriter {
             return;
         }
         String file = BundlePaths.documentFile(sha256Hex);
+        closePack();
         MessageDigest sha256 = sha256();
         try (OutputStream out = new DigestOutputStream(sink.open(file), sha256)) {
             contentOrNull.transferTo(out);
@@ -207,9 +263,18 @@ public final class BundleWriter {
         if (coverage instanceof Coverage.Range r && r.toIndex() > largest) {
             throw new IllegalStateException("coverage to " + r.toIndex() + " lies beyond the largest checkpoint " + largest);
         }
-        BundleManifest manifest = new BundleManifest(logId, origin, largest, List.copyOf(entries.values()),
+        closePack();
+        if (tree != null) {
+            if (!entries.isEmpty() && entries.lastKey() >= largest) {
+                throw new IllegalStateException("entry " + entries.lastKey() + " lies beyond the largest checkpoint " + largest);
+            }
+            writeTiles(largest);
+        }
+        BundleManifest manifest = new BundleManifest(logId, origin, largest,
+                tree == null ? List.copyOf(entries.values()) : List.of(),
                 List.copyOf(new TreeSet<>(checkpoints.keySet())), List.copyOf(documents.values()), statementFile,
-                List.copyOf(timestamps), coverage);
+                List.copyOf(timestamps), coverage, tree == null ? BundlePaths.FORMAT : BundlePaths.FORMAT_V2,
+                List.copyOf(packs));
         write(BundlePaths.MANIFEST, ManifestCodec.write(manifest));
         sink.finish();
         finished = true;
@@ -224,7 +289,24 @@ public final class BundleWriter {
         write(file, content);
     }
 
+    /** The tiles that prove the bundled entries into the checkpoint of {@code treeSize}, each leaf hash checked. */
+    private void writeTiles(long treeSize) throws IOException {
+        for (TilePath tile : BundleTiles.required(treeSize, entries.keySet())) {
+            byte[] hashes = TileData.read(tile, tree);
+            for (int i = 0; tile.level() == 0 && i < tile.width(); i++) {
+                ManifestEntry entry = entries.get(tile.index() * TilePath.FULL_WIDTH + i);
+                if (entry != null && !entry.leafHashHex().equals(HexFormat.of().formatHex(hashes,
+                        i * Merkle.HASH_BYTES, (i + 1) * Merkle.HASH_BYTES))) {
+                    throw new IOException("the log's tree holds another leaf hash for entry " + entry.index()
+                            + " than its bytes hash to");
+                }
+            }
+            write(tile.path(), hashes);
+        }
+    }
+
     private void write(String file, byte[] content) throws IOException {
+        closePack();
         sink.write(file, content);
     }
 

@@ -23,6 +23,10 @@ public final class ManifestCodec {
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_MEMBERS = Set.of(
             "format", "logId", "origin", "treeSize", "entries", "checkpoints", "documents", "statement");
+    /** v2 lists its packed entries files instead of every entry (BUNDLE.md, v2). */
+    private static final Set<String> TOP_MEMBERS_V2 = Set.of(
+            "format", "logId", "origin", "treeSize", "packs", "checkpoints", "documents", "statement");
+    private static final Set<String> PACK_MEMBERS = Set.of("file", "entries");
     /** Members a bundle may omit: {@code timestamps} is present only when not empty; a bundle without
      * {@code coverage} was written before coverage (BUNDLE.md). */
     private static final String TIMESTAMPS = "timestamps";
@@ -35,13 +39,18 @@ public final class ManifestCodec {
 
     public static byte[] write(BundleManifest manifest) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", BundlePaths.FORMAT);
+        root.put("format", manifest.format());
         root.put("logId", manifest.logId());
         root.put("origin", manifest.origin());
         root.put("treeSize", manifest.treeSize());
-        ArrayNode entries = root.putArray("entries");
-        for (ManifestEntry e : manifest.entries()) {
-            entries.addObject().put("index", e.index()).put("leafHash", e.leafHashHex()).put("file", e.file());
+        if (manifest.isV2()) {
+            ArrayNode packs = root.putArray("packs");
+            manifest.packs().forEach(p -> packs.addObject().put("file", p.file()).put("entries", p.entries()));
+        } else {
+            ArrayNode entries = root.putArray("entries");
+            for (ManifestEntry e : manifest.entries()) {
+                entries.addObject().put("index", e.index()).put("leafHash", e.leafHashHex()).put("file", e.file());
+            }
         }
         ArrayNode checkpoints = root.putArray("checkpoints");
         manifest.checkpointSizes().forEach(checkpoints::add);
@@ -94,10 +103,16 @@ public final class ManifestCodec {
         } catch (SignerException e) {
             throw new BundleException(M + "not RFC 8785 canonical JSON: " + e.getMessage());
         }
-        requireTopMembers(root);
-        if (!BundlePaths.FORMAT.equals(text(root, "format"))) {
-            throw new BundleException(M + "format is not " + BundlePaths.FORMAT);
+        if (!root.isObject()) {
+            throw new BundleException(M + "the manifest is not an object");
         }
+        JsonNode formatNode = root.path("format");
+        String format = formatNode.isString() ? formatNode.stringValue() : "";
+        boolean v2 = BundlePaths.FORMAT_V2.equals(format);
+        if (!v2 && !BundlePaths.FORMAT.equals(format)) {
+            throw new BundleException(M + "format is not " + BundlePaths.FORMAT + " nor " + BundlePaths.FORMAT_V2);
+        }
+        requireTopMembers(root, v2 ? TOP_MEMBERS_V2 : TOP_MEMBERS);
         String logId = text(root, "logId");
         if (!BundlePaths.isLogId(logId)) {
             throw new BundleException(M + "logId is not [a-z0-9-]{3,64}");
@@ -107,7 +122,8 @@ public final class ManifestCodec {
             throw new BundleException(M + "origin is not " + BundlePaths.originFor(logId));
         }
         long treeSize = number(root.get("treeSize"), "treeSize");
-        List<ManifestEntry> entries = parseEntries(root.get("entries"));
+        List<ManifestEntry> entries = v2 ? List.of() : parseEntries(root.get("entries"));
+        List<ManifestPack> packs = v2 ? parsePacks(root.get("packs")) : List.of();
         List<Long> checkpoints = parseCheckpoints(root.get("checkpoints"));
         if (checkpoints.getLast() != treeSize) {
             throw new BundleException(M + "treeSize " + treeSize + " is not the largest checkpoint size "
@@ -125,7 +141,28 @@ public final class ManifestCodec {
         List<Long> timestamps = root.has(TIMESTAMPS) ? parseTimestamps(root.get(TIMESTAMPS), checkpoints) : List.of();
         Coverage coverage = root.has("coverage") ? CoverageCodec.parse(root.get("coverage"), treeSize) : null;
         return new BundleManifest(logId, origin, treeSize, entries, checkpoints, documents, statementFile, timestamps,
-                coverage);
+                coverage, format, packs);
+    }
+
+    private static List<ManifestPack> parsePacks(JsonNode node) throws BundleException {
+        if (!node.isArray()) {
+            throw new BundleException(M + "packs is not an array");
+        }
+        List<ManifestPack> packs = new ArrayList<>();
+        for (JsonNode p : node.values()) {
+            String where = "packs[" + packs.size() + "]";
+            requireMembers(p, PACK_MEMBERS, where);
+            String file = text(p, "file");
+            if (!BundlePaths.packFile(packs.size()).equals(file)) {
+                throw new BundleException(M + where + " file is not " + BundlePaths.packFile(packs.size()));
+            }
+            long count = number(p.get("entries"), where + ".entries");
+            if (count == 0) {
+                throw new BundleException(M + where + " holds no entries");
+            }
+            packs.add(new ManifestPack(file, count));
+        }
+        return packs;
     }
 
 
@@ -227,15 +264,12 @@ public final class ManifestCodec {
         return documents;
     }
 
-    private static void requireTopMembers(JsonNode root) throws BundleException {
-        if (!root.isObject()) {
-            throw new BundleException(M + "the manifest is not an object");
-        }
+    private static void requireTopMembers(JsonNode root, Set<String> expected) throws BundleException {
         Set<String> actual = new TreeSet<>(root.propertyNames());
         actual.removeAll(OPTIONAL_MEMBERS);
-        if (!actual.equals(new TreeSet<>(TOP_MEMBERS))) {
+        if (!actual.equals(new TreeSet<>(expected))) {
             throw new BundleException(M + "the manifest has members " + new TreeSet<>(root.propertyNames())
-                    + ", expected " + new TreeSet<>(TOP_MEMBERS) + " and optionally " + new TreeSet<>(OPTIONAL_MEMBERS));
+                    + ", expected " + new TreeSet<>(expected) + " and optionally " + new TreeSet<>(OPTIONAL_MEMBERS));
         }
     }
 

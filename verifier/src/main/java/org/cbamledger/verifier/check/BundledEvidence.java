@@ -1,38 +1,98 @@
 package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.signer.Envelope;
-import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.BundleContext;
 import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
- * The bundled entries as the calculation engine reads them. Entries that do not parse are left out: the entry
- * checks report them, and a figure that needed one then differs.
+ * The bundled entries as the calculation engine reads them, parsed once for every check that recomputes (statement,
+ * calculation, electricity). Entries that do not parse are left out: the entry checks report them, and a figure that
+ * needed one then differs. Short strings that recur (a quality flag, a reading's kWh) share one node: a year of
+ * quarter-hour batches repeats most of them.
  */
 final class BundledEvidence {
+    private static final JsonMapper RECORDS = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .nodeFactory(new SharedStrings())
+            .build();
+
+    /**
+     * A batch's raw register words are evidence for people (what the meter showed), not an input of any figure: the
+     * engine reads {@code energyKwh} and {@code quality}. They are a third of a quarter-hour batch's nodes, so the
+     * verifier's copy goes without them; a figure that ever read them would then differ, never silently pass.
+     */
+    static final String RAW_REGISTERS = "rawRegisterValues";
+
     private BundledEvidence() {}
 
-    /** Every readable bundled entry with a leaf index below {@code treeSize}. */
+    /** Every readable bundled entry with a leaf index below {@code treeSize}, in index order. */
     static List<EvidenceRecord> before(BundleContext context, long treeSize) {
+        List<EvidenceRecord> all = context.derived(BundledEvidence.class, () -> read(context));
+        int end = 0;
+        while (end < all.size() && all.get(end).leafIndex() < treeSize) {
+            end++;
+        }
+        return all.subList(0, end);
+    }
+
+    private static List<EvidenceRecord> read(BundleContext context) {
         List<EvidenceRecord> evidence = new ArrayList<>();
         for (ManifestEntry entry : context.manifest().entries()) {
-            if (entry.index() >= treeSize) {
-                continue;
-            }
             Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok()) {
+            byte[] leafHash = context.leafHash(entry.index());
+            if (!envelope.ok() || leafHash == null) {
                 continue;
             }
             try {
-                evidence.add(EvidenceRecord.fromEnvelope(envelope.value(), entry.index()));
-            } catch (SignerException | IllegalArgumentException e) {
+                JsonNode record = RECORDS.readTree(envelope.value().payload());
+                if (envelope.value().kind().equals(Kinds.METER_READING_BATCH) && record instanceof ObjectNode batch) {
+                    batch.remove(RAW_REGISTERS);
+                }
+                evidence.add(new EvidenceRecord(envelope.value().kind(), record, entry.index(),
+                        HexFormat.of().formatHex(leafHash)));
+            } catch (JacksonException | IllegalArgumentException e) {
                 // Not a JSON object record: EntryFormatCheck reports it.
             }
         }
-        return evidence;
+        return List.copyOf(evidence);
+    }
+
+    /** One node per distinct short string, within a bounded table. */
+    private static final class SharedStrings extends JsonNodeFactory {
+        private static final int MAX_LENGTH = 32;
+        private static final int MAX_STRINGS = 1 << 16;
+        private final transient Map<String, StringNode> seen = new HashMap<>();
+
+        @Override
+        public StringNode stringNode(String text) {
+            if (text == null || text.length() > MAX_LENGTH) {
+                return super.stringNode(text);
+            }
+            StringNode node = seen.get(text);
+            if (node == null) {
+                if (seen.size() == MAX_STRINGS) {
+                    seen.clear();
+                }
+                node = super.stringNode(text);
+                seen.put(text, node);
+            }
+            return node;
+        }
     }
 }

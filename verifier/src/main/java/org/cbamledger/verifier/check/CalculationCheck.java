@@ -44,9 +44,12 @@ public final class CalculationCheck implements BundleCheck {
 
     private static List<CheckResult> recompute(BundleContext context, ManifestEntry entry, JsonNode calculation) {
         List<FigureDifference> differences;
+        Recomputation recomputed = Recomputation.of(context, entry.file(), calculation, entry.index());
         try {
-            differences = StatementRecomputer.recomputeCalculation(calculation,
-                    BundledEvidence.before(context, entry.index()));
+            if (!recomputed.ok()) {
+                throw new CalculationException(recomputed.error());
+            }
+            differences = StatementRecomputer.recomputeCalculation(calculation, recomputed.result());
         } catch (CalculationException | RuntimeException e) {
             return List.of(CheckResult.fail(NAME, entry.file(), "cannot recompute: " + e.getMessage()));
         }

@@ -46,7 +46,7 @@ public final class CoverageCheck implements BundleCheck {
             ManifestEntry entry = bundled.get(index);
             if (entry == null) {
                 if (++missing <= MISSING_NAMED) {
-                    results.add(CheckResult.fail(NAME, BundlePaths.entryFile(index), "missing: leaf " + index
+                    results.add(CheckResult.fail(NAME, context.manifest().leafSubject(index), "missing: leaf " + index
                             + " lies in the bundle's coverage [" + range.fromIndex() + ", " + range.toIndex() + ")"));
                 }
             } else {

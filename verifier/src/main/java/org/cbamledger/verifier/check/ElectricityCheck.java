@@ -11,14 +11,12 @@ import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.core.Decimals;
-import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.calculation.electricity.ElectricityClass;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.statement.CalculationRecords;
-import org.cbamledger.calculation.statement.StatementRecomputer;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
@@ -46,7 +44,7 @@ public final class ElectricityCheck implements BundleCheck {
     @Override
     public List<CheckResult> run(BundleContext context) {
         List<CheckResult> results = new ArrayList<>();
-        statement(context).ifPresent(s -> results.addAll(check(context, context.manifest().statementFile(), s.statement(), s.treeSize())));
+        // the calculation entries first: each recomputation is shared with the check run before this one
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
             if (!envelope.ok() || !envelope.value().kind().equals(CalculationRecords.KIND)) {
@@ -58,18 +56,26 @@ public final class ElectricityCheck implements BundleCheck {
                 // not a JSON record: EntryFormatCheck reports it
             }
         }
+        statement(context).ifPresent(s -> results.addAll(check(context, context.manifest().statementFile(), s.statement(), s.treeSize())));
         return results;
     }
 
     private static List<CheckResult> check(BundleContext context, String subject, JsonNode stated, long treeSize) {
         List<EvidenceRecord> evidence = BundledEvidence.before(context, treeSize);
         CalculationResult result;
+        Recomputation recomputed = Recomputation.of(context, subject, stated, treeSize);
         try {
-            CalculationRequest request = StatementRecomputer.requestOf(stated, evidence);
+            CalculationRequest request = recomputed.request();
+            if (request == null) {
+                throw new CalculationException(recomputed.error());
+            }
             if (!MeteredElectricity.applies(EvidenceSet.of(evidence), request.installation().installationId(), request.period())) {
                 return List.of();
             }
-            result = EmissionsCalculator.calculate(request);
+            if (!recomputed.ok()) {
+                throw new CalculationException(recomputed.error());
+            }
+            result = recomputed.result();
         } catch (CalculationException | RuntimeException e) {
             return List.of(CheckResult.fail(NAME, subject, "cannot recompute the electricity ledger: " + e.getMessage()));
         }

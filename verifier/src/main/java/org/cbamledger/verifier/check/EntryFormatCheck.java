@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.signer.Envelope;
-import org.cbamledger.signer.Merkle;
+import org.cbamledger.signer.TilePath;
 import org.cbamledger.verifier.BundleCheck;
 import org.cbamledger.verifier.BundleContext;
 import org.cbamledger.verifier.CheckResult;
@@ -12,7 +12,7 @@ import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestEntry;
 
-/** Every entry file is a canonical DSSE envelope, and its leaf hash is the one bundle.json lists. */
+/** Every entry is a canonical DSSE envelope, and its leaf hash is the one bundle.json (v1) or its level-0 tile (v2) lists. */
 public final class EntryFormatCheck implements BundleCheck {
     public static final String FORMAT = "entry-format";
     public static final String LEAF_HASH = "entry-leaf-hash";
@@ -25,16 +25,24 @@ public final class EntryFormatCheck implements BundleCheck {
             results.add(envelope.ok()
                     ? CheckResult.pass(FORMAT, entry.file(), "canonical " + envelope.value().kind() + " envelope")
                     : CheckResult.fail(FORMAT, entry.file(), envelope.error()));
-            Loaded<byte[]> bytes = context.entryBytes(entry.index());
-            if (!bytes.ok()) {
-                results.add(CheckResult.fail(LEAF_HASH, entry.file(), bytes.error()));
+            byte[] leaf = context.leafHash(entry.index());
+            if (leaf == null) {
+                results.add(CheckResult.fail(LEAF_HASH, entry.file(), envelope.error()));
                 continue;
             }
-            String leafHash = HexFormat.of().formatHex(Merkle.leafHash(bytes.value()));
-            results.add(leafHash.equals(entry.leafHashHex())
-                    ? CheckResult.pass(LEAF_HASH, entry.file(), "leaf hash as listed in " + BundlePaths.MANIFEST)
-                    : CheckResult.fail(LEAF_HASH, entry.file(), "leaf hash " + leafHash + " differs from "
-                            + BundlePaths.MANIFEST + "'s " + entry.leafHashHex()));
+            String listing = context.manifest().isV2()
+                    ? TilePath.forTreeSize(0, entry.index() >>> TilePath.HEIGHT, context.manifest().treeSize()).path()
+                    : BundlePaths.MANIFEST;
+            String leafHash = HexFormat.of().formatHex(leaf);
+            if (entry.leafHashHex() == null) {
+                results.add(CheckResult.fail(LEAF_HASH, entry.file(), "no leaf hash listed: " + listing
+                        + " is missing or malformed"));
+            } else {
+                results.add(leafHash.equals(entry.leafHashHex())
+                        ? CheckResult.pass(LEAF_HASH, entry.file(), "leaf hash as listed in " + listing)
+                        : CheckResult.fail(LEAF_HASH, entry.file(), "leaf hash " + leafHash + " differs from "
+                                + listing + "'s " + entry.leafHashHex()));
+            }
         }
         return results;
     }

@@ -37,14 +37,23 @@ public final class EntrySignatureCheck implements BundleCheck {
 
     @Override
     public List<CheckResult> run(BundleContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        walk(context, results);
-        return results;
+        return walked(context).results();
     }
 
     /** The keys the bundle registers and revokes, through entries whose signatures verify (as {@link #run}). */
     static KeyRegistry registry(BundleContext context) {
-        return walk(context, new ArrayList<>());
+        return walked(context).registry();
+    }
+
+    private record Walk(KeyRegistry registry, List<CheckResult> results) {}
+
+    /** The walk over every entry's signatures, done once for this check and the statement's. */
+    private static Walk walked(BundleContext context) {
+        return context.derived(Walk.class, () -> {
+            List<CheckResult> results = new ArrayList<>();
+            KeyRegistry registry = walk(context, results);
+            return new Walk(registry, List.copyOf(results));
+        });
     }
 
     private static KeyRegistry walk(BundleContext context, List<CheckResult> results) {
@@ -88,7 +97,7 @@ public final class EntrySignatureCheck implements BundleCheck {
     }
 
     private static Optional<KeyRegistration> findRoot(BundleContext context, List<CheckResult> results) {
-        String file = BundlePaths.entryFile(ROOT_INDEX);
+        String file = context.manifest().leafSubject(ROOT_INDEX);
         if (context.manifest().entries().stream().noneMatch(e -> e.index() == ROOT_INDEX)) {
             results.add(CheckResult.fail(ROOT, file, "missing: the log's root key self-registration must be bundled"));
             return Optional.empty();
@@ -133,7 +142,7 @@ public final class EntrySignatureCheck implements BundleCheck {
         }
         Loaded<Envelope> first = context.envelope(0);
         if (first.ok() && !first.value().kind().equals(PARTY_KIND)) {
-            results.add(CheckResult.fail(ROOT, BundlePaths.entryFile(0), "the log's first entry is a "
+            results.add(CheckResult.fail(ROOT, context.manifest().leafSubject(0), "the log's first entry is a "
                     + first.value().kind() + " record, not the operator's party record"));
         }
     }

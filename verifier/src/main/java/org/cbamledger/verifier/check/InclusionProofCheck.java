@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.InclusionProofVerifier;
-import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.TlogProof;
@@ -16,14 +15,18 @@ import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestEntry;
 
 /**
- * Every entry's tlog-proof proves the entry file's leaf hash into the bundle's largest checkpoint, and the
- * checkpoint embedded in the proof is that checkpoint, byte for byte.
+ * v1: every entry's tlog-proof proves the entry file's leaf hash into the bundle's largest checkpoint, and the
+ * checkpoint embedded in the proof is that checkpoint, byte for byte. v2: the hash tiles prove every bundled leaf
+ * hash into that checkpoint ({@link TileInclusion}).
  */
 public final class InclusionProofCheck implements BundleCheck {
     public static final String NAME = "inclusion-proof";
 
     @Override
     public List<CheckResult> run(BundleContext context) {
+        if (context.manifest().isV2()) {
+            return TileInclusion.run(context);
+        }
         long largest = context.manifest().largestCheckpointSize();
         String checkpointFile = BundlePaths.checkpointFile(largest);
         Loaded<String> note = context.text(checkpointFile);
@@ -63,12 +66,12 @@ public final class InclusionProofCheck implements BundleCheck {
         if (!proof.signedCheckpoint().equals(note)) {
             return "the proof's checkpoint differs from " + checkpointFile;
         }
-        Loaded<byte[]> bytes = context.entryBytes(entry.index());
-        if (!bytes.ok()) {
-            return "entry not readable: " + bytes.error();
+        byte[] leafHash = context.leafHash(entry.index());
+        if (leafHash == null) {
+            return "entry not readable: " + context.envelope(entry.index()).error();
         }
         try {
-            InclusionProofVerifier.verify(entry.index(), checkpoint.size(), Merkle.leafHash(bytes.value()),
+            InclusionProofVerifier.verify(entry.index(), checkpoint.size(), leafHash,
                     proof.hashes(), checkpoint.rootHash());
             return null;
         } catch (ProofException e) {

@@ -62,7 +62,7 @@ public final class IndexCheck implements BundleCheck {
             for (long leaf : proof.get().value().leaves()) {
                 if (!bundled.contains(leaf)) {
                     missing++;
-                    results.add(CheckResult.fail(NAME, BundlePaths.entryFile(leaf), "missing: leaf " + leaf
+                    results.add(CheckResult.fail(NAME, context.manifest().leafSubject(leaf), "missing: leaf " + leaf
                             + " is listed in the log's index under " + key.text()));
                 }
             }

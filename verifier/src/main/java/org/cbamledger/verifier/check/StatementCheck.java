@@ -165,8 +165,12 @@ public final class StatementCheck implements BundleCheck {
 
     private static List<CheckResult> recompute(BundleContext context, String file, JsonNode statement, long treeSize) {
         List<FigureDifference> differences;
+        Recomputation recomputed = Recomputation.of(context, file, statement, treeSize);
         try {
-            differences = StatementRecomputer.recompute(statement, BundledEvidence.before(context, treeSize));
+            if (!recomputed.ok()) {
+                throw new CalculationException(recomputed.error());
+            }
+            differences = StatementRecomputer.recompute(statement, recomputed.result());
         } catch (CalculationException | RuntimeException e) {
             return List.of(CheckResult.fail(NAME, file, "cannot recompute: " + e.getMessage()));
         }
