@@ -74,6 +74,8 @@ class YearBundleVerificationTest {
         // entry-format, entry-leaf-hash, entry-signature and inclusion-proof pass for every entry
         assertTrue(json.path("counts").path("PASS").asLong() >= 4 * log.size(), json.path("counts").toString());
         assertTrue(json.path("checks").findValuesAsString("check").contains("statement"), "the statement was checked");
+        assertTrue(json.path("checks").findValuesAsString("check").contains("calculation"),
+                "the calculation entry was recomputed");
     }
 
     @Test

@@ -32,8 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A plant's year as the service would log it, without a service: the operator's party and root key, the scenario's
  * parties, keys and evidence, N meters x D days of signed columnar batches and the annual statement issued on them,
- * in an in-memory tree (signer TreeHashes) under a checkpoint signed by a log key. No calculation entry: recomputing
- * one builds its whole trace as JSON for the result digest (calculation module), over 512 MiB for this year.
+ * in an in-memory tree (signer TreeHashes) under a checkpoint signed by a log key, with the calculation entry the
+ * statement's figures were appended as (the verifier recomputes both).
  */
 final class YearLog {
     static final String LOG_ID = "year-test";
@@ -80,6 +80,8 @@ final class YearLog {
                 List.of("meter-reading-batch"));
         SigningKey issuer = register(SigningKey.generate(KeyAlgorithm.ED25519), operator, "statement-issuer",
                 List.of("emissions-statement"));
+        SigningKey calculator = register(SigningKey.generate(KeyAlgorithm.ED25519), operator, "submitter",
+                List.of(CalculationRecords.KIND));
         for (ScenarioRecord record : plant.evidence) {
             append(YearRun.sign(record.record(), submitters.get(record.partyId())));
         }
@@ -102,6 +104,7 @@ final class YearLog {
             evidence.add(EvidenceRecord.fromEnvelope(Envelope.parse(entries.get(i)), i));
         }
         CalculationResult result = EmissionsCalculator.calculate(plant.scenario.request(evidence));
+        append(YearRun.sign(CalculationRecords.build(result, "calc-" + LOG_ID), calculator));
         statement = StatementIssuer.issue(result, new StatementIssue("st-" + LOG_ID, "2027-01-15T00:00:00Z", operator,
                 plant.scenario.statementRecipient()), checkpoint(), issuer);
     }
