@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EmissionsStatements {
     public static final String KIND = Kinds.EMISSIONS_STATEMENT;
     public static final String FORMAT = "cbam-ledger-emissions-statement/v2";
+    /** Statements issued before the trace named entry sets: their figures recompute, their trace is read as stated. */
+    public static final String FORMAT_V1 = "cbam-ledger-emissions-statement/v1";
 
     private EmissionsStatements() {}
 

@@ -48,6 +48,29 @@ class StatementRecomputerTest {
     }
 
     @Test
+    void aFormatV1Statement_recomputesItsFiguresAndTakesItsTraceAsStated() throws Exception {
+        ObjectNode v1 = (ObjectNode) statement.deepCopy();
+        v1.put("format", EmissionsStatements.FORMAT_V1);
+        // a v1 trace item: one batch entry of a long sum named on its own, a form this build no longer writes
+        ((ObjectNode) v1.get("evidence")).putArray("figures").addObject().put("id", "alloc.meter.m1.energyKwh")
+                .putArray("inputs").addObject().put("value", "1").putObject("entry").put("leafIndex", 3);
+        assertTrue(StatementRecomputer.isFormatV1(v1));
+        assertEquals(List.of(), StatementRecomputer.recompute(v1, evidence));
+
+        ((ObjectNode) v1.get("cost")).put("actualEur", "23630.04");
+        assertEquals(List.of(new FigureDifference("cost.actualEur", "23630.04", "23630.03")),
+                StatementRecomputer.recompute(v1, evidence));
+    }
+
+    @Test
+    void aStatementClaimingAnUnknownFormat_failsOnItsFormat() throws Exception {
+        ObjectNode v3 = (ObjectNode) statement.deepCopy();
+        v3.put("format", "cbam-ledger-emissions-statement/v3");
+        assertEquals(List.of("format"), StatementRecomputer.recompute(v3, evidence).stream()
+                .map(FigureDifference::path).toList());
+    }
+
+    @Test
     void recompute_namesTheFiguresAnEditedEntryChanges() throws Exception {
         List<JsonNode> records = new ArrayList<>();
         for (ScenarioRecord record : scenario.records()) {

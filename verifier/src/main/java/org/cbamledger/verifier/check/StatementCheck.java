@@ -14,6 +14,7 @@ import org.cbamledger.signer.SignerException;
 import org.cbamledger.verifier.BundleCheck;
 import org.cbamledger.verifier.BundleContext;
 import org.cbamledger.verifier.CheckResult;
+import org.cbamledger.verifier.CheckStatus;
 import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import tools.jackson.core.JacksonException;
@@ -173,6 +174,13 @@ public final class StatementCheck implements BundleCheck {
             differences = StatementRecomputer.recompute(statement, recomputed.result());
         } catch (CalculationException | RuntimeException e) {
             return List.of(CheckResult.fail(NAME, file, "cannot recompute: " + e.getMessage()));
+        }
+        if (differences.isEmpty() && StatementRecomputer.isFormatV1(statement)) {
+            return List.of(CheckResult.pass(NAME, file, "every presented figure recomputes from the entries below index "
+                            + treeSize),
+                    new CheckResult(NAME, file, CheckStatus.NOT_CHECKED, "the trace of a format v1 statement"
+                            + " (evidence.figures and evidence.entries) is taken as stated: this verifier rebuilds"
+                            + " traces of format v2"));
         }
         if (differences.isEmpty()) {
             return List.of(CheckResult.pass(NAME, file, "every figure recomputes from the entries below index "
