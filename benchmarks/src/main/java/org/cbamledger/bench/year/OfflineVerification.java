@@ -3,6 +3,7 @@ package org.cbamledger.bench.year;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,12 +12,16 @@ import java.util.List;
  */
 record OfflineVerification(double seconds, long peakRssKb, boolean passed, Path report) {
 
-    static OfflineVerification run(Path home, Path bundle, String logKey, String rootKeyId, Path workDir)
+    /** {@code heapMb} bounds the verifier's heap ({@code -Xmx}); 0 leaves the JVM's default. */
+    static OfflineVerification run(Path home, Path bundle, String logKey, String rootKeyId, int heapMb, Path workDir)
             throws IOException, InterruptedException {
         Path report = workDir.resolve("verify.json");
-        List<String> command = List.of(JavaProcesses.java(), "-cp", JavaProcesses.classpath(home, "verifier"),
-                "org.cbamledger.verifier.VerifyCommand", bundle.toString(), "--log-key", logKey, "--root-key", rootKeyId,
-                "--json");
+        List<String> command = new ArrayList<>(List.of(JavaProcesses.java()));
+        if (heapMb > 0) {
+            command.add("-Xmx" + heapMb + "m");
+        }
+        command.addAll(List.of("-cp", JavaProcesses.classpath(home, "verifier"), "org.cbamledger.verifier.VerifyCommand",
+                bundle.toString(), "--log-key", logKey, "--root-key", rootKeyId, "--json"));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(report.toFile()).start();
         long peak = 0;

@@ -31,6 +31,10 @@ public final class YearBench implements Callable<Integer> {
     @Option(names = "--entries-per-request", defaultValue = "40", description = "daily batches per POST /entries/batch")
     int entriesPerRequest;
 
+    @Option(names = "--verify-heap-mb", defaultValue = "0",
+            description = "the offline verifier's maximum heap (-Xmx) in MiB; 0: the JVM's default, a quarter of RAM")
+    int verifyHeapMb;
+
     @Option(names = "--work-dir", description = "where the bundle and the service's data go (default: a new temporary directory)")
     Path workDir;
 
@@ -50,12 +54,12 @@ public final class YearBench implements Callable<Integer> {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--url needs --admin-token-file");
             }
             YearClient admin = new YearClient(url, Files.readString(adminTokenFile).strip());
-            figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, System.out).run();
+            figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out).run();
         } else {
             System.out.println("starting the ledger service on embedded PostgreSQL in " + work.resolve("service") + " ...");
             try (ServiceProcess service = ServiceProcess.start(home, work.resolve("service"))) {
                 YearClient admin = new YearClient(service.url, service.adminToken);
-                figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, System.out).run();
+                figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out).run();
             }
         }
         figures.print(System.out);

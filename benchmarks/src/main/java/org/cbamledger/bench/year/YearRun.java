@@ -53,19 +53,22 @@ final class YearRun {
     private final YearClient admin;
     private final int connections;
     private final int entriesPerRequest;
+    private final int verifyHeapMb;
     private final PrintStream console;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<String, DecodedPublicKey> keys = new HashMap<>();
     private String logId;
     private SigningKey root;
 
-    YearRun(Path home, Path work, PlantYear plant, YearClient admin, int connections, int entriesPerRequest, PrintStream console) {
+    YearRun(Path home, Path work, PlantYear plant, YearClient admin, int connections, int entriesPerRequest,
+            int verifyHeapMb, PrintStream console) {
         this.home = home;
         this.work = work;
         this.plant = plant;
         this.admin = admin;
         this.connections = connections;
         this.entriesPerRequest = entriesPerRequest;
+        this.verifyHeapMb = verifyHeapMb;
         this.console = console;
     }
 
@@ -146,13 +149,13 @@ final class YearRun {
         console.printf("bundle %s: %,d bytes, %.3f x the entries' own %,d deflated bytes (%,d raw)%n", zip, bundle.length,
                 (double) bundle.length / entryBytes[1], entryBytes[1], entryBytes[0]);
 
-        OfflineVerification verification = OfflineVerification.run(home, zip, logKey, root.keyId(), work);
+        OfflineVerification verification = OfflineVerification.run(home, zip, logKey, root.keyId(), verifyHeapMb, work);
         double floor = VerifyFloor.seconds(entries, keys);
         figures.put("entries", (long) entries.size()).put("verified", verification.passed())
                 .put("verifyFailedChecks", verification.failedChecks())
                 .put("verifySeconds", verification.seconds()).put("verifyFloorSeconds", floor)
                 .put("verifyToFloorRatio", verification.seconds() / floor)
-                .put("verifyPeakRssMb", verification.peakRssKb() / 1024.0);
+                .put("verifyPeakRssMb", verification.peakRssKb() / 1024.0).put("verifyHeapMb", (long) verifyHeapMb);
         console.printf("offline verification in its own JVM: %s in %.1f s, peak RSS %.0f MiB (report %s)%n",
                 verification.passed() ? "PASS" : "FAIL", verification.seconds(), verification.peakRssKb() / 1024.0,
                 verification.report());
