@@ -25,6 +25,7 @@ import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.method.CertificateCost;
+import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.rules.RuleSet;
 import org.cbamledger.calculation.rules.RuleSets;
 import org.cbamledger.calculation.trace.Figure;
@@ -46,6 +47,29 @@ public final class GapReporter {
     private GapReporter() {}
 
     public static GapReport report(CalculationRequest request, ElectricityRules electricityRules) throws CalculationException {
+        Optional<CalculationResult> calculation = Optional.empty();
+        String failure = "";
+        try {
+            calculation = Optional.of(EmissionsCalculator.calculate(request));
+        } catch (CalculationException e) {
+            failure = e.getMessage();
+        }
+        return report(request, electricityRules, calculation, failure);
+    }
+
+    /**
+     * The gap report beside a calculation already made from {@code request}: its electricity ledger and allocation
+     * are reused when it metered electricity under the same rules, so nothing is computed twice.
+     */
+    public static GapReport report(CalculationRequest request, ElectricityRules electricityRules, CalculationResult calculation)
+            throws CalculationException {
+        return report(request, electricityRules, Optional.of(calculation), "");
+    }
+
+    private static GapReport report(CalculationRequest request, ElectricityRules electricityRules,
+            Optional<CalculationResult> calculation, String failure) throws CalculationException {
+        Optional<MeteredElectricity> metered = calculation.flatMap(CalculationResult::meteredElectricity)
+                .filter(m -> m.ledger().rules().equals(electricityRules));
         String installationId = request.installation().installationId();
         ReportingPeriod period = request.period();
         EvidenceSet evidence = EvidenceSet.of(request.evidence());
@@ -53,7 +77,8 @@ public final class GapReporter {
         List<Pending> pending = new ArrayList<>();
         BigDecimal gridFactor = BigDecimal.ZERO;
         try {
-            ElectricityLedgerResult ledger = ElectricityLedger.classify(installationId, period, electricityRules, request.evidence());
+            ElectricityLedgerResult ledger = metered.isPresent() ? metered.get().ledger()
+                    : ElectricityLedger.classify(installationId, period, electricityRules, request.evidence());
             notes.add("electricity matching: " + ledger.matchingSummary());
             for (ElectricityFinding f : ledger.findings()) {
                 pending.add(new Pending(categoryOf(f), f.type().wireName(), f.subject(), f.period(), f.detail(), f.affectedMwh()));
@@ -64,18 +89,16 @@ public final class GapReporter {
             pending.add(new Pending(GapCategory.MISSING_METER, "no-electricity-ledger", installationId, whole(period), e.getMessage(), BigDecimal.ZERO));
         }
         try {
-            AllocationResult allocation = Allocator.allocate(installationId, period, request.evidence());
+            AllocationResult allocation = metered.isPresent() ? metered.get().allocation()
+                    : Allocator.allocate(installationId, period, request.evidence());
             for (AllocationFinding f : allocation.findings()) {
                 pending.add(new Pending(categoryOf(f), f.type().wireName(), f.subject(), whole(period), f.detail(), BigDecimal.ZERO));
             }
         } catch (CalculationException e) {
             pending.add(new Pending(GapCategory.OTHER, "no-allocation", installationId, whole(period), e.getMessage(), BigDecimal.ZERO));
         }
-        Optional<CalculationResult> calculation = Optional.empty();
-        try {
-            calculation = Optional.of(EmissionsCalculator.calculate(request));
-        } catch (CalculationException e) {
-            notes.add("fallback costs not computed: the calculation failed: " + e.getMessage());
+        if (calculation.isEmpty()) {
+            notes.add("fallback costs not computed: the calculation failed: " + failure);
         }
         calculation.flatMap(CalculationResult::costNotComputable).ifPresent(reason -> {
             pending.add(new Pending(GapCategory.OTHER, "cost-not-computable", request.cnCode(), whole(period),

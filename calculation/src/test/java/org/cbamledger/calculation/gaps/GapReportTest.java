@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
+import org.cbamledger.calculation.CalculationRequest;
+import org.cbamledger.calculation.CalculationResult;
+import org.cbamledger.calculation.EmissionsCalculator;
+import org.cbamledger.calculation.electricity.ElectricityClass;
 import org.cbamledger.calculation.electricity.ElectricityRules;
 import org.cbamledger.calculation.electricity.SerbianScenario;
 import org.cbamledger.calculation.scenario.Scenario;
@@ -92,6 +96,24 @@ class GapReportTest {
         assertTrue(intervals.stream().anyMatch(g -> g.subject().equals("main-incomer") && g.period().equals("2026-09")
                 && g.detail().startsWith("24 hour(s) without a good reading: 2026-09-15T00")), report.toText());
         assertTrue(intervals.stream().anyMatch(g -> g.detail().equals("meter main-incomer readings cover 8736 of 8760 hours of the period")));
+    }
+
+    @Test
+    void besideItsCalculation_theReportIsTheOneMadeAlone() throws Exception {
+        Scenario scenario = SerbianScenario.scenario();
+        CalculationRequest request = scenario.request(SerbianScenario.evidenceWithout(
+                r -> r.path("meterId").asString().equals("press-2") && r.path("kind").asString().equals("meter-reading-batch")));
+        CalculationResult calculation = EmissionsCalculator.calculate(request);
+        assertTrue(calculation.meteredElectricity().isPresent(), "the scenario meters its electricity");
+        ElectricityRules rules = calculation.meteredElectricity().orElseThrow().ledger().rules();
+        GapReport alone = GapReporter.report(request, rules);
+        GapReport beside = GapReporter.report(request, rules, calculation);
+        assertTrue(alone.gaps().size() >= 2, alone.toText());
+        assertEquals(alone.toJson(), beside.toJson());
+        // other rules than the calculation's: its ledger is not theirs, so the report classifies again
+        ElectricityRules other = new ElectricityRules(rules.gridFactorId(),
+                rules.unbackedPpaClass() == ElectricityClass.GRID ? ElectricityClass.UNVERIFIED : ElectricityClass.GRID);
+        assertEquals(GapReporter.report(request, other).toJson(), GapReporter.report(request, other, calculation).toJson());
     }
 
     @Test

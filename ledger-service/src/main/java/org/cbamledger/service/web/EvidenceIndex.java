@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,10 @@ final class EvidenceIndex {
         List<String> unreadable = new ArrayList<>();
         for (StoredEntry entry : entries) {
             try {
-                records.add(EvidenceRecord.fromEnvelope(Envelope.parse(entry.envelope()), entry.index()));
+                // the record as parsed with its envelope and the stored leaf hash: nothing parsed or hashed twice
+                Envelope.Parsed parsed = Envelope.parseWithRecord(entry.envelope());
+                records.add(new EvidenceRecord(parsed.envelope().kind(), parsed.record(), entry.index(),
+                        HexFormat.of().formatHex(entry.leafHash())));
             } catch (SignerException | IllegalArgumentException e) {
                 unreadable.add("entry " + entry.index() + " does not parse as a record: " + e.getMessage());
             }

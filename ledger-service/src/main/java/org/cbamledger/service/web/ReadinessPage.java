@@ -9,17 +9,13 @@ import org.cbamledger.service.log.StoredCheckpoint;
 /**
  * The verifier-facing readiness view (seed 004) of a set of ledger entries: evidence status per installation and
  * period, the meter hierarchy, the hourly chart of consumption against PPA delivery, the gap report, and for each
- * figure links to its entries and their inclusion proofs. Everything is recomputed from the entries given, by the
- * calculation module, on each call; the page is plain HTML with inline SVG and no scripts.
+ * figure links to its entries and their inclusion proofs. Everything is recomputed from the entries, by the
+ * calculation module, once per {@link ReadinessView}; the page is plain HTML with inline SVG and no scripts.
  */
 public final class ReadinessPage {
     private ReadinessPage() {}
 
-    public static String render(ReadinessInput input) {
-        return render(input, ReadinessView.of(input.entries(), input.statements()));
-    }
-
-    /** The page of a view computed before from the same entries and statements as {@code input}'s. */
+    /** The page of a view computed from the entries and statements in the scope {@code input} describes. */
     public static String render(ReadinessInput input, ReadinessView view) {
         EvidenceIndex index = view.index();
         List<ReadinessSubject> subjects = List.copyOf(view.statuses().keySet());

@@ -68,19 +68,19 @@ public class RoomViewController {
             return access.serve(request, roomId, GrantScope.VIEW, new RoomAccess.Resource("view", null), visit -> {
                 RoomSnapshot snapshot = contents.snapshot(visit.room());
                 VisitSelection seen = contents.visible(visit, snapshot.selection());
-                List<StoredEntry> shownEntries = new ArrayList<>();
-                contents.read(visit.room().logId(), seen.indexes(), shownEntries::add);
                 List<StoredStatement> shownStatements = snapshot.selection().statements().stream()
                         .filter(s -> visit.mayRead(JSON.readTree(s.statementJson()))).toList();
                 ReadinessInput input = new ReadinessInput(ledger.log(visit.room().logId()),
-                        Optional.of(snapshot.checkpoint()), shownEntries, shownStatements,
-                        new RoomEvidenceLinks(roomId), shown, Optional.of(describe(visit)));
+                        Optional.of(snapshot.checkpoint()), new RoomEvidenceLinks(roomId), shown, Optional.of(describe(visit)));
                 // not the checkpoint's size: every view appends an access entry, which changes nothing shown
                 String key = roomId + "/" + visit.importerParties() + "@" + seen.indexes().size() + ":"
                         + seen.indexes().hashCode() + "#"
                         + String.join(",", shownStatements.stream().map(StoredStatement::statementId).toList());
-                return WebController.page(HttpStatus.OK, ReadinessPage.render(input,
-                        views.get(key, () -> ReadinessView.of(input.entries(), input.statements()))));
+                return WebController.page(HttpStatus.OK, ReadinessPage.render(input, views.get(key, () -> {
+                    List<StoredEntry> shownEntries = new ArrayList<>();
+                    contents.read(visit.room().logId(), seen.indexes(), shownEntries::add);
+                    return ReadinessView.of(shownEntries, shownStatements);
+                })));
             });
         } catch (LedgerException e) {
             return WebController.page(HttpStatus.valueOf(ProblemStatus.of(e.problem())),

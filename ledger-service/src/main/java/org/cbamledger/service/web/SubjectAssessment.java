@@ -71,7 +71,9 @@ record SubjectAssessment(ReadinessSubject subject, Optional<CalculationResult> c
         }
         Optional<GapReport> gaps = Optional.empty();
         try {
-            gaps = Optional.of(GapReporter.report(request, rules));
+            // the calculation made above, shared: its ledger and allocation are not computed again
+            gaps = Optional.of(calculation.isPresent() ? GapReporter.report(request, rules, calculation.get())
+                    : GapReporter.report(request, rules));
         } catch (CalculationException | RuntimeException e) {
             problems.add("the gap report cannot be made: " + e.getMessage());
         }

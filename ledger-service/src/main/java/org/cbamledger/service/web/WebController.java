@@ -109,7 +109,7 @@ public class WebController {
 
     @Get("/logs/{logId}")
     public HttpResponse<String> view(HttpRequest<?> request, String logId, @Nullable @QueryValue String month)
-            throws AuthException, SQLException {
+            throws AuthException, SQLException, LedgerException {
         try {
             BearerTokenFilter.principal(request).require(Scopes.read(logId));
         } catch (AuthException e) {
@@ -133,16 +133,19 @@ public class WebController {
         }
         Optional<StoredCheckpoint> checkpoint = checkpoints.latest(logId);
         long size = checkpoint.map(StoredCheckpoint::treeSize).orElse(0L);
-        List<StoredEntry> shownEntries = new ArrayList<>();
-        for (long from = 0; from < size; from += PAGE) {
-            shownEntries.addAll(entries.range(logId, from, Math.min(size, from + PAGE)));
-        }
         List<StoredStatement> stored = statements.ofLog(logId);
-        ReadinessInput input = new ReadinessInput(log, checkpoint, shownEntries, stored, new LogEvidenceLinks(logId, size),
-                shown, Optional.empty());
+        ReadinessInput input = new ReadinessInput(log, checkpoint, new LogEvidenceLinks(logId, size), shown, Optional.empty());
         String key = logId + "@" + size + "#" + String.join(",", stored.stream().map(StoredStatement::statementId).toList());
-        String html = ReadinessPage.render(input, views.get(key, () -> ReadinessView.of(input.entries(), input.statements())));
+        String html = ReadinessPage.render(input, views.get(key, () -> ReadinessView.of(entriesUpTo(logId, size), stored)));
         return page(HttpStatus.OK, html);
+    }
+
+    private List<StoredEntry> entriesUpTo(String logId, long size) throws SQLException {
+        List<StoredEntry> shown = new ArrayList<>();
+        for (long from = 0; from < size; from += PAGE) {
+            shown.addAll(entries.range(logId, from, Math.min(size, from + PAGE)));
+        }
+        return shown;
     }
 
     static MutableHttpResponse<String> page(HttpStatus status, String html) {

@@ -40,8 +40,8 @@ class ReadinessPageTest {
                 .put("lineId", "LINE-A").put("periodFrom", "2026-01-01").put("periodTo", "2026-03-31"));
         StoredCheckpoint checkpoint = new StoredCheckpoint(5, new byte[32], "note");
         html = ReadinessPage.render(new ReadinessInput(new LogInfo(LOG, LogInfo.originOf(LOG), "Operator " + HOSTILE, null),
-                Optional.of(checkpoint), entries, List.of(), new LogEvidenceLinks(LOG, 5), Optional.empty(),
-                Optional.of("Data room " + HOSTILE)));
+                Optional.of(checkpoint), new LogEvidenceLinks(LOG, 5), Optional.empty(), Optional.of("Data room " + HOSTILE)),
+                ReadinessView.of(entries, List.of()));
     }
 
     private static ObjectNode record(String kind) {
