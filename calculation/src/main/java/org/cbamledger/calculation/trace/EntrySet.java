@@ -1,10 +1,10 @@
 package org.cbamledger.calculation.trace;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.calculation.core.UsedEvidence;
+import org.cbamledger.signer.Sha256;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,15 +70,11 @@ public final class EntrySet {
 
     /** SHA-256 of the leaf hashes (32 bytes each) in leaf-index order, lowercase hex. */
     public String leafHashesSha256() {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            HexFormat hex = HexFormat.of();
-            for (UsedEvidence entry : entries) {
-                sha256.update(hex.parseHex(entry.leafHashHex()));
-            }
-            return hex.formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        MessageDigest sha256 = Sha256.newDigest();
+        HexFormat hex = HexFormat.of();
+        for (UsedEvidence entry : entries) {
+            sha256.update(hex.parseHex(entry.leafHashHex()));
         }
+        return Sha256.hex(sha256);
     }
 }

@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
 import org.cbamledger.service.bundle.DirectoryZip;
+import org.cbamledger.service.support.BundledIndexes;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.VerificationReport;
@@ -80,10 +82,11 @@ class DemoCommandTest {
             // party, root key, gateway key, 3 meters, 72 reading batches; 3 parties, 4 keys, the scenario's
             // records, 2 calculations; 2 document keys (supplier, operator) and 4 document anchors
             // and the log's own index commitments, appended on a schedule while the demo runs (CONTRACTS.md)
-            long commitments = indexCommitments(out, manifest);
+            Map<Long, byte[]> bundled = BundledIndexes.entries(out);
+            long commitments = indexCommitments(bundled);
             long size = 78 + 3 + 4 + ScenarioLoader.load(SCENARIO).records().size() + 2 + 2 + 4 + commitments;
             assertEquals(size, manifest.get("treeSize").asLong());
-            assertEquals(size, manifest.get("entries").size());
+            assertEquals(size, bundled.size());
             assertEquals("statement.json", manifest.get("statement").asString());
             VerificationReport report = new Verifier().verify(out, List.of());
             assertTrue(report.passed(), report.failures().toString());
@@ -150,10 +153,10 @@ class DemoCommandTest {
         }
     }
 
-    private static long indexCommitments(Path bundle, JsonNode manifest) throws Exception {
+    private static long indexCommitments(Map<Long, byte[]> bundled) throws Exception {
         long count = 0;
-        for (JsonNode entry : manifest.get("entries")) {
-            JsonNode envelope = JSON.readTree(Files.readAllBytes(bundle.resolve(entry.get("file").asString())));
+        for (byte[] entry : bundled.values()) {
+            JsonNode envelope = JSON.readTree(entry);
             if (envelope.get("payloadType").asString().equals(Envelope.payloadTypeFor(Kinds.INDEX_COMMITMENT))) {
                 count++;
             }
