@@ -98,6 +98,39 @@ class StatementCheckTest {
                 && r.message().startsWith("outputs.emissions.totalTco2: stated 430.562, recomputed 431.123")), () -> describe(report));
     }
 
+    /** The issuer's statement as format v1, signed again by the issuer: written over the bundle's statement files. */
+    private static void asFormatV1(Path bundle, String actualEur) throws Exception {
+        ObjectNode v1 = example.issued.statement().deepCopy();
+        v1.put("format", "cbam-ledger-emissions-statement/v1");
+        ((ObjectNode) v1.get("cost")).put("actualEur", actualEur);
+        Files.writeString(bundle.resolve("statement.json"), TestLog.JSON.writeValueAsString(v1));
+        Files.writeString(bundle.resolve("statement.jws"),
+                org.cbamledger.calculation.statement.StatementJws.sign(v1, example.issuerKey));
+    }
+
+    @Test
+    void verify_aFormatV1Statement_passesOnItsFigures_andSaysItsTraceIsNotChecked() throws Exception {
+        Path bundle = example.write(tmp.resolve("b"));
+        asFormatV1(bundle, example.issued.statement().at("/cost/actualEur").asString());
+
+        VerificationReport report = new Verifier().verify(bundle, List.of());
+
+        assertTrue(report.passed(), () -> describe(report));
+        assertTrue(report.results().stream().anyMatch(r -> r.check().equals("statement")
+                && r.status() == CheckStatus.NOT_CHECKED && r.message().startsWith("the trace of a format v1 statement")),
+                () -> describe(report));
+    }
+
+    @Test
+    void verify_aFormatV1Label_doesNotHideAnEditedFigure() throws Exception {
+        Path bundle = example.write(tmp.resolve("b"));
+        asFormatV1(bundle, "23630.04");
+
+        VerificationReport report = new Verifier().verify(bundle, List.of());
+
+        assertFailure(report, "statement", "statement.json", "cost.actualEur: stated 23630.04, recomputed 23630.03");
+    }
+
     @Test
     void verify_failsAStatementSignedByAKeyThatIsNoStatementIssuer() throws Exception {
         Path bundle = example.write(tmp.resolve("b"));
