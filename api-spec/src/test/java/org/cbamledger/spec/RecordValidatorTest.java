@@ -95,6 +95,37 @@ class RecordValidatorTest {
     }
 
     @Test
+    void validate_acceptsAnAlloyCompositionAndAScrapOrigin_andOldRecordsWithoutThem() throws RecordValidationException {
+        ObjectNode batch = (ObjectNode) vector("records/valid/production-batch.json");
+        RecordValidator.validate(batch);
+        ObjectNode composition = batch.putObject("alloyComposition");
+        composition.put("source", "mill certificate 2026-0117");
+        composition.putArray("elements").addObject().put("element", "Mg").put("massPercent", "0.48");
+        RecordValidator.validate(batch);
+        ObjectNode purchase = (ObjectNode) vector("records/valid/precursor-purchase.json");
+        purchase.put("cnCode", "7602").put("scrapOrigin", "pre-consumer");
+        RecordValidator.validate(purchase);
+    }
+
+    @Test
+    void validate_rejectsAluminiumAmongTheOtherElements_andANegativeShare() {
+        String message = failure("batch_composition_lists_aluminium.json");
+        assertTrue(message.startsWith("record does not match schema production-batch: "), message);
+        ObjectNode batch = (ObjectNode) vector("records/valid/production-batch.json");
+        ObjectNode composition = batch.putObject("alloyComposition");
+        composition.put("source", "mill certificate");
+        composition.putArray("elements").addObject().put("element", "Mg").put("massPercent", "-0.48");
+        assertThrows(RecordValidationException.class, () -> RecordValidator.validate(batch));
+    }
+
+    @Test
+    void validate_rejectsAScrapOriginOtherThanPreOrPostConsumer() {
+        String message = failure("purchase_scrap_origin_unknown.json");
+        assertTrue(message.startsWith("record does not match schema precursor-purchase: "), message);
+        assertTrue(message.contains("scrapOrigin"), message);
+    }
+
+    @Test
     void validate_rejectsLocalTimeWithoutZone() {
         assertTrue(failure("local_time_without_zone.json").startsWith("record does not match schema key-revocation: "));
     }

@@ -7,6 +7,7 @@ import org.cbamledger.calculation.core.UsedEvidence;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.cbamledger.calculation.method.AluminiumParameters;
 import org.cbamledger.calculation.method.MeteredElectricity;
 import org.cbamledger.calculation.method.PrecursorLine;
 import org.cbamledger.calculation.rules.RuleSet;
@@ -30,10 +31,12 @@ public final class CalculationResult {
     private final List<String> notes;
     private final Optional<MeteredElectricity> meteredElectricity;
     private final Optional<String> costNotComputable;
+    private final AluminiumParameters aluminium;
 
     CalculationResult(CalculationRequest request, RuleSet ruleSet, Trace trace, List<UsedEvidence> usedEvidence,
             List<PrecursorLine> precursors, List<String> notes, Optional<MeteredElectricity> meteredElectricity,
-            Optional<String> costNotComputable) {
+            Optional<String> costNotComputable, AluminiumParameters aluminium) {
+        this.aluminium = aluminium;
         this.costNotComputable = costNotComputable;
         this.meteredElectricity = meteredElectricity;
         this.request = request;
@@ -87,6 +90,15 @@ public final class CalculationResult {
      */
     public Optional<String> costNotComputable() {
         return costNotComputable;
+    }
+
+    /**
+     * The aluminium parameters of Annex IV: their figures are in the trace ({@code aluminium.*}); this says whether the
+     * evidence reports them at all and, for each, why it is not computable. Not part of {@link #toJson}: a reason is
+     * derived from the evidence like a figure, and calculations of evidence without the parameters stay as they were.
+     */
+    public AluminiumParameters aluminium() {
+        return aluminium;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
+import org.cbamledger.calculation.method.AluminiumParameters;
 import org.cbamledger.calculation.method.CertificateCost;
 import org.cbamledger.calculation.method.EmissionFactors;
 import org.cbamledger.calculation.method.LineEmissions;
@@ -101,8 +102,10 @@ public final class EmissionsCalculator {
         precursorEmissions(production);
         Figure charged = totalsAndSpecific(tonnes);
         costs(charged, tonnesEu);
+        AluminiumParameters aluminium = AluminiumParameters.derive(trace, evidence, installationId, production.goodBatches(),
+                precursorLines, consulted);
         return new CalculationResult(request, rules, trace, usedEvidence(trace, consulted, electricityEvidence), precursorLines, notes,
-                metered, costNotComputable);
+                metered, costNotComputable, aluminium);
     }
 
     /** Certificates are surrendered for goods imported into the EU only. */

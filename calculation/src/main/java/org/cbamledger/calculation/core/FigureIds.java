@@ -24,6 +24,14 @@ public final class FigureIds {
     public static final String ACTUAL_EUR = "cost.actualEur";
     public static final String DEFAULT_EUR = "cost.defaultEur";
     public static final String SAVING_EUR = "cost.savingEur";
+    // aluminium parameters of IR 2025/2547 Annex IV (method.AluminiumParameters)
+    public static final String ALUMINIUM_SCRAP_TONNES = "aluminium.scrapTonnes";
+    public static final String ALUMINIUM_PRE_CONSUMER_SCRAP_TONNES = "aluminium.preConsumerScrapTonnes";
+    public static final String ALUMINIUM_PRE_CONSUMER_SCRAP_FRACTION = "aluminium.preConsumerScrapFraction";
+    public static final String ALUMINIUM_PRE_CONSUMER_SCRAP_PERCENT = "aluminium.preConsumerScrapPercent";
+    public static final String ALUMINIUM_OTHER_ELEMENTS_TONNES = "aluminium.otherElementsTonnes";
+    public static final String ALUMINIUM_OTHER_ELEMENTS_FRACTION = "aluminium.otherElementsFraction";
+    public static final String ALUMINIUM_OTHER_ELEMENTS_PERCENT = "aluminium.otherElementsPercent";
 
     private FigureIds() {}
 
@@ -33,6 +41,16 @@ public final class FigureIds {
 
     public static String precursor(String supplierInstallationId, String cnCode, String figure) {
         return "precursor." + supplierInstallationId + "." + cnCode + "." + figure;
+    }
+
+    /** A figure of one production batch. */
+    public static String batch(String batchId, String figure) {
+        return "batch." + batchId + "." + figure;
+    }
+
+    /** A scrap figure of one precursor line (CN 7602 from one supplier installation). */
+    public static String aluminiumScrap(String supplierInstallationId, String cnCode, String figure) {
+        return "aluminium.scrap." + supplierInstallationId + "." + cnCode + "." + figure;
     }
 
     /** Figures of one cost route: {@code actual} or {@code default}. */

@@ -119,6 +119,7 @@ public final class ScenarioLoader {
             batches.put(batch.record().get("batchId").asString(), batch.record());
         }
         mergeBatchPrecursors();
+        mergeBatchComposition();
         mergePfc();
         return batchRecords;
     }
@@ -216,31 +217,48 @@ public final class ScenarioLoader {
         return read;
     }
 
-    private void mergeBatchPrecursors() throws ScenarioException {
-        Path file = directory.resolve(TableSpec.BATCH_PRECURSORS.fileName());
+    /** A row of a table merged into the batch it names. */
+    private interface BatchRowMerge {
+        void merge(ObjectNode batch, ObjectNode cells, CsvTable.Row row) throws ScenarioException;
+    }
+
+    /** Each row of {@code spec}'s file, if the scenario has it, merged into the batch of its batchId column. */
+    private void mergeIntoBatches(TableSpec spec, BatchRowMerge merge) throws ScenarioException {
+        Path file = directory.resolve(spec.fileName());
         if (!Files.exists(file)) {
             return;
         }
         CsvTable table = table(file);
-        TypedCells.checkHeader(table, TableSpec.BATCH_PRECURSORS);
+        TypedCells.checkHeader(table, spec);
         for (CsvTable.Row row : table.rows()) {
-            ObjectNode cells = TypedCells.of(row, TableSpec.BATCH_PRECURSORS);
-            ObjectNode batch = batch(row, cells.remove("batchId").asString());
-            ArrayNode precursors = batch.has("precursors") ? (ArrayNode) batch.get("precursors") : batch.putArray("precursors");
-            precursors.add(cells);
+            ObjectNode cells = TypedCells.of(row, spec);
+            merge.merge(batch(row, cells.remove("batchId").asString()), cells, row);
         }
     }
 
+    private void mergeBatchPrecursors() throws ScenarioException {
+        mergeIntoBatches(TableSpec.BATCH_PRECURSORS, (batch, cells, row) -> {
+            ArrayNode precursors = batch.has("precursors") ? (ArrayNode) batch.get("precursors") : batch.putArray("precursors");
+            precursors.add(cells);
+        });
+    }
+
+    private void mergeBatchComposition() throws ScenarioException {
+        mergeIntoBatches(TableSpec.BATCH_COMPOSITION, (batch, cells, row) -> {
+            String source = cells.remove("source").asString();
+            ObjectNode composition = batch.has("alloyComposition") ? (ObjectNode) batch.get("alloyComposition")
+                    : batch.putObject("alloyComposition").put("source", source);
+            if (!composition.get("source").asString().equals(source)) {
+                throw new ScenarioException(row.where("source") + ": the batch's composition already names the source "
+                        + composition.get("source").asString() + "; one source per batch");
+            }
+            ArrayNode elements = composition.has("elements") ? (ArrayNode) composition.get("elements") : composition.putArray("elements");
+            elements.add(cells);
+        });
+    }
+
     private void mergePfc() throws ScenarioException {
-        Path file = directory.resolve(TableSpec.PFC.fileName());
-        if (!Files.exists(file)) {
-            return;
-        }
-        CsvTable table = table(file);
-        TypedCells.checkHeader(table, TableSpec.PFC);
-        for (CsvTable.Row row : table.rows()) {
-            ObjectNode cells = TypedCells.of(row, TableSpec.PFC);
-            ObjectNode batch = batch(row, cells.remove("batchId").asString());
+        mergeIntoBatches(TableSpec.PFC, (batch, cells, row) -> {
             if (batch.has("pfc")) {
                 throw new ScenarioException(row.where("batchId") + ": batch already has a pfc row");
             }
@@ -254,7 +272,7 @@ public final class ScenarioLoader {
                 }
             }
             batch.set("pfc", cells);
-        }
+        });
     }
 
     private ObjectNode batch(CsvTable.Row row, String batchId) throws ScenarioException {

@@ -36,7 +36,8 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
     static final TableSpec PURCHASES = new TableSpec("purchases.csv", Kinds.PRECURSOR_PURCHASE, true, false, "purchaseId", List.of(
             Column.required("purchaseId", TEXT), Column.required("supplierInstallationId", TEXT),
             Column.optional("supplier", TEXT), Column.optional("supplierName", TEXT), Column.optional("countryOfOrigin", COUNTRY),
-            Column.required("cnCode", CN_CODE), Column.required("tonnes", NUMBER), Column.required("deliveryDate", DATE)));
+            Column.required("cnCode", CN_CODE), Column.required("tonnes", NUMBER), Column.required("deliveryDate", DATE),
+            Column.oneOf("scrapOrigin", false, "pre-consumer", "post-consumer")));
 
     static final TableSpec SUPPLIER_STATEMENTS = new TableSpec("supplier-statements.csv", Kinds.SUPPLIER_PRECURSOR_STATEMENT,
             false, false, "statementId", List.of(
@@ -65,6 +66,11 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
     static final TableSpec BATCH_PRECURSORS = new TableSpec("batch-precursors.csv", null, false, false, null, List.of(
             Column.required("batchId", TEXT), Column.required("supplierInstallationId", TEXT),
             Column.required("cnCode", CN_CODE), Column.required("tonnes", NUMBER)));
+
+    /** One row per element other than aluminium of a batch's output: its alloyComposition. */
+    static final TableSpec BATCH_COMPOSITION = new TableSpec("batch-composition.csv", null, false, false, null, List.of(
+            Column.required("batchId", TEXT), Column.required("element", TEXT), Column.required("massPercent", NUMBER),
+            Column.required("source", TEXT)));
 
     static final TableSpec PFC = new TableSpec("pfc.csv", null, false, false, "batchId", List.of(
             Column.required("batchId", TEXT), Column.oneOf("method", true, "slope", "overvoltage"),

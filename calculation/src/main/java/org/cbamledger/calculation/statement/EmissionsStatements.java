@@ -3,6 +3,7 @@ package org.cbamledger.calculation.statement;
 import java.math.BigDecimal;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.core.FigureIds;
+import org.cbamledger.calculation.method.AluminiumParameters;
 import org.cbamledger.calculation.method.PrecursorLine;
 import org.cbamledger.calculation.trace.Figure;
 import org.cbamledger.spec.Kinds;
@@ -77,6 +78,9 @@ public final class EmissionsStatements {
         defaultRoute.set("valueWithMarkupTco2PerTonne", presented(result, FigureIds.DEFAULT_WITH_MARKUP));
 
         node.set("cost", cost(result));
+        if (result.aluminium().reported()) {
+            node.set("aluminium", aluminium(result));
+        }
 
         ObjectNode evidence = node.putObject("evidence");
         evidence.set("entries", StatementTrace.entriesJson(result));
@@ -85,6 +89,22 @@ public final class EmissionsStatements {
         result.notes().forEach(notes::add);
         node.putNull("checkpoint");
         return node;
+    }
+
+    /**
+     * The aluminium parameters of Annex IV, each a presented figure or why it is not computable; present only where the
+     * evidence reports them ({@link AluminiumParameters}), so statements of older evidence rebuild unchanged.
+     */
+    private static ObjectNode aluminium(CalculationResult result) {
+        ObjectNode aluminium = JsonNodeFactory.instance.objectNode();
+        AluminiumParameters parameters = result.aluminium();
+        parameters.preConsumerScrapNotComputable().ifPresentOrElse(
+                reason -> aluminium.put("preConsumerScrapNotComputable", reason),
+                () -> aluminium.set("preConsumerScrapPercent", presented(result, FigureIds.ALUMINIUM_PRE_CONSUMER_SCRAP_PERCENT)));
+        parameters.otherElementsNotComputable().ifPresentOrElse(
+                reason -> aluminium.put("otherElementsNotComputable", reason),
+                () -> aluminium.set("otherElementsPercent", presented(result, FigureIds.ALUMINIUM_OTHER_ELEMENTS_PERCENT)));
+        return aluminium;
     }
 
     /** The certificate costs, or the period and why they are not computable. */

@@ -209,4 +209,35 @@ class ScenarioLoaderTest {
         assertEquals("IN", purchase.get("countryOfOrigin").asString());
         assertEquals("Example Billets Sdn. Bhd.", purchase.get("supplierName").asString());
     }
+
+    @Test
+    void load_mergesTheBatchCompositionIntoItsBatch() throws Exception {
+        var batch = ScenarioLoader.load(TestEvidence.WORKED_EXAMPLE).records().stream()
+                .filter(r -> r.kind().equals("production-batch")).findFirst().orElseThrow().record();
+        assertEquals("cast analysis of the AA6060 billets (illustrative)", batch.at("/alloyComposition/source").asString());
+        assertEquals(8, batch.at("/alloyComposition/elements").size());
+        assertEquals("Mg", batch.at("/alloyComposition/elements/4/element").asString());
+        assertEquals("0.47", batch.at("/alloyComposition/elements/4/massPercent").asString());
+    }
+
+    @Test
+    void load_refusesTwoSourcesForOneBatchsComposition_andANegativeShare() throws Exception {
+        copyOfWorkedExample();
+        replace("batch-composition.csv", "CAMPAIGN-2026,Ti,0.02,cast analysis", "CAMPAIGN-2026,Ti,0.02,another analysis");
+        assertTrue(failure().startsWith("batch-composition.csv line 11, column source: the batch's composition already names"), failure());
+        replace("batch-composition.csv", "CAMPAIGN-2026,Ti,0.02,another analysis", "CAMPAIGN-2026,Ti,-0.02,cast analysis");
+        assertEquals("batch-composition.csv line 11, column massPercent: -0.02 is negative", failure());
+    }
+
+    @Test
+    void load_readsAScrapOrigin_andRefusesAnUnknownOne() throws Exception {
+        copyOfWorkedExample();
+        replace("purchases.csv", "tonnes,deliveryDate", "tonnes,deliveryDate,scrapOrigin");
+        replace("purchases.csv", "2026-01-20", "2026-01-20,new scrap");
+        assertTrue(failure().startsWith("purchases.csv line 2, column scrapOrigin: "), failure());
+        replace("purchases.csv", "2026-01-20,new scrap", "2026-01-20,post-consumer");
+        var purchase = ScenarioLoader.load(dir).records().stream().filter(r -> r.kind().equals("precursor-purchase"))
+                .findFirst().orElseThrow().record();
+        assertEquals("post-consumer", purchase.get("scrapOrigin").asString());
+    }
 }

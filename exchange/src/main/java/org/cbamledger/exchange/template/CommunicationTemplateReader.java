@@ -23,6 +23,7 @@ import org.cbamledger.calculation.statement.StatementRenderings;
  */
 public final class CommunicationTemplateReader {
     private static final String SHEET = TemplateLayout.COMMUNICATION;
+    private static final BigDecimal HUNDRED_PERCENT = new BigDecimal(100);
 
     private final Sheet sheet;
     private final List<TracedValue> figures = new ArrayList<>();
@@ -94,9 +95,13 @@ public final class CommunicationTemplateReader {
                 numberIfPresent(p + "electricityEmissionFactorTco2PerMwh", TemplateLayout.COMM_ELECTRICITY_FACTOR_COLUMN + row);
             }
             // 2.1.1's column P shifts the aluminium parameters one column right on this sheet
-            String scrap = version.hasElectricityFactorColumn() ? TemplateLayout.COMM_SCRAP_PER_TONNE_COLUMN
-                    : TemplateLayout.PRODUCTS_SCRAP_PER_TONNE_COLUMN;
-            numberIfPresent(p + "scrapTonnesPerTonne", scrap + row);
+            boolean shifted = version.hasElectricityFactorColumn();
+            percentIfPresent(p + "preConsumerScrapPercent", (shifted ? TemplateLayout.COMM_PRE_CONSUMER_SCRAP_COLUMN
+                    : TemplateLayout.PRODUCTS_PRE_CONSUMER_SCRAP_COLUMN) + row);
+            numberIfPresent(p + "scrapTonnesPerTonne", (shifted ? TemplateLayout.COMM_SCRAP_PER_TONNE_COLUMN
+                    : TemplateLayout.PRODUCTS_SCRAP_PER_TONNE_COLUMN) + row);
+            percentIfPresent(p + "otherElementsPercent", (shifted ? TemplateLayout.COMM_OTHER_ELEMENTS_COLUMN
+                    : TemplateLayout.PRODUCTS_OTHER_ELEMENTS_COLUMN) + row);
         }
         if (count == 0) {
             throw new TemplateException(SHEET + "!F" + TemplateLayout.FIRST_COMMUNICATION_PRODUCT_ROW + ":F"
@@ -112,6 +117,19 @@ public final class CommunicationTemplateReader {
         if (cell(address) != null) {
             add(field, address, number(address));
         }
+    }
+
+    /** A share in percent: a supplier's 120 % pre-consumer scrap or -1 % alloying elements is refused, naming the cell. */
+    private void percentIfPresent(String field, String address) throws TemplateException {
+        if (cell(address) == null) {
+            return;
+        }
+        String value = number(address);
+        BigDecimal percent = new BigDecimal(value);
+        if (percent.signum() < 0 || percent.compareTo(HUNDRED_PERCENT) > 0) {
+            throw new TemplateException(ref(address) + " holds " + value + " %: a share must lie within 0 to 100 %");
+        }
+        add(field, address, value);
     }
 
     private void textIfPresent(String field, String address) throws TemplateException {

@@ -26,9 +26,8 @@ import tools.jackson.databind.JsonNode;
  * importer's page (Summary_Communication: installation block, totals, product row 26) and one E_PurchPrec block per
  * precursor. Given the blank template, only its unlocked input cells are filled and the formulas recalculated;
  * without it, a workbook with the template's sheet names holds the values at the same addresses. The electricity
- * per tonne, its factor and source, and t scrap per t are filled where the statement gives them; % pre-consumer scrap
- * and % other elements are not computable from the records and stay empty ({@link ProductParameters}). Same
- * statement, same bytes.
+ * per tonne, its factor and source, t scrap per t, % pre-consumer scrap and % other elements are filled where the
+ * statement gives them, and otherwise stay empty ({@link ProductParameters}). Same statement, same bytes.
  */
 public final class CommunicationTemplateWriter {
     private static final String UNIT = "tCO2e/t";
@@ -144,7 +143,7 @@ public final class CommunicationTemplateWriter {
         }
     }
 
-    /** The electricity and scrap parameters of ProductParameters, where the statement gives them; process P1 too. */
+    /** The electricity and aluminium parameters of ProductParameters, where the statement gives them; process P1 too. */
     private static void parameters(SheetCells cells, ProductParameters p) {
         int productRow = TemplateLayout.FIRST_PRODUCT_ROW;
         int commRow = TemplateLayout.FIRST_COMMUNICATION_PRODUCT_ROW;
@@ -156,6 +155,14 @@ public final class CommunicationTemplateWriter {
                 TemplateLayout.COMM_ELECTRICITY_FACTOR_COLUMN + commRow, v));
         cells.number(TemplateLayout.PRODUCTS, TemplateLayout.PRODUCTS_SCRAP_PER_TONNE_COLUMN + productRow, p.scrapTonnesPerTonne());
         cells.number(TemplateLayout.COMMUNICATION, TemplateLayout.COMM_SCRAP_PER_TONNE_COLUMN + commRow, p.scrapTonnesPerTonne());
+        p.preConsumerScrapPercent().ifPresent(v -> {
+            cells.number(TemplateLayout.PRODUCTS, TemplateLayout.PRODUCTS_PRE_CONSUMER_SCRAP_COLUMN + productRow, v);
+            cells.number(TemplateLayout.COMMUNICATION, TemplateLayout.COMM_PRE_CONSUMER_SCRAP_COLUMN + commRow, v);
+        });
+        p.otherElementsPercent().ifPresent(v -> {
+            cells.number(TemplateLayout.PRODUCTS, TemplateLayout.PRODUCTS_OTHER_ELEMENTS_COLUMN + productRow, v);
+            cells.number(TemplateLayout.COMMUNICATION, TemplateLayout.COMM_OTHER_ELEMENTS_COLUMN + commRow, v);
+        });
         int s = TemplateLayout.FIRST_PROCESS_BLOCK_ROW;
         p.electricityMwh().ifPresent(v -> cells.number(TemplateLayout.PROCESSES, "L" + (s + TemplateLayout.PROCESS_ELECTRICITY_MWH_OFFSET), v));
         p.electricityFactorTco2PerMwh().ifPresent(v -> cells.number(TemplateLayout.PROCESSES,

@@ -17,13 +17,16 @@ import tools.jackson.databind.JsonNode;
  *   <li>Source of the electricity emission factor (N): the electricity ledger's evidence classes, where metered.</li>
  *   <li>t scrap per t (Summary_Products Z): scrap bought as a precursor (CN 7602) over the output, 0 where the
  *       precursors hold none. Scrap remelted in-house never becomes a precursor and is not in the statement.</li>
- *   <li>% pre-consumer scrap (Y) and % elements other than aluminium (AA): <b>not computable</b>. No record says
- *       whether scrap is pre- or post-consumer, and a batch names its alloy (AA6060) but not its composition; the
- *       cells stay empty rather than hold a guess.</li>
+ *   <li>% pre-consumer scrap (Y) and % elements other than aluminium (AA): the statement's {@code aluminium}
+ *       figures, computed by the calculation from the purchases' scrap origin and the batches' alloy composition
+ *       (calculation {@code AluminiumParameters}), in percent as the column headers say (12.5 for 12.5 %). Where the
+ *       statement has no such figure (older records, or {@code ...NotComputable} with its reason) the cell stays empty
+ *       rather than hold a guess.</li>
  * </ul>
  */
 record ProductParameters(Optional<BigDecimal> electricityMwh, Optional<BigDecimal> electricityMwhPerTonne, Optional<BigDecimal> electricityFactorTco2PerMwh,
-        Optional<String> electricityFactorSource, BigDecimal scrapTonnesPerTonne) {
+        Optional<String> electricityFactorSource, BigDecimal scrapTonnesPerTonne, Optional<BigDecimal> preConsumerScrapPercent,
+        Optional<BigDecimal> otherElementsPercent) {
     static final String SCRAP_CN_HEADING = "7602";
     static final String METERED_SOURCE = "Measured: metered electricity by evidence class (cbam-ledger electricity ledger)";
 
@@ -41,6 +44,12 @@ record ProductParameters(Optional<BigDecimal> electricityMwh, Optional<BigDecima
             }
         }
         return new ProductParameters(mwh, mwh.map(m -> StatementFigures.per(m, tonnes)), factor,
-                factor.map(f -> METERED_SOURCE), tonnes.signum() > 0 ? StatementFigures.per(scrap, tonnes) : BigDecimal.ZERO);
+                factor.map(f -> METERED_SOURCE), tonnes.signum() > 0 ? StatementFigures.per(scrap, tonnes) : BigDecimal.ZERO,
+                percent(statement, "/aluminium/preConsumerScrapPercent"), percent(statement, "/aluminium/otherElementsPercent"));
+    }
+
+    private static Optional<BigDecimal> percent(JsonNode statement, String pointer) {
+        JsonNode node = statement.at(pointer);
+        return node.isString() ? Optional.of(new BigDecimal(node.asString())) : Optional.empty();
     }
 }

@@ -43,8 +43,12 @@ final class TemplateLayout {
     static final String EMBEDDED_ELECTRICITY_COLUMN = "O";
     /** Summary_Communication only, new in 2.1.1; it shifts the aluminium parameters one column to the right there. */
     static final String COMM_ELECTRICITY_FACTOR_COLUMN = "P";
+    static final String PRODUCTS_PRE_CONSUMER_SCRAP_COLUMN = "Y";
     static final String PRODUCTS_SCRAP_PER_TONNE_COLUMN = "Z";
+    static final String PRODUCTS_OTHER_ELEMENTS_COLUMN = "AA";
+    static final String COMM_PRE_CONSUMER_SCRAP_COLUMN = "Z";
     static final String COMM_SCRAP_PER_TONNE_COLUMN = "AA";
+    static final String COMM_OTHER_ELEMENTS_COLUMN = "AB";
     static final String CARBON_PRICE_CURRENCY_COLUMN = "AP";
     static final String CARBON_PRICE_DUE_COLUMN = "AR";
     static final String EFFECTIVE_CARBON_PRICE_COLUMN = "AZ";

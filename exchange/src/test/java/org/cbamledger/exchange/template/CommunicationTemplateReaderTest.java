@@ -54,16 +54,79 @@ class CommunicationTemplateReaderTest {
     }
 
     @Test
-    void write_leavesTheNotComputableAluminiumParametersEmpty_andNoElectricityWhereNoneWasMetered() throws Exception {
-        byte[] xlsx = CommunicationTemplateWriter.write(WorkedStatement.build(), Optional.empty());
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            var products = workbook.getSheet("Summary_Products").getRow(9);
-            for (String column : new String[] {"N", "O", "Y", "AA"}) {
-                var cell = products.getCell(org.apache.poi.ss.util.CellReference.convertColStringToIndex(column));
-                assertEquals(null, cell, "Summary_Products!" + column + "10 must stay empty");
+    void write_fillsTheAluminiumParameters_andLeavesThemEmptyForAStatementWithout_andNoElectricityWhereNoneWasMetered()
+            throws Exception {
+        ObjectNode statement = WorkedStatement.build();
+        try (var workbook = workbook(CommunicationTemplateWriter.write(statement, Optional.empty()))) {
+            assertEquals(0.0, cell(workbook, "Summary_Products", "Y10").getNumericCellValue(), "no scrap consumed: 0 %");
+            assertEquals(0.0, cell(workbook, "Summary_Products", "Z10").getNumericCellValue());
+            assertEquals(1.22, cell(workbook, "Summary_Products", "AA10").getNumericCellValue());
+            assertEquals(0.0, cell(workbook, "Summary_Communication", "Z26").getNumericCellValue());
+            assertEquals(1.22, cell(workbook, "Summary_Communication", "AB26").getNumericCellValue());
+            for (String address : new String[] {"N10", "O10"}) {
+                assertEquals(null, cell(workbook, "Summary_Products", address), "Summary_Products!" + address + " must stay empty");
             }
-            assertEquals(0.0, products.getCell(org.apache.poi.ss.util.CellReference.convertColStringToIndex("Z")).getNumericCellValue());
         }
+        statement.remove("aluminium"); // a statement of records made before the parameters existed
+        try (var workbook = workbook(CommunicationTemplateWriter.write(statement, Optional.empty()))) {
+            for (String address : new String[] {"Y10", "AA10"}) {
+                assertEquals(null, cell(workbook, "Summary_Products", address), "Summary_Products!" + address + " must stay empty");
+            }
+            assertEquals(null, cell(workbook, "Summary_Communication", "AB26"));
+        }
+    }
+
+    private static org.apache.poi.xssf.usermodel.XSSFWorkbook workbook(byte[] xlsx) throws java.io.IOException {
+        return new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+    }
+
+    private static org.apache.poi.ss.usermodel.Cell cell(org.apache.poi.xssf.usermodel.XSSFWorkbook workbook, String sheet, String address) {
+        var ref = new org.apache.poi.ss.util.CellReference(address);
+        var row = workbook.getSheet(sheet).getRow(ref.getRow());
+        return row == null ? null : row.getCell(ref.getCol());
+    }
+
+    @Test
+    void roundTrip_theAluminiumParametersOfBothScenarios_comeBackFromTheirCells() throws Exception {
+        for (ObjectNode statement : new ObjectNode[] {WorkedStatement.build(), WorkedStatement.serbian()}) {
+            ImportedTemplate read = CommunicationTemplateReader.read(CommunicationTemplateWriter.write(statement, Optional.empty()));
+            assertSameNumber(statement.at("/aluminium/preConsumerScrapPercent"), read.value("products[0].preConsumerScrapPercent"));
+            assertSameNumber(statement.at("/aluminium/otherElementsPercent"), read.value("products[0].otherElementsPercent"));
+            assertEquals("Summary_Communication!Z26", read.find("products[0].preConsumerScrapPercent").orElseThrow().reference());
+            assertEquals("Summary_Communication!AB26", read.find("products[0].otherElementsPercent").orElseThrow().reference());
+        }
+        assertEquals("1.23", WorkedStatement.serbian().at("/aluminium/otherElementsPercent").asString(),
+                "(11,000 t x 1.22 % + 9,000 t x 1.25 %) / 20,000 t = 1.2335 %");
+    }
+
+    @Test
+    void read_handBuiltFixtures_takeTheAluminiumParametersFromTheirVersionsColumns() throws Exception {
+        SupplierWorkbook v211 = SupplierWorkbook.billets("2.1.1");
+        v211.formulaNumber("Summary_Communication", "Z26", "Summary_Products!Y10", 35.5);
+        v211.formulaNumber("Summary_Communication", "AA26", "Summary_Products!Z10", 0.3);
+        v211.formulaNumber("Summary_Communication", "AB26", "Summary_Products!AA10", 0.9);
+        ImportedTemplate read = CommunicationTemplateReader.read(v211.bytes());
+        assertEquals("35.5", read.value("products[0].preConsumerScrapPercent"));
+        assertEquals("0.3", read.value("products[0].scrapTonnesPerTonne"));
+        assertEquals("0.9", read.value("products[0].otherElementsPercent"));
+        SupplierWorkbook v21 = SupplierWorkbook.billets("2.1");
+        v21.formulaNumber("Summary_Communication", "Y26", "Summary_Products!Y10", 35.5);
+        v21.formulaNumber("Summary_Communication", "AA26", "Summary_Products!AA10", 0.9);
+        ImportedTemplate old = CommunicationTemplateReader.read(v21.bytes());
+        assertEquals("Summary_Communication!Y26", old.find("products[0].preConsumerScrapPercent").orElseThrow().reference());
+        assertEquals("Summary_Communication!AA26", old.find("products[0].otherElementsPercent").orElseThrow().reference());
+    }
+
+    @Test
+    void read_refusesASuppliersShareAbove100OrBelowZeroPercent_namingTheCell() throws Exception {
+        SupplierWorkbook over = SupplierWorkbook.billets("2.1.1");
+        over.formulaNumber("Summary_Communication", "Z26", "Summary_Products!Y10", 120);
+        TemplateException e = assertThrows(TemplateException.class, () -> CommunicationTemplateReader.read(over.bytes()));
+        assertEquals("Summary_Communication!Z26 holds 120 %: a share must lie within 0 to 100 %", e.getMessage());
+        SupplierWorkbook negative = SupplierWorkbook.billets("2.1.1");
+        negative.formulaNumber("Summary_Communication", "AB26", "Summary_Products!AA10", -1.5);
+        e = assertThrows(TemplateException.class, () -> CommunicationTemplateReader.read(negative.bytes()));
+        assertEquals("Summary_Communication!AB26 holds -1.5 %: a share must lie within 0 to 100 %", e.getMessage());
     }
 
     private static BigDecimal figure(JsonNode statement, String id) {
