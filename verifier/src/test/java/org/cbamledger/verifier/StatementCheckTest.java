@@ -75,6 +75,17 @@ class StatementCheckTest {
     }
 
     @Test
+    void verify_namesAnEditedAluminiumParameterOfTheStatement() throws Exception {
+        Path bundle = example.write(tmp.resolve("b"));
+        Path statement = bundle.resolve("statement.json");
+        Files.writeString(statement, Files.readString(statement).replaceFirst("(\"otherElementsPercent\"\\s*:\\s*)\"1.22\"", "$1\"0.9\""));
+
+        VerificationReport report = new Verifier().verify(bundle, List.of());
+
+        assertFailure(report, "statement", "statement.json", "aluminium.otherElementsPercent: stated 0.9, recomputed 1.22");
+    }
+
+    @Test
     void verify_namesTheFiguresOfAnInputEntryEditedAndReSignedByItsKey() throws Exception {
         Path bundle = example.write(tmp.resolve("b"));
         long index = example.indexBySource.get("fuels.csv line 3");
