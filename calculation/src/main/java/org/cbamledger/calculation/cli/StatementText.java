@@ -1,6 +1,7 @@
 package org.cbamledger.calculation.cli;
 
 import java.io.PrintStream;
+import org.cbamledger.calculation.method.AluminiumParameters;
 import tools.jackson.databind.JsonNode;
 
 /** The figures of a statement for people, read from the statement itself so that both always agree. */
@@ -33,6 +34,7 @@ final class StatementText {
         out.println("default route: " + d.path("defaultValueTco2PerTonne").asString() + " t CO2e/t direct, with the "
                 + d.path("markupPercent").asString() + " % mark-up as published " + d.path("valueWithMarkupTco2PerTonne").asString()
                 + " t CO2e/t");
+        out.println("aluminium (Annex IV): " + aluminium(s.path("aluminium")));
         JsonNode c = s.path("cost");
         if (c.has("notComputable")) {
             out.println("cost (" + c.path("certificatePricePeriod").asString() + "): " + c.path("notComputable").asString());
@@ -46,5 +48,16 @@ final class StatementText {
         for (JsonNode note : s.path("notes")) {
             out.println("note: " + note.asString());
         }
+    }
+
+    /** The two parameters, each a figure or why it is not computable; t scrap per t is in the precursor lines (CN 7602). */
+    private static String aluminium(JsonNode a) {
+        if (a.isMissingNode()) {
+            return AluminiumParameters.NOT_REPORTED;
+        }
+        return "pre-consumer scrap " + (a.has("preConsumerScrapPercent") ? a.path("preConsumerScrapPercent").asString() + " %"
+                : a.path("preConsumerScrapNotComputable").asString()) + "; elements other than aluminium "
+                + (a.has("otherElementsPercent") ? a.path("otherElementsPercent").asString() + " %"
+                        : a.path("otherElementsNotComputable").asString());
     }
 }

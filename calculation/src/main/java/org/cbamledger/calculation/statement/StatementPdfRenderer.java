@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.cbamledger.calculation.core.CalculationException;
+import org.cbamledger.calculation.core.FigureIds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,6 +61,7 @@ public final class StatementPdfRenderer {
         figure(pdf, statement, "Specific, charged", "/specific/chargedTco2PerTonne", "t CO2/t", "specific.chargedTco2PerTonne");
         figure(pdf, statement, "Default value with mark-up", "/defaultRoute/valueWithMarkupTco2PerTonne", "t CO2/t",
                 "defaultRoute.valueWithMarkupTco2PerTonne");
+        aluminiumParameters(pdf, statement.path("aluminium"));
         if (!statement.path("precursors").isEmpty()) {
             pdf.heading("Precursors");
             for (JsonNode precursor : statement.path("precursors")) {
@@ -68,6 +70,24 @@ public final class StatementPdfRenderer {
                         + text(precursor, "/massTonnes") + " t, direct " + text(precursor, "/directTco2") + " t CO2, indirect "
                         + text(precursor, "/indirectTco2") + " t CO2");
             }
+        }
+    }
+
+    /** IR 2025/2547 Annex IV: each parameter as a figure, or why it is not computable; nothing for older records. */
+    private static void aluminiumParameters(PdfTextLayout pdf, JsonNode aluminium) throws IOException {
+        if (aluminium.isMissingNode()) {
+            return;
+        }
+        parameter(pdf, aluminium, "Pre-consumer scrap in scrap used", "preConsumerScrap", FigureIds.ALUMINIUM_PRE_CONSUMER_SCRAP_PERCENT);
+        parameter(pdf, aluminium, "Elements other than aluminium", "otherElements", FigureIds.ALUMINIUM_OTHER_ELEMENTS_PERCENT);
+    }
+
+    private static void parameter(PdfTextLayout pdf, JsonNode aluminium, String label, String member, String figureId) throws IOException {
+        JsonNode percent = aluminium.path(member + "Percent");
+        if (percent.isMissingNode()) {
+            pdf.line(label + ": " + text(aluminium, "/" + member + "NotComputable")); // a reason may be long: a line wraps
+        } else {
+            pdf.row(FIGURE_COLUMNS, List.of(label, percent.asString() + " %", figureId), false);
         }
     }
 

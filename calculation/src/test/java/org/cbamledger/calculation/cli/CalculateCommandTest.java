@@ -55,6 +55,7 @@ class CalculateCommandTest {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("direct 158.202, indirect 272.36, total 430.562, share from precursors 77.59 %"), run.out());
         assertTrue(run.out().contains("actual EUR 23630.03, default values EUR 400888.82, saving by proof EUR 377258.79"), run.out());
+        assertTrue(run.out().contains("aluminium (Annex IV): pre-consumer scrap 0 %; elements other than aluminium 1.22 %"), run.out());
     }
 
     @Test
