@@ -105,6 +105,9 @@ class RecordValidatorTest {
         ObjectNode purchase = (ObjectNode) vector("records/valid/precursor-purchase.json");
         purchase.put("cnCode", "7602").put("scrapOrigin", "pre-consumer");
         RecordValidator.validate(purchase);
+        ObjectNode statement = (ObjectNode) vector("records/valid/supplier-precursor-statement.json");
+        statement.put("cnCode", "7602").put("scrapOrigin", "post-consumer");
+        RecordValidator.validate(statement);
     }
 
     @Test

@@ -102,7 +102,7 @@ public final class EmissionsCalculator {
         precursorEmissions(production);
         Figure charged = totalsAndSpecific(tonnes);
         costs(charged, tonnesEu);
-        AluminiumParameters aluminium = AluminiumParameters.derive(trace, evidence, installationId, production.goodBatches(),
+        AluminiumParameters aluminium = AluminiumParameters.derive(trace, evidence, installationId, period, production.goodBatches(),
                 precursorLines, consulted);
         return new CalculationResult(request, rules, trace, usedEvidence(trace, consulted, electricityEvidence), precursorLines, notes,
                 metered, costNotComputable, aluminium);

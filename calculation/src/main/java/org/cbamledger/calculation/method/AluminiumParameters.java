@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.core.FigureIds;
+import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.evidence.RecordReader;
@@ -28,8 +29,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <ul>
  *   <li>% pre-consumer scrap = pre-consumer scrap / scrap consumed x 100. Scrap is a precursor of CN 7602; its origin
- *       is the {@code scrapOrigin} of the installation's {@code precursor-purchase} records of that supplier
- *       installation and CN code, which must all give one. With no scrap consumed the share is 0 %.</li>
+ *       is the {@code scrapOrigin} of the supplier's {@code supplier-precursor-statement} for that supplier
+ *       installation and CN code covering the period, or else of the installation's {@code precursor-purchase}
+ *       records of them, which must then all give one. All origins given must agree. With no scrap consumed the share
+ *       is 0 %.</li>
  *   <li>% other elements = the output-weighted mean of each batch's {@code alloyComposition} (sum of its elements'
  *       mass percent): sum of tonnesOut x % / 100 over the batches, over the output, x 100. Every batch of the CN code
  *       must carry one. An alloy is classified by the metal that predominates by weight over each other metal (CN
@@ -53,10 +56,11 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
         return new AluminiumParameters(false, Optional.of(NOT_REPORTED), Optional.of(NOT_REPORTED));
     }
 
-    public static AluminiumParameters derive(Trace trace, EvidenceSet evidence, String installationId,
+    public static AluminiumParameters derive(Trace trace, EvidenceSet evidence, String installationId, ReportingPeriod period,
             List<RecordReader> goodBatches, List<PrecursorLine> precursors, Set<EvidenceRecord> consulted)
             throws CalculationException {
         List<RecordReader> purchases = purchases(evidence, installationId);
+        purchases.addAll(statements(evidence, period));
         boolean anyOrigin = purchases.stream().anyMatch(p -> !p.node("/scrapOrigin").isMissingNode());
         boolean anyComposition = goodBatches.stream().anyMatch(b -> !b.node("/alloyComposition").isMissingNode());
         if (!anyOrigin && !anyComposition) {
@@ -84,26 +88,37 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
             scrap.add(mass.ref());
             TreeMap<String, List<String>> byOrigin = new TreeMap<>();
             List<String> withoutOrigin = new ArrayList<>();
-            for (RecordReader purchase : purchases) {
-                if (purchase.text("/supplierInstallationId").equals(line.supplierInstallationId())
-                        && purchase.text("/cnCode").equals(line.cnCode())) {
-                    Optional<String> origin = purchase.optionalText("/scrapOrigin");
-                    String id = purchase.text("/purchaseId") + " (leaf " + purchase.evidence().leafIndex() + ")";
-                    origin.ifPresentOrElse(o -> byOrigin.computeIfAbsent(o, k -> new ArrayList<>()).add(id), () -> withoutOrigin.add(id));
-                    origins.add(purchase.evidence());
+            boolean statedBySupplier = false;
+            for (RecordReader source : purchases) {
+                if (source.text("/supplierInstallationId").equals(line.supplierInstallationId())
+                        && source.text("/cnCode").equals(line.cnCode())) {
+                    Optional<String> origin = source.optionalText("/scrapOrigin");
+                    boolean statement = source.evidence().kind().equals(Kinds.SUPPLIER_PRECURSOR_STATEMENT);
+                    String id = (statement ? "supplier statement " + source.text("/statementId") : source.text("/purchaseId"))
+                            + " (leaf " + source.evidence().leafIndex() + ")";
+                    statedBySupplier |= statement && origin.isPresent();
+                    if (origin.isPresent()) {
+                        byOrigin.computeIfAbsent(origin.get(), k -> new ArrayList<>()).add(id);
+                        origins.add(source.evidence());
+                    } else if (!statement) {
+                        withoutOrigin.add(id);
+                    }
                 }
             }
             String group = line.cnCode() + " from " + line.supplierInstallationId();
+            if (statedBySupplier) {
+                withoutOrigin.clear(); // the supplier's statement covers the purchases that name no origin
+            }
             if (!withoutOrigin.isEmpty() || byOrigin.isEmpty()) {
-                missing.add(group + (byOrigin.isEmpty() && withoutOrigin.isEmpty() ? ": no precursor-purchase"
+                missing.add(group + (byOrigin.isEmpty() && withoutOrigin.isEmpty() ? ": no precursor-purchase or supplier statement"
                         : ": no /scrapOrigin on " + named(withoutOrigin)));
             } else if (byOrigin.size() > 1) {
-                missing.add(group + ": its purchases disagree on the origin (" + byOrigin
+                missing.add(group + ": its purchases and supplier statements disagree on the origin (" + byOrigin
                         + "); buy pre- and post-consumer scrap under different CN codes or supplier installations");
             } else if (byOrigin.firstKey().equals("pre-consumer")) {
                 preConsumer.add(trace.derive(FigureIds.aluminiumScrap(line.supplierInstallationId(), line.cnCode(), "preConsumerTonnes"),
                         "t", Operation.PRODUCT, mass.ref(),
-                        new ConstantRef(BigDecimal.ONE, "pre-consumer: /scrapOrigin of precursor-purchase " + byOrigin.firstEntry().getValue()))
+                        new ConstantRef(BigDecimal.ONE, "pre-consumer: /scrapOrigin of " + byOrigin.firstEntry().getValue()))
                         .ref());
             }
         }
@@ -216,6 +231,18 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
 
     private static String more(List<String> names) {
         return names.size() > LISTED ? " and " + (names.size() - LISTED) + " more" : "";
+    }
+
+    /** Supplier statements covering part of the period: those may state the origin of the scrap they cover. */
+    private static List<RecordReader> statements(EvidenceSet evidence, ReportingPeriod period) throws CalculationException {
+        List<RecordReader> found = new ArrayList<>();
+        for (EvidenceRecord record : evidence.ofKind(Kinds.SUPPLIER_PRECURSOR_STATEMENT)) {
+            RecordReader reader = new RecordReader(record);
+            if (period.overlaps(reader.date("/periodFrom"), reader.date("/periodTo"))) {
+                found.add(reader);
+            }
+        }
+        return found;
     }
 
     private static List<RecordReader> purchases(EvidenceSet evidence, String installationId) throws CalculationException {

@@ -47,7 +47,8 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
             Column.required("directSeeTco2PerTonne", NUMBER), Column.optional("indirectSeeTco2PerTonne", NUMBER),
             Column.optional("electricityMwhPerTonne", NUMBER), Column.optional("electricityEmissionFactorId", TEXT),
             Column.optional("electricityEmissionFactorTco2PerMwh", NUMBER),
-            Column.required("verified", BOOLEAN), Column.optional("verifier", TEXT)));
+            Column.required("verified", BOOLEAN), Column.optional("verifier", TEXT),
+            Column.oneOf("scrapOrigin", false, "pre-consumer", "post-consumer")));
 
     /** Supplier statements given as the supplier's filled communication template (SupplierWorkbooks). */
     static final TableSpec SUPPLIER_WORKBOOKS = new TableSpec("supplier-workbooks.csv", Kinds.SUPPLIER_PRECURSOR_STATEMENT,

@@ -147,9 +147,43 @@ class AluminiumParametersTest {
         assertEquals("1.22", s.at("/aluminium/otherElementsPercent").asString(), "the other parameter stands");
     }
 
+    /** The scrap supplier's statement for DE-SCRAP-02's CN 7602 scrap in 2026, giving {@code origin}. */
+    private static void supplierStatement(List<ObjectNode> records, String origin) {
+        ObjectNode statement = records.getFirst().objectNode();
+        statement.put("kind", Kinds.SUPPLIER_PRECURSOR_STATEMENT).put("statementId", "SEE-DE-SCRAP-02-2026")
+                .put("supplierInstallationId", "DE-SCRAP-02").put("supplierName", "Example Scrap GmbH").put("countryOfOrigin", "DE")
+                .put("cnCode", "7602").put("periodFrom", "2026-01-01").put("periodTo", "2026-12-31")
+                .put("directSeeTco2PerTonne", "0").put("indirectSeeTco2PerTonne", "0").put("verified", false)
+                .put("scrapOrigin", origin);
+        records.add(statement);
+    }
+
+    @Test
+    void aSupplierStatementsOrigin_coversItsPurchasesThatNameNone() throws Exception {
+        CalculationResult result = calculate(records(r -> {
+            scrap(r, "PO-S1", "DE-SCRAP-01", "150", "pre-consumer");
+            scrap(r, "PO-S2", "DE-SCRAP-02", "50", null);
+            supplierStatement(r, "pre-consumer");
+        }));
+        assertEquals("100", statement(result).at("/aluminium/preConsumerScrapPercent").asString());
+        String pre = result.figure(FigureIds.aluminiumScrap("DE-SCRAP-02", "7602", "preConsumerTonnes")).toJson().toString();
+        assertTrue(pre.contains("supplier statement SEE-DE-SCRAP-02-2026"), pre);
+    }
+
+    @Test
+    void aSupplierStatementContradictingAPurchase_isNotComputable() throws Exception {
+        JsonNode s = statement(calculate(records(r -> {
+            scrap(r, "PO-S2", "DE-SCRAP-02", "50", "pre-consumer");
+            supplierStatement(r, "post-consumer");
+        })));
+        String reason = s.at("/aluminium/preConsumerScrapNotComputable").asString();
+        assertTrue(reason.contains("7602 from DE-SCRAP-02: its purchases and supplier statements disagree"), reason);
+        assertTrue(reason.contains("PO-S2") && reason.contains("SEE-DE-SCRAP-02-2026"), reason);
+    }
+
     @Test
     void purchasesDisagreeingOnTheOrigin_andANegativeScrapMass_areNotComputable() throws Exception {
-        assertScrapNotComputable("its purchases disagree on the origin", "DE-SCRAP-01", "50");
+        assertScrapNotComputable("its purchases and supplier statements disagree on the origin", "DE-SCRAP-01", "50");
         assertScrapNotComputable("7602 from DE-SCRAP-02: negative mass -50 t", "DE-SCRAP-02", "-50");
     }
 
