@@ -59,18 +59,19 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
     public static AluminiumParameters derive(Trace trace, EvidenceSet evidence, String installationId, ReportingPeriod period,
             List<RecordReader> goodBatches, List<PrecursorLine> precursors, Set<EvidenceRecord> consulted)
             throws CalculationException {
-        List<RecordReader> purchases = purchases(evidence, installationId);
-        purchases.addAll(statements(evidence, period));
-        boolean anyOrigin = purchases.stream().anyMatch(p -> !p.node("/scrapOrigin").isMissingNode());
+        List<RecordReader> originSources = purchases(evidence, installationId);
+        originSources.addAll(statements(evidence, period));
+        boolean anyOrigin = originSources.stream().anyMatch(p -> !p.node("/scrapOrigin").isMissingNode());
         boolean anyComposition = goodBatches.stream().anyMatch(b -> !b.node("/alloyComposition").isMissingNode());
         if (!anyOrigin && !anyComposition) {
             return notReported();
         }
-        return new AluminiumParameters(true, preConsumerScrap(trace, purchases, precursors, consulted),
+        return new AluminiumParameters(true, preConsumerScrap(trace, originSources, precursors, consulted),
                 otherElements(trace, goodBatches));
     }
 
-    private static Optional<String> preConsumerScrap(Trace trace, List<RecordReader> purchases, List<PrecursorLine> precursors,
+    /** {@code originSources}: the installation's purchases and the supplier statements covering the period. */
+    private static Optional<String> preConsumerScrap(Trace trace, List<RecordReader> originSources, List<PrecursorLine> precursors,
             Set<EvidenceRecord> consulted) throws CalculationException {
         List<TraceInput> scrap = new ArrayList<>();
         List<TraceInput> preConsumer = new ArrayList<>();
@@ -89,7 +90,7 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
             TreeMap<String, List<String>> byOrigin = new TreeMap<>();
             List<String> withoutOrigin = new ArrayList<>();
             boolean statedBySupplier = false;
-            for (RecordReader source : purchases) {
+            for (RecordReader source : originSources) {
                 if (source.text("/supplierInstallationId").equals(line.supplierInstallationId())
                         && source.text("/cnCode").equals(line.cnCode())) {
                     Optional<String> origin = source.optionalText("/scrapOrigin");
