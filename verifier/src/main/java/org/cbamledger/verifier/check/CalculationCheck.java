@@ -8,11 +8,11 @@ import org.cbamledger.calculation.statement.FigureDifference;
 import org.cbamledger.calculation.statement.StatementRecomputer;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.databind.JsonNode;
 
 /**

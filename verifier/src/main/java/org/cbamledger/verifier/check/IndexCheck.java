@@ -15,14 +15,14 @@ import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
 import org.cbamledger.signer.index.IndexProof;
 import org.cbamledger.spec.Kinds;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.Coverage;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.cbamledger.verifier;
+package org.cbamledger.verifier.context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
