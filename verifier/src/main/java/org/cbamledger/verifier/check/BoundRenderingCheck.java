@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.statement.StatementRenderings;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.verifier.context.BundleCheck;
 import org.cbamledger.verifier.context.BundleContext;
 import org.cbamledger.verifier.context.CheckResult;
@@ -76,7 +77,7 @@ abstract class BoundRenderingCheck implements BundleCheck {
             return Optional.empty();
         }
         try {
-            return boundSha256.apply(StatementCheck.JSON.readTree(json.value()));
+            return boundSha256.apply(JsonMappers.PLAIN.readTree(json.value()));
         } catch (JacksonException e) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.index.IndexKey;
@@ -122,7 +123,7 @@ public final class IndexCheck implements BundleCheck {
             if (!bytes.ok()) {
                 throw new ProofException(bytes.error());
             }
-            IndexProof proof = IndexProof.fromJson(StatementCheck.JSON.readTree(bytes.value()));
+            IndexProof proof = IndexProof.fromJson(JsonMappers.PLAIN.readTree(bytes.value()));
             if (!proof.value().key().equals(key)) {
                 throw new ProofException("proves " + proof.value().key().text() + ", not " + key.text());
             }

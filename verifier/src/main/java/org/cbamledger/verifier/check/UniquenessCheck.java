@@ -13,6 +13,7 @@ import org.cbamledger.calculation.electricity.EvidenceClaim;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.CheckpointVerifier;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
@@ -41,7 +42,7 @@ public final class UniquenessCheck implements BundleCheck {
     public static final String NAME = "uniqueness";
     public static final String DIRECTORY = "uniqueness";
     public static final String MAP_CHECKPOINT = DIRECTORY + "/map.note";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     /** The origin line of the deployment's claim map checkpoint as the log of {@code logOrigin} signs it. */
     public static String mapOrigin(String logOrigin) {
