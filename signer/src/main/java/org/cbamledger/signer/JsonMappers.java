@@ -6,9 +6,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The project's JSON mappers, one shared instance per configuration (a JsonMapper is immutable and thread-safe).
- * Jackson 3 refuses trailing tokens by default, so all three do. Two mappers elsewhere differ on purpose: the
- * service's request parser (I-JSON duplicate refusal, numbers in Jackson's default types, which the checks after it
- * were written for) and the JWKS writer (null members left out).
+ * Jackson 3 refuses trailing tokens by default, so all of them do. The service's request parser reads as
+ * {@link #NO_DUPLICATE_KEYS} does (the checks after it were written for Jackson's default number types). Two mappers
+ * elsewhere differ on purpose: the JWKS writer (null members left out) and the verifier's evidence reader (one node
+ * per recurring string, BundledEvidence).
  */
 public final class JsonMappers {
     /** Jackson's defaults: for the records we build and write, and trees read only to be passed on or checked. */
@@ -28,6 +29,13 @@ public final class JsonMappers {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
+
+    /**
+     * A duplicate member name is refused (RFC 7493 §2.3), numbers in Jackson's default types: for files read strictly
+     * whose numbers are counts and indexes, never figures (the verifier's bundle.json and trust policy).
+     */
+    public static final JsonMapper NO_DUPLICATE_KEYS =
+            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private JsonMappers() {}
 }

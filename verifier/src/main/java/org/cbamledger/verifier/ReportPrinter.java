@@ -6,7 +6,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.verifier.bundle.BundleManifest;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * naming its file) or as JSON (every line).
  */
 public final class ReportPrinter {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     private ReportPrinter() {}
 

@@ -2,6 +2,7 @@ package org.cbamledger.verifier;
 
 import java.util.List;
 import org.cbamledger.verifier.bundle.BundleManifest;
+import org.cbamledger.verifier.context.CheckResult;
 
 /**
  * Every check's result for one bundle. {@code manifest} is null when bundle.json could not be read; {@code trusted}

@@ -30,6 +30,10 @@ import org.cbamledger.verifier.check.StatementPdfCheck;
 import org.cbamledger.verifier.check.StatementWorkbookCheck;
 import org.cbamledger.verifier.check.TimestampCheck;
 import org.cbamledger.verifier.check.WitnessCosignatureCheck;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.LogKeys;
 import org.cbamledger.verifier.policy.TrustPolicy;
 
 /**

@@ -15,15 +15,16 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.verifier.bundle.BundleException;
+import org.cbamledger.verifier.context.LogKeys;
 import org.cbamledger.verifier.policy.PolicyException;
 import org.cbamledger.verifier.policy.PolicyFile;
 import org.cbamledger.verifier.policy.TrustPolicy;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code verify BUNDLE_DIR [--policy FILE] [--log-key FILE|VKEY]... [--root-key KEYID]... [--json]}: exit 0 every

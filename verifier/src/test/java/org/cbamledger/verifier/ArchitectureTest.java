@@ -1,6 +1,7 @@
 package org.cbamledger.verifier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,6 +19,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.cbamledger.verifier..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.cbamledger.service..")
                 .check(VERIFIER);
+    }
+
+    /**
+     * Every package is a slice, the root one included: the entry points (Verifier, VerifyCommand) sit on top, the
+     * checks below them, and what the checks share (the context package) below the checks, never beside the entry
+     * points.
+     */
+    @Test
+    void verifier_packagesAreFreeOfCycles() {
+        slices().matching("org.cbamledger.(**)").should().beFreeOfCycles().check(VERIFIER);
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.cbamledger.verifier.bundle.Coverage;
 import org.cbamledger.verifier.bundle.DirectorySink;
 import org.cbamledger.verifier.bundle.EntryPack;
 import org.cbamledger.verifier.bundle.ZipSink;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

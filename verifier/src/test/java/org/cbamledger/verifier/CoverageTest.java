@@ -13,6 +13,8 @@ import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.bundle.Coverage;
 import org.cbamledger.verifier.check.CoverageCheck;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -16,6 +16,8 @@ import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.bundle.BundleWriter;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;

@@ -9,6 +9,7 @@ import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.bundle.BundleException;
+import org.cbamledger.verifier.context.LogKeys;
 import org.junit.jupiter.api.Test;
 
 class LogKeysTest {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.cbamledger.calculation.core.CalculationParameters;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.EmissionsCalculator;
+import org.cbamledger.calculation.core.CalculationParameters;
 import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.DsseSignature;
@@ -22,6 +22,7 @@ import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.bundle.Coverage;
+import org.cbamledger.verifier.context.LogKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

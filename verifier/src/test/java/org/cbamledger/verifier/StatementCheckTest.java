@@ -11,6 +11,8 @@ import java.util.List;
 import org.cbamledger.calculation.rules.RuleSets;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -13,6 +13,8 @@ import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.exchange.template.StatementWorkbook;
 import org.cbamledger.verifier.check.StatementPdfCheck;
 import org.cbamledger.verifier.check.StatementWorkbookCheck;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

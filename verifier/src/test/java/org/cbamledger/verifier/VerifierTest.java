@@ -19,6 +19,9 @@ import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.bundle.BundleWriter;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

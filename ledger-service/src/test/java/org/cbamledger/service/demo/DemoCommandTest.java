@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.calculation.scenario.ScenarioLoader;
+import org.cbamledger.calculation.statement.StatementRenderings;
 import org.cbamledger.service.bundle.DirectoryZip;
 import org.cbamledger.service.support.BundledIndexes;
 import org.cbamledger.signer.Envelope;
@@ -99,7 +99,7 @@ class DemoCommandTest {
             assertEquals(3, org.cbamledger.signer.SignedNote.parse(largest).signatures().size(), largest);
             assertTrue(manifest.has("timestamps"), manifest.toString());
             assertTrue(trusted.results().stream().anyMatch(r -> r.check().equals("existed-by")
-                    && r.status() == org.cbamledger.verifier.CheckStatus.PASS), trusted.results().toString());
+                    && r.status() == org.cbamledger.verifier.context.CheckStatus.PASS), trusted.results().toString());
             assertTrue(printed.toString().contains("./cbam verify " + out + " --policy " + policy), printed.toString());
             // supplier statement, invoice, meter export and the statement PDF, archived and anchored
             assertEquals(4, manifest.get("documents").size(), manifest.get("documents").toString());
@@ -107,7 +107,7 @@ class DemoCommandTest {
                 String sha256 = document.get("sha256").asString();
                 assertTrue(Files.exists(out.resolve("documents/" + sha256)), sha256);
                 assertTrue(report.results().stream().anyMatch(r -> r.check().equals("document-hash")
-                        && r.subject().contains(sha256) && r.status() == org.cbamledger.verifier.CheckStatus.PASS),
+                        && r.subject().contains(sha256) && r.status() == org.cbamledger.verifier.context.CheckStatus.PASS),
                         report.results().toString());
             }
 

@@ -27,9 +27,9 @@ import org.cbamledger.signer.CosignatureVerifier;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SigningKey;
-import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.VerificationReport;
 import org.cbamledger.verifier.Verifier;
+import org.cbamledger.verifier.context.CheckResult;
 import org.cbamledger.verifier.policy.PolicyFile;
 import org.cbamledger.verifier.policy.TrustPolicy;
 import org.cbamledger.witness.KnownLogs;
@@ -155,7 +155,7 @@ class WitnessedLogTest {
         assertTrue(report.results().stream().anyMatch(r -> r.check().equals("witness-cosignature")
                 && r.message().startsWith("cosigned by 2 pinned witness(es) of quorum 2")), report.results().toString());
         assertTrue(report.results().stream().anyMatch(r -> r.check().equals("existed-by")
-                && r.status() == org.cbamledger.verifier.CheckStatus.PASS), report.results().toString());
+                && r.status() == org.cbamledger.verifier.context.CheckStatus.PASS), report.results().toString());
     }
 
     @Test

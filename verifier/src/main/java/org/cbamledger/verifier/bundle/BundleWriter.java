@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -17,6 +16,7 @@ import java.util.TreeSet;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.Merkle;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.TileData;
@@ -181,11 +181,11 @@ public final class BundleWriter {
         }
         String file = BundlePaths.documentFile(sha256Hex);
         closePack();
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         try (OutputStream out = new DigestOutputStream(sink.open(file), sha256)) {
             contentOrNull.transferTo(out);
         }
-        String actual = HexFormat.of().formatHex(sha256.digest());
+        String actual = Sha256.hex(sha256);
         if (!actual.equals(sha256Hex)) {
             sink.abandon(file);
             throw new IOException("document content has SHA-256 " + actual + ", expected " + sha256Hex);
@@ -313,14 +313,6 @@ public final class BundleWriter {
     private void requireOpen() {
         if (finished) {
             throw new IllegalStateException("bundle already finished");
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cbamledger.signer.CanonicalJson;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -19,8 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and shape (api-spec/BUNDLE.md).
  */
 public final class ManifestCodec {
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonMapper JSON = JsonMappers.NO_DUPLICATE_KEYS;
     private static final Set<String> TOP_MEMBERS = Set.of(
             "format", "logId", "origin", "treeSize", "entries", "checkpoints", "documents", "statement");
     /** v2 lists its packed entries files instead of every entry (BUNDLE.md, v2). */

@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.statement.StatementRenderings;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
+import org.cbamledger.signer.JsonMappers;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -76,7 +77,7 @@ abstract class BoundRenderingCheck implements BundleCheck {
             return Optional.empty();
         }
         try {
-            return boundSha256.apply(StatementCheck.JSON.readTree(json.value()));
+            return boundSha256.apply(JsonMappers.PLAIN.readTree(json.value()));
         } catch (JacksonException e) {
             return Optional.empty();
         }

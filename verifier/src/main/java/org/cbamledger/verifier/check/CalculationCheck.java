@@ -3,16 +3,16 @@ package org.cbamledger.verifier.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.cbamledger.calculation.core.CalculationException;
-import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.calculation.statement.FigureDifference;
 import org.cbamledger.calculation.statement.StatementRecomputer;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +27,7 @@ public final class CalculationCheck implements BundleCheck {
         List<CheckResult> results = new ArrayList<>();
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !envelope.value().kind().equals(CalculationRecords.KIND)) {
+            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.CALCULATION)) {
                 continue;
             }
             JsonNode calculation;

@@ -6,11 +6,11 @@ import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.CheckpointVerifier;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 
 /**
  * Every bundled checkpoint is signed by a trusted log key valid at its size (a pinned key's policy window, so a

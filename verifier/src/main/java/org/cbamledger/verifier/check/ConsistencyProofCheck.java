@@ -11,12 +11,12 @@ import java.util.Set;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.ConsistencyProofVerifier;
 import org.cbamledger.signer.ProofException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ConsistencyFile;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 
 /**
  * Every consistency file proves its smaller checkpoint a prefix of its larger one (RFC 9162 §2.1.4.2), and

@@ -5,25 +5,25 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestDocument;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 public final class DocumentCheck implements BundleCheck {
     public static final String HASH = "document-hash";
     public static final String REFERENCE = "document-reference";
-    static final String ERASURE_KIND = "document-erasure";
     private static final Pattern SHA256_HEX = Pattern.compile("(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])");
 
     @Override
@@ -65,13 +64,13 @@ public final class DocumentCheck implements BundleCheck {
     }
 
     private static CheckResult hash(BundleContext context, ManifestDocument document, String subject) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         try (InputStream in = new DigestInputStream(context.bundle().open(document.file()), sha256)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             return CheckResult.fail(HASH, subject, "cannot read: " + e.getMessage());
         }
-        String actual = HexFormat.of().formatHex(sha256.digest());
+        String actual = Sha256.hex(sha256);
         return actual.equals(document.sha256Hex())
                 ? CheckResult.pass(HASH, subject, "content has the SHA-256 it is filed under")
                 : CheckResult.fail(HASH, subject, "content has SHA-256 " + actual + ", "
@@ -100,7 +99,7 @@ public final class DocumentCheck implements BundleCheck {
         Map<String, String> erasedBy = new HashMap<>();
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !envelope.value().kind().equals(ERASURE_KIND)) {
+            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.DOCUMENT_ERASURE)) {
                 continue;
             }
             try {
@@ -125,14 +124,6 @@ public final class DocumentCheck implements BundleCheck {
             for (JsonNode child : node.values()) {
                 collect(child, file, referencedBy);
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

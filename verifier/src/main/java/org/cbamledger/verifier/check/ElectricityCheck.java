@@ -7,24 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationRequest;
 import org.cbamledger.calculation.CalculationResult;
+import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.calculation.electricity.ElectricityClass;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.calculation.method.MeteredElectricity;
-import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ElectricityCheck implements BundleCheck {
     public static final String NAME = "electricity";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
     private static final List<String> PREFIXES = List.of("electricity.", "alloc.", "indirect.");
 
     @Override
@@ -47,7 +48,7 @@ public final class ElectricityCheck implements BundleCheck {
         // the calculation entries first: each recomputation is shared with the check run before this one
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !envelope.value().kind().equals(CalculationRecords.KIND)) {
+            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.CALCULATION)) {
                 continue;
             }
             try {
@@ -81,7 +82,7 @@ public final class ElectricityCheck implements BundleCheck {
         }
         MeteredElectricity metered = result.meteredElectricity().orElseThrow();
         List<CheckResult> results = new ArrayList<>();
-        if (stated.path("kind").asString("").equals(CalculationRecords.KIND)) {
+        if (stated.path("kind").asString("").equals(Kinds.CALCULATION)) {
             compare(subject, "outputs." + FigureIds.INDIRECT, stated.path("outputs").path(FigureIds.INDIRECT),
                     Optional.of(result.value(FigureIds.INDIRECT)), results);
         } else {

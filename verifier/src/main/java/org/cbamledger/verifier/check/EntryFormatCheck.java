@@ -5,12 +5,12 @@ import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.TilePath;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 
 /** Every entry is a canonical DSSE envelope, and its leaf hash is the one bundle.json (v1) or its level-0 tile (v2) lists. */
 public final class EntryFormatCheck implements BundleCheck {

@@ -11,14 +11,14 @@ import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
-import org.cbamledger.verifier.LogKeys;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
+import org.cbamledger.verifier.context.LogKeys;
 
 /**
  * Every entry carries a verifying signature by a key that a bundled key-registration registered before the

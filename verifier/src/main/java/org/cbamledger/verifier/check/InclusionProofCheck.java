@@ -7,12 +7,12 @@ import org.cbamledger.signer.InclusionProofVerifier;
 import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.TlogProof;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 
 /**
  * v1: every entry's tlog-proof proves the entry file's leaf hash into the bundle's largest checkpoint, and the

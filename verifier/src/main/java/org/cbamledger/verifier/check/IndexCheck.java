@@ -9,20 +9,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
 import org.cbamledger.signer.index.IndexProof;
 import org.cbamledger.spec.Kinds;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.Coverage;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -122,7 +123,7 @@ public final class IndexCheck implements BundleCheck {
             if (!bytes.ok()) {
                 throw new ProofException(bytes.error());
             }
-            IndexProof proof = IndexProof.fromJson(StatementCheck.JSON.readTree(bytes.value()));
+            IndexProof proof = IndexProof.fromJson(JsonMappers.PLAIN.readTree(bytes.value()));
             if (!proof.value().key().equals(key)) {
                 throw new ProofException("proves " + proof.value().key().text() + ", not " + key.text());
             }

@@ -2,11 +2,11 @@ package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.LayoutProblem;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
 
 /** The files present are exactly those bundle.json and the layout name: none missing, none extra. */
 public final class LayoutCheck implements BundleCheck {

@@ -2,14 +2,14 @@ package org.cbamledger.verifier.check;
 
 import java.util.List;
 import org.cbamledger.signer.NoteVerifier;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
-import org.cbamledger.verifier.LogKeys;
 import org.cbamledger.verifier.bundle.BundleException;
 import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
+import org.cbamledger.verifier.context.LogKeys;
 
 /** log-key.vkey must be well formed; whether the checkpoints are checked against it or a pinned key is reported. */
 public final class LogKeyCheck implements BundleCheck {

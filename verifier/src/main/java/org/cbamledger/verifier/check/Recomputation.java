@@ -7,7 +7,7 @@ import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.statement.StatementRecomputer;
-import org.cbamledger.verifier.BundleContext;
+import org.cbamledger.verifier.context.BundleContext;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -2,8 +2,8 @@ package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import tools.jackson.databind.JsonNode;
 
 /** A user's rule-set override changes what a figure rests on: each one is shown, never silently taken. */

@@ -10,13 +10,15 @@ import org.cbamledger.calculation.statement.StatementJws;
 import org.cbamledger.calculation.statement.StatementRecomputer;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.CheckpointVerifier;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StatementCheck implements BundleCheck {
     public static final String NAME = "statement";
     static final String ISSUER_ROLE = "statement-issuer";
-    static final String STATEMENT_KIND = "emissions-statement";
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     @Override
     public List<CheckResult> run(BundleContext context) {
@@ -50,7 +51,7 @@ public final class StatementCheck implements BundleCheck {
         } catch (JacksonException e) {
             return List.of(CheckResult.fail(NAME, file, "not JSON: " + e.getOriginalMessage()));
         }
-        if (!statement.isObject() || !STATEMENT_KIND.equals(statement.path("kind").asString(""))) {
+        if (!statement.isObject() || !Kinds.EMISSIONS_STATEMENT.equals(statement.path("kind").asString(""))) {
             return List.of(CheckResult.fail(NAME, file, "not an emissions-statement record"));
         }
         String jwsFile = BundlePaths.statementJwsFile(file);
@@ -120,9 +121,9 @@ public final class StatementCheck implements BundleCheck {
             return CheckResult.fail(NAME, jwsFile, "key " + kid + " was revoked at index " + revokedAt.get()
                     + ", before the statement's checkpoint");
         }
-        if (!ISSUER_ROLE.equals(reg.role()) || !reg.allows(STATEMENT_KIND)) {
+        if (!ISSUER_ROLE.equals(reg.role()) || !reg.allows(Kinds.EMISSIONS_STATEMENT)) {
             return CheckResult.fail(NAME, jwsFile, "key " + kid + " (" + reg.party() + ", " + reg.role()
-                    + ") is not a statement-issuer key allowed to sign " + STATEMENT_KIND);
+                    + ") is not a statement-issuer key allowed to sign " + Kinds.EMISSIONS_STATEMENT);
         }
         String issuer = signed.payload().path("issued").path("issuer").asString("");
         if (!issuer.equals(reg.party())) {

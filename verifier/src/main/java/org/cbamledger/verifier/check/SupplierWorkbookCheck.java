@@ -9,13 +9,13 @@ import java.util.Map;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.ManifestDocument;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cbamledger.signer.Checkpoint;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.LayoutProblem;
 import org.cbamledger.verifier.bundle.ManifestEntry;
 import org.cbamledger.verifier.bundle.TileTree;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.Loaded;
 
 /**
  * The {@code inclusion-proof} check of a v2 bundle: the hash tiles recompute the largest checkpoint's root (each tile

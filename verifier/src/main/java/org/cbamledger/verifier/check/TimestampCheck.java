@@ -8,14 +8,14 @@ import java.util.TreeMap;
 import org.cbamledger.signer.Rfc3161;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
 
 /**
  * RFC 3161 tokens over bundled checkpoints ({@code timestamps/N.tsr}): the imprint is SHA-256 of checkpoint N's

@@ -13,6 +13,7 @@ import org.cbamledger.calculation.electricity.EvidenceClaim;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.CheckpointVerifier;
 import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
@@ -21,13 +22,13 @@ import org.cbamledger.signer.map.ClaimProof;
 import org.cbamledger.signer.map.MapHashes;
 import org.cbamledger.signer.map.MapKey;
 import org.cbamledger.signer.map.MapProofVerifier;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.ManifestEntry;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +42,7 @@ public final class UniquenessCheck implements BundleCheck {
     public static final String NAME = "uniqueness";
     public static final String DIRECTORY = "uniqueness";
     public static final String MAP_CHECKPOINT = DIRECTORY + "/map.note";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     /** The origin line of the deployment's claim map checkpoint as the log of {@code logOrigin} signs it. */
     public static String mapOrigin(String logOrigin) {

@@ -8,12 +8,12 @@ import org.cbamledger.signer.NoteSignature;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.verifier.BundleCheck;
-import org.cbamledger.verifier.BundleContext;
-import org.cbamledger.verifier.CheckResult;
-import org.cbamledger.verifier.CheckStatus;
-import org.cbamledger.verifier.Loaded;
 import org.cbamledger.verifier.bundle.BundlePaths;
+import org.cbamledger.verifier.context.BundleCheck;
+import org.cbamledger.verifier.context.BundleContext;
+import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
+import org.cbamledger.verifier.context.Loaded;
 
 /**
  * Witness cosignatures (C2SP tlog-cosignature) on the bundled checkpoints: every line by a pinned witness must

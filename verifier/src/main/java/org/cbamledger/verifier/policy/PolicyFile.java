@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.cbamledger.signer.CosignatureVerifier;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.Rfc3161;
 import org.cbamledger.signer.SignerException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,8 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reads and writes the trust policy file, {@code cbam-ledger-policy/v1} JSON (api-spec/POLICY.md), strictly. */
 public final class PolicyFile {
     public static final String FORMAT = "cbam-ledger-policy/v1";
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonMapper JSON = JsonMappers.NO_DUPLICATE_KEYS;
     private static final Set<String> MEMBERS = Set.of("format", "logKeys", "rootKeys", "witnesses", "tsaCertificates");
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{64}");
 

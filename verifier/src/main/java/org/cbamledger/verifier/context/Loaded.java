@@ -1,4 +1,4 @@
-package org.cbamledger.verifier;
+package org.cbamledger.verifier.context;
 
 /** A value read from the bundle, or the reason it could not be read. Exactly one of the two is set. */
 public record Loaded<T>(T value, String error) {

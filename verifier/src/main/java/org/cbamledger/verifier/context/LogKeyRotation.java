@@ -1,4 +1,4 @@
-package org.cbamledger.verifier;
+package org.cbamledger.verifier.context;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.cbamledger.verifier;
+package org.cbamledger.verifier.context;
 
 /** The outcome of one check. Only {@link #FAIL} makes a bundle fail; the others inform. */
 public enum CheckStatus {

@@ -1,8 +1,6 @@
-package org.cbamledger.verifier;
+package org.cbamledger.verifier.context;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -12,6 +10,7 @@ import java.util.regex.Pattern;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.PublicKeyInfo;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.verifier.bundle.BundleException;
 
@@ -69,7 +68,7 @@ public final class LogKeys {
      * id, the SHA-256 of a DER SubjectPublicKeyInfo, which starts with 0x30 where a vkey starts with its name.
      */
     public static String entryKeyId(NoteVerifier key) {
-        return HexFormat.of().formatHex(sha256().digest(key.verifierKey().getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(key.verifierKey().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The log key as the Ed25519 public key that checks DSSE signatures (SPKI DER, RFC 8410). */
@@ -82,19 +81,7 @@ public final class LogKeys {
 
     // C2SP signed-note: key hash = SHA-256(name || 0x0A || alg || key)[:4]
     private static byte[] keyHash(String name, byte[] algAndKey) {
-        MessageDigest sha256 = sha256();
-        sha256.update(name.getBytes(StandardCharsets.UTF_8));
-        sha256.update((byte) '\n');
-        sha256.update(algAndKey);
-        return Arrays.copyOf(sha256.digest(), 4);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Arrays.copyOf(Sha256.digest(name.getBytes(StandardCharsets.UTF_8), new byte[] {'\n'}, algAndKey), 4);
     }
 
     private static String printable(String s) {

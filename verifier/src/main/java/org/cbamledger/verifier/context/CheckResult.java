@@ -1,4 +1,4 @@
-package org.cbamledger.verifier;
+package org.cbamledger.verifier.context;
 
 /** One line of a verification report: which check, on which file, with what outcome. */
 public record CheckResult(String check, String subject, CheckStatus status, String message) {

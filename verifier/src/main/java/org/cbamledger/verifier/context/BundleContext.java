@@ -1,4 +1,4 @@
-package org.cbamledger.verifier;
+package org.cbamledger.verifier.context;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
