@@ -21,6 +21,8 @@ record Column(String name, ColumnType type, boolean required, List<String> allow
         TEXT,
         /** a decimal number, zero or more, exact (at most 15 significant digits) */
         NUMBER,
+        /** a NUMBER from 0 to 100 (a share in percent) */
+        PERCENT,
         /** YYYY-MM-DD */
         DATE,
         /** true or false */

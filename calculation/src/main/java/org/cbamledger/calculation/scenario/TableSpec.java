@@ -6,6 +6,7 @@ import static org.cbamledger.calculation.scenario.Column.ColumnType.COUNTRY;
 import static org.cbamledger.calculation.scenario.Column.ColumnType.DATE;
 import static org.cbamledger.calculation.scenario.Column.ColumnType.GOOD_CN_CODE;
 import static org.cbamledger.calculation.scenario.Column.ColumnType.NUMBER;
+import static org.cbamledger.calculation.scenario.Column.ColumnType.PERCENT;
 import static org.cbamledger.calculation.scenario.Column.ColumnType.TEXT;
 
 import java.util.List;
@@ -48,7 +49,8 @@ record TableSpec(String fileName, String kind, boolean installationScoped, boole
             Column.optional("electricityMwhPerTonne", NUMBER), Column.optional("electricityEmissionFactorId", TEXT),
             Column.optional("electricityEmissionFactorTco2PerMwh", NUMBER),
             Column.required("verified", BOOLEAN), Column.optional("verifier", TEXT),
-            Column.oneOf("scrapOrigin", false, "pre-consumer", "post-consumer")));
+            Column.oneOf("scrapOrigin", false, "pre-consumer", "post-consumer"),
+            Column.optional("preConsumerScrapPercent", PERCENT), Column.optional("otherElementsPercent", PERCENT)));
 
     /** Supplier statements given as the supplier's filled communication template (SupplierWorkbooks). */
     static final TableSpec SUPPLIER_WORKBOOKS = new TableSpec("supplier-workbooks.csv", Kinds.SUPPLIER_PRECURSOR_STATEMENT,

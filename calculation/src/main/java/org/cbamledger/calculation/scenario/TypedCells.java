@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class TypedCells {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern CN = Pattern.compile("[0-9]{4}([0-9]{2}){0,2}");
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private TypedCells() {}
@@ -46,6 +47,7 @@ final class TypedCells {
             switch (column.type()) {
                 case TEXT -> node.put(column.name(), cell);
                 case NUMBER -> node.set(column.name(), Decimals.node(number(row, column.name(), cell)));
+                case PERCENT -> node.set(column.name(), Decimals.node(percent(row, column.name(), cell)));
                 case DATE -> {
                     try {
                         node.put(column.name(), LocalDate.parse(cell).toString());
@@ -86,6 +88,14 @@ final class TypedCells {
             throw new ScenarioException(row.where("periodTo") + ": ends before periodFrom");
         }
         return node;
+    }
+
+    private static BigDecimal percent(CsvTable.Row row, String column, String cell) throws ScenarioException {
+        BigDecimal value = number(row, column, cell);
+        if (value.compareTo(HUNDRED) > 0) {
+            throw new ScenarioException(row.where(column) + ": " + cell + " % is more than 100 %");
+        }
+        return value;
     }
 
     private static BigDecimal number(CsvTable.Row row, String column, String cell) throws ScenarioException {

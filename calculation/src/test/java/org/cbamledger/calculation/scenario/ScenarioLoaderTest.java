@@ -240,4 +240,18 @@ class ScenarioLoaderTest {
                 .findFirst().orElseThrow().record();
         assertEquals("post-consumer", purchase.get("scrapOrigin").asString());
     }
+
+    @Test
+    void load_readsASuppliersAluminiumParameters_andRefusesAShareAbove100Percent() throws Exception {
+        copyOfWorkedExample();
+        replace("supplier-statements.csv", "verified,verifier", "verified,verifier,preConsumerScrapPercent,otherElementsPercent");
+        replace("supplier-statements.csv", "verification body", "verification body,100.5,0.9");
+        assertEquals("supplier-statements.csv line 3, column preConsumerScrapPercent: 100.5 % is more than 100 %", failure());
+        replace("supplier-statements.csv", "body,100.5,0.9", "body,35.50,0.9");
+        var statement = ScenarioLoader.load(dir).records().stream()
+                .filter(r -> r.kind().equals("supplier-precursor-statement")).findFirst().orElseThrow().record();
+        assertEquals("35.5", statement.get("preConsumerScrapPercent").asString());
+        assertEquals("0.9", statement.get("otherElementsPercent").asString());
+        org.cbamledger.spec.RecordValidator.validate(statement);
+    }
 }

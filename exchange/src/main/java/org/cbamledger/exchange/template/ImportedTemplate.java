@@ -12,6 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code installation.field}; the period {@code period.from/to}.
  */
 public record ImportedTemplate(TemplateVersion version, String workbookSha256, List<TracedValue> figures) {
+    /** Annex IV's aluminium parameters of the product, carried into the statement where the supplier filled them. */
+    private static final List<String> ALUMINIUM_PARAMETERS = List.of("preConsumerScrapPercent", "otherElementsPercent");
 
     public ImportedTemplate {
         figures = List.copyOf(figures);
@@ -56,7 +58,8 @@ public record ImportedTemplate(TemplateVersion version, String workbookSha256, L
      * The api-spec {@code supplier-precursor-statement} record for product row {@code product}: the template has no
      * installation identifier, so the caller names it, and the statement id and verification come from outside the
      * workbook too. Indirect emissions go in as electricity per tonne with its factor where the template gives both
-     * (2.1.1), else as the indirect SEE (the record takes one form or the other). {@code sourceWorkbook} names the
+     * (2.1.1), else as the indirect SEE (the record takes one form or the other); the aluminium parameters (% pre-consumer
+     * scrap, % other elements) where the row gives them. {@code sourceWorkbook} names the
      * workbook by its SHA-256 and each figure taken from it by sheet and cell.
      */
     public ObjectNode supplierStatement(int product, String statementId, String supplierInstallationId, boolean verified, String verifier) {
@@ -82,6 +85,9 @@ public record ImportedTemplate(TemplateVersion version, String workbookSha256, L
             copy(record, cells, "electricityEmissionFactorTco2PerMwh", factor.get());
         } else {
             copy(record, cells, "indirectSeeTco2PerTonne", traced(p + "indirectSeeTco2PerTonne"));
+        }
+        for (String parameter : ALUMINIUM_PARAMETERS) {
+            find(p + parameter).ifPresent(value -> copy(record, cells, parameter, value));
         }
         record.put("verified", verified);
         if (verifier != null) {

@@ -122,6 +122,53 @@ class SupplierWorkbookEvidenceTest {
     }
 
     @Test
+    void theAluminiumParametersOfTheWorkbook_areComparedWithTheirCells_andAnEditedShareFailsNamingItsCell(@TempDir Path dir)
+            throws Exception {
+        Path workbook = withAluminiumParameters(dir.resolve("billets-with-parameters.xlsx"));
+        String sha256 = TestDocuments.sha256(Files.readAllBytes(workbook));
+        TestLog honest = TestLog.create(service, "supplier-wb-al");
+        Run run = command(honest, keyFile(honest.registerKey("submitter", KINDS), dir), workbook);
+        assertEquals(0, run.exit, run.err);
+        assertTrue(run.out.contains("10 figures traced to their cells"), run.out);
+        JsonNode record = entryRecord(honest, Kinds.SUPPLIER_PRECURSOR_STATEMENT);
+        assertEquals("35.5", record.get("preConsumerScrapPercent").asString());
+        assertEquals("Summary_Communication!AB26", record.at("/sourceWorkbook/cells/otherElementsPercent").asString());
+        CheckResult passed = result(verify(honest), "supplier-workbook");
+        assertEquals("10 fields equal the cached values of their cells in workbook " + sha256, passed.message());
+
+        TestLog forgedLog = TestLog.create(service, "supplier-wb-al-forged");
+        SigningKey supplier = forgedLog.registerKey("submitter", KINDS);
+        ObjectNode forged = (ObjectNode) record.deepCopy();
+        forged.put("otherElementsPercent", "0.2");
+        HttpResponse<byte[]> anchor = TestDocuments.upload(forgedLog, forgedLog.submitToken, Files.readAllBytes(workbook), "billets.xlsx");
+        assertEquals(201, anchor.statusCode(), Http.text(anchor));
+        assertEquals(201, forgedLog.submitAndWait(TestLog.sign(Kinds.DOCUMENT_ANCHOR, anchor.body(), supplier)).statusCode());
+        assertEquals(201, forgedLog.submitAndWait(TestLog.sign(Kinds.SUPPLIER_PRECURSOR_STATEMENT,
+                forged.toString().getBytes(StandardCharsets.UTF_8), supplier)).statusCode());
+        ObjectNode untraced = (ObjectNode) record.deepCopy();
+        untraced.put("statementId", "SEE-UNTRACED");
+        ((ObjectNode) untraced.at("/sourceWorkbook/cells")).remove("preConsumerScrapPercent");
+        assertEquals(201, forgedLog.submitAndWait(TestLog.sign(Kinds.SUPPLIER_PRECURSOR_STATEMENT,
+                untraced.toString().getBytes(StandardCharsets.UTF_8), supplier)).statusCode());
+        List<String> failures = verify(forgedLog).results().stream().filter(r -> r.check().equals("supplier-workbook"))
+                .map(r -> r.status() + " " + r.message()).toList();
+        assertEquals(List.of("FAIL otherElementsPercent is 0.2 but the cell holds 0.9 at Summary_Communication!AB26 of workbook "
+                + sha256, "FAIL preConsumerScrapPercent is not traced to a cell of workbook " + sha256), failures);
+    }
+
+    /** The scenario's supplier workbook with % pre-consumer scrap (Z26) and % other elements (AB26) filled in. */
+    private static Path withAluminiumParameters(Path target) throws Exception {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(WORKBOOK));
+                var out = Files.newOutputStream(target)) {
+            var row = workbook.getSheet("Summary_Communication").getRow(25);
+            row.createCell(25).setCellValue(35.5); // Z26
+            row.createCell(27).setCellValue(0.9); // AB26
+            workbook.write(out);
+        }
+        return target;
+    }
+
+    @Test
     void aKeyNotRegisteredForSupplierStatements_isRefusedByTheService(@TempDir Path dir) throws Exception {
         TestLog log = TestLog.create(service, "supplier-wb-kinds");
         Path key = keyFile(log.registerKey("submitter", List.of(Kinds.DOCUMENT_ANCHOR)), dir);
@@ -147,7 +194,11 @@ class SupplierWorkbookEvidenceTest {
     private record Run(int exit, String out, String err) {}
 
     private static Run command(TestLog log, Path key, String... extra) {
-        List<String> args = new ArrayList<>(List.of(WORKBOOK.toString(), "--statement-id", "SEE-MY-BILLETS-01-2026",
+        return command(log, key, WORKBOOK, extra);
+    }
+
+    private static Run command(TestLog log, Path key, Path workbook, String... extra) {
+        List<String> args = new ArrayList<>(List.of(workbook.toString(), "--statement-id", "SEE-MY-BILLETS-01-2026",
                 "--installation", "MY-BILLETS-01", "--url", service.http().base().toString(), "--log", log.logId,
                 "--token", log.submitToken, "--key", key.toString(), "--party", "billet-supplier"));
         args.addAll(List.of(extra));

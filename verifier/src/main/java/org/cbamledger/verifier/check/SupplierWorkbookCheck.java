@@ -28,7 +28,7 @@ public final class SupplierWorkbookCheck implements BundleCheck {
     public static final String NAME = "supplier-workbook";
     static final int MAX_WORKBOOK_BYTES = 64 << 20;
     private static final List<String> FIGURES = List.of("directSeeTco2PerTonne", "indirectSeeTco2PerTonne",
-            "electricityMwhPerTonne", "electricityEmissionFactorTco2PerMwh");
+            "electricityMwhPerTonne", "electricityEmissionFactorTco2PerMwh", "preConsumerScrapPercent", "otherElementsPercent");
     private static final List<String> DATES = List.of("periodFrom", "periodTo");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
