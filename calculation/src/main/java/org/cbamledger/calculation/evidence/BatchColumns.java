@@ -32,14 +32,49 @@ public final class BatchColumns {
 
     private final long startSecond;
     private final long intervalSeconds;
+    /** The kWh in billionths, or null when {@link #units} holds them. */
     private final long[] billionths;
+    /** The kWh in multiples of {@link #unit} billionths, {@link Integer#MIN_VALUE} for none: a quarter-hour's Wh fit an int. */
+    private final int[] units;
+    private final long unit;
     private final byte[] flags;
 
     private BatchColumns(long startSecond, long intervalSeconds, long[] billionths, byte[] flags) {
         this.startSecond = startSecond;
         this.intervalSeconds = intervalSeconds;
-        this.billionths = billionths;
         this.flags = flags;
+        int power = coarsestPower(billionths);
+        if (power < 0) {
+            this.billionths = billionths;
+            this.units = null;
+            this.unit = 1;
+        } else {
+            this.billionths = null;
+            this.unit = POWERS[power];
+            this.units = new int[billionths.length];
+            for (int i = 0; i < billionths.length; i++) {
+                units[i] = billionths[i] == ABSENT ? Integer.MIN_VALUE : (int) (billionths[i] / unit);
+            }
+        }
+    }
+
+    /** The largest power of ten dividing every value, each then within an int; -1 when they do not fit. */
+    private static int coarsestPower(long[] billionths) {
+        for (int power = ExactSum.SCALE; power >= 0; power--) {
+            if (fits(billionths, POWERS[power])) {
+                return power;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean fits(long[] billionths, long unit) {
+        for (long value : billionths) {
+            if (value != ABSENT && (value % unit != 0 || value / unit <= Integer.MIN_VALUE || value / unit > Integer.MAX_VALUE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A batch read from its columns: the record without its three arrays, and the columns. */
@@ -59,7 +94,10 @@ public final class BatchColumns {
 
     /** Reading {@code i}'s kWh in billionths, or {@link #ABSENT}. */
     public long billionths(int i) {
-        return billionths[i];
+        if (units == null) {
+            return billionths[i];
+        }
+        return units[i] == Integer.MIN_VALUE ? ABSENT : units[i] * unit;
     }
 
     public String quality(int i) {
@@ -68,7 +106,7 @@ public final class BatchColumns {
 
     /** Reading {@code i}'s kWh as the tree path reads it ({@link Decimals#fromJson}); the caller checks {@link #ABSENT}. */
     public BigDecimal kwh(int i) {
-        return Decimals.normalize(BigDecimal.valueOf(billionths[i], ExactSum.SCALE));
+        return Decimals.normalize(BigDecimal.valueOf(billionths(i), ExactSum.SCALE));
     }
 
     /** The batch, or null when {@code payload} is not exactly the canonical columnar batch described above. */

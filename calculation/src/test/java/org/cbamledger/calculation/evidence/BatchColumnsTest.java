@@ -124,6 +124,10 @@ class BatchColumnsTest {
         // a sign and a negative zero
         "\"398.5\"=>\"-398.5\"",
         "\"398.5\"=>\"-0.0\"",
+        // the edges of the int columns (a value of Integer.MIN_VALUE units marks none, so it is held as billionths)
+        "\"398.5\"=>\"2.147483647\"",
+        "\"398.5\"=>\"-2.147483648\"",
+        "\"398.5\"=>\"-2.147483647\"",
     })
     void oddButCanonicalBatch_isReadAsColumns_likeItsTree(String edit) throws Exception {
         String[] parts = edit.split("=>", -1);
