@@ -5,6 +5,7 @@ import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.core.UsedEvidence;
 
 import java.math.BigDecimal;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.cbamledger.calculation.method.AluminiumParameters;
@@ -175,6 +176,18 @@ public final class CalculationResult {
     public byte[] canonicalJson() throws CalculationException {
         try {
             return CanonicalJson.canonicalize(toJson());
+        } catch (SignerException e) {
+            throw new CalculationException("cannot canonicalise the calculation result: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SHA-256 (lowercase hex) of the RFC 8785 bytes of {@link #toJson()}: identical wherever the same request is
+     * calculated. Hashed as written, not held whole ({@link CanonicalJson#sha256}).
+     */
+    public String sha256Hex() throws CalculationException {
+        try {
+            return HexFormat.of().formatHex(CanonicalJson.sha256(toJson()));
         } catch (SignerException e) {
             throw new CalculationException("cannot canonicalise the calculation result: " + e.getMessage(), e);
         }

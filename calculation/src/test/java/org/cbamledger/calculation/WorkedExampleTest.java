@@ -142,6 +142,7 @@ class WorkedExampleTest {
         byte[] fromFiles = EmissionsCalculator.calculate(scenario.request(asLoaded)).canonicalJson();
         assertArrayEquals(fromLog, fromFiles);
         assertArrayEquals(fromLog, seedTotal.canonicalJson());
+        assertEquals(org.cbamledger.signer.Sha256.hex(fromLog), seedTotal.sha256Hex(), "the result's hash, hashed as written");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,28 @@ public final class CanonicalJson {
     /** {@code expectedBytes}: about how long the result is (e.g. the bytes it was parsed from), to size the buffer once. */
     static byte[] canonicalize(JsonNode node, int expectedBytes) throws SignerException {
         StringBuilder out = new StringBuilder(expectedBytes + 16);
-        write(node, out);
+        write(node, out, null);
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The SHA-256 digest of {@link #canonicalize(JsonNode)}, the canonical text hashed a chunk at a time instead of held
+     * whole (a plant's year: a calculation result lists 180,000 entries, tens of megabytes as one string).
+     */
+    public static byte[] sha256(JsonNode node) throws SignerException {
+        MessageDigest digest = Sha256.newDigest();
+        StringBuilder out = new StringBuilder(CHUNK_CHARS + 1024);
+        write(node, out, digest);
+        flush(out, digest);
+        return digest.digest();
+    }
+
+    private static final int CHUNK_CHARS = 1 << 16;
+
+    /** Hashes and empties {@code out}; called between values only, so no surrogate pair is split. */
+    private static void flush(StringBuilder out, MessageDigest digest) {
+        digest.update(out.toString().getBytes(StandardCharsets.UTF_8));
+        out.setLength(0);
     }
 
     /** Parses JSON strictly: well-formed UTF-8, no duplicate member names, nothing after the value. */
@@ -48,7 +69,11 @@ public final class CanonicalJson {
         }
     }
 
-    private static void write(JsonNode node, StringBuilder out) throws SignerException {
+    /** Writes {@code node} to {@code out}; with a digest, {@code out} is hashed and emptied whenever it fills a chunk. */
+    private static void write(JsonNode node, StringBuilder out, MessageDigest digest) throws SignerException {
+        if (digest != null && out.length() >= CHUNK_CHARS) {
+            flush(out, digest);
+        }
         if (node.isObject()) {
             List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
             // RFC 8785 §3.2.3: sort by UTF-16 code units, which is String.compareTo.
@@ -60,7 +85,7 @@ public final class CanonicalJson {
                 }
                 writeString(members.get(i).getKey(), out);
                 out.append(':');
-                write(members.get(i).getValue(), out);
+                write(members.get(i).getValue(), out, digest);
             }
             out.append('}');
         } else if (node.isArray()) {
@@ -70,7 +95,7 @@ public final class CanonicalJson {
                 if (i++ > 0) {
                     out.append(',');
                 }
-                write(element, out);
+                write(element, out, digest);
             }
             out.append(']');
         } else if (node.isString()) {

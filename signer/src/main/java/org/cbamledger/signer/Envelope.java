@@ -82,6 +82,37 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
      * {@link #parse} is made here, the envelope's size on its canonical bytes.
      */
     public static Parsed parseTree(JsonNode root) throws SignerException {
+        Envelope envelope = shell(root);
+        JsonNode record = record(envelope.kind(), envelope.payload);
+        return new Parsed(envelope, record, sized(envelope));
+    }
+
+    /** Reads a payload without a tree: non-null only when the bytes are the RFC 8785 form of a record of {@code kind}. */
+    @FunctionalInterface
+    public interface PayloadReader<T> {
+        T read(String kind, byte[] payload);
+    }
+
+    /** An envelope and its record: as the reader read it ({@code compact}), or else as a tree ({@code record}). */
+    public record Read<T>(Envelope envelope, JsonNode record, T compact) {}
+
+    /**
+     * {@link #parseWithRecord}, except that a payload the reader takes is not parsed into a tree (a plant's year of
+     * columnar batches): the reader vouches for its canonical form and kind. Every other check is the same.
+     */
+    public static <T> Read<T> parseWith(byte[] json, PayloadReader<T> reader) throws SignerException {
+        if (json.length > MAX_BYTES) {
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
+        Envelope envelope = shell(CanonicalJson.parse(json));
+        T compact = reader.read(envelope.kind(), envelope.payload);
+        JsonNode record = compact == null ? record(envelope.kind(), envelope.payload) : null;
+        sized(envelope);
+        return new Read<>(envelope, record, compact);
+    }
+
+    /** The envelope's own members checked; its payload not yet read. */
+    private static Envelope shell(JsonNode root) throws SignerException {
         if (!root.isObject()) {
             throw new SignerException("envelope is not a JSON object");
         }
@@ -117,6 +148,11 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
             byte[] sig = Base64s.decodeStrict(requireString(signature, "sig", "envelope signature"), "envelope signature sig");
             signatures.add(new DsseSignature(keyId, sig));
         }
+        return new Envelope(payloadType, payload, signatures);
+    }
+
+    /** The payload as a record: canonical (RFC 8785) and of the payloadType's kind. */
+    private static JsonNode record(String kind, byte[] payload) throws SignerException {
         JsonNode record;
         byte[] canonicalPayload;
         try {
@@ -128,13 +164,17 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         if (!Arrays.equals(canonicalPayload, payload)) {
             throw new SignerException("envelope payload is not canonical JSON (RFC 8785)");
         }
-        checkRecordKind(type.group(1), record);
-        Envelope envelope = new Envelope(payloadType, payload, signatures);
+        checkRecordKind(kind, record);
+        return record;
+    }
+
+    /** The envelope's canonical bytes, within {@link #MAX_BYTES}. */
+    private static byte[] sized(Envelope envelope) throws SignerException {
         byte[] canonical = envelope.canonicalBytes();
         if (canonical.length > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
-        return new Parsed(envelope, record, canonical);
+        return canonical;
     }
 
     public String kind() {

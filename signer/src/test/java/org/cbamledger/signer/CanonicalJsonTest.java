@@ -1,7 +1,9 @@
 package org.cbamledger.signer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +14,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class CanonicalJsonTest {
     private static String canon(String json) throws SignerException {
         return new String(CanonicalJson.canonicalize(json.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sha256_ofATreeOfManyChunks_isTheDigestOfItsCanonicalBytes() throws SignerException {
+        var entries = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < 20_000; i++) {
+            entries.addObject().put("leafIndex", i).put("note", "\u20ac " + i + " \uD834\uDD1E \"q\"\n").put("kind", "meter-reading-batch");
+        }
+        byte[] whole = CanonicalJson.canonicalize(entries);
+        assertTrue(whole.length > 4 << 16, "several chunks: " + whole.length);
+        assertArrayEquals(Sha256.digest(whole), CanonicalJson.sha256(entries));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.core.Decimals;
@@ -91,23 +93,13 @@ final class YearRun {
         console.printf("log %s: %d records of the plant's evidence (production, fuel, factors, meters, PPA, allocation)%n",
                 logId, evidenceSize);
 
-        console.printf("signing %d daily batches (%d meters x %d days, 96 readings each) ...%n",
-                plant.meterCount() * plant.days(), plant.meterCount(), plant.days());
-        List<byte[]> batches = signBatches(gateway);
-        long readings = (long) batches.size() * PlantYear.INTERVALS_PER_DAY;
-        long started = System.nanoTime();
-        submitConcurrently(batches);
-        long size = awaitCheckpoint(evidenceSize + batches.size());
-        double ingestSeconds = seconds(started);
-        figures.put("meters", plant.meterCount()).put("days", plant.days()).put("readings", readings)
-                .put("ingestSeconds", ingestSeconds).put("readingsPerSecond", readings / ingestSeconds)
-                .put("batchesPerSecond", batches.size() / ingestSeconds);
-        console.printf("ingested %,d readings in %,d entries: %.1f s%n", readings, batches.size(), ingestSeconds);
+        long size = ingest(gateway, evidenceSize, figures);
 
-        started = System.nanoTime();
-        List<byte[]> entries = readEntries(size);
+        long started = System.nanoTime();
+        EvidenceRecord[] records = new EvidenceRecord[(int) size];
+        List<byte[]> entries = readEntries(size, records);
         double readBackSeconds = seconds(started);
-        List<EvidenceRecord> evidence = evidence(entries);
+        List<EvidenceRecord> evidence = List.of(records);
         CalculationResult result = EmissionsCalculator.calculate(plant.scenario.request(evidence));
         double calculationSeconds = seconds(started);
         JsonNode receipt = admin.post("logs/" + logId + "/entries?wait=true",
@@ -125,7 +117,7 @@ final class YearRun {
                 plant.scenario.statementIssuer(), plant.scenario.statementRecipient()), receipt.get("checkpoint").asString(), issuer);
         JsonNode stored = storeStatement(statement);
         figures.put("statementSeconds", seconds(started)).put("statementJwsBytes", (long) statement.jws().length());
-        console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back %.1f s);"
+        console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back and parsed %.1f s);"
                 + " indirect emissions %s t CO2; statement JWS %,d bytes (%,d evidence references in its trace) %s%n",
                 entries.size(), calculationSeconds, readBackSeconds,
                 Decimals.plain(result.value(FigureIds.INDIRECT).setScale(3, RoundingMode.HALF_UP)), statement.jws().length(),
@@ -160,6 +152,23 @@ final class YearRun {
                 verification.passed() ? "PASS" : "FAIL", verification.seconds(), verification.peakRssKb() / 1024.0,
                 verification.report());
         return figures;
+    }
+
+    /** The year's batches signed, then submitted and timed until a checkpoint covers them; the tree size. */
+    private long ingest(SigningKey gateway, long evidenceSize, YearFigures figures) throws Exception {
+        console.printf("signing %d daily batches (%d meters x %d days, 96 readings each) ...%n",
+                plant.meterCount() * plant.days(), plant.meterCount(), plant.days());
+        List<byte[]> batches = signBatches(gateway);
+        long readings = (long) batches.size() * PlantYear.INTERVALS_PER_DAY;
+        long started = System.nanoTime();
+        submitConcurrently(batches);
+        long size = awaitCheckpoint(evidenceSize + batches.size());
+        double ingestSeconds = seconds(started);
+        figures.put("meters", plant.meterCount()).put("days", plant.days()).put("readings", readings)
+                .put("ingestSeconds", ingestSeconds).put("readingsPerSecond", readings / ingestSeconds)
+                .put("batchesPerSecond", batches.size() / ingestSeconds);
+        console.printf("ingested %,d readings in %,d entries: %.1f s%n", readings, batches.size(), ingestSeconds);
+        return size;
     }
 
     /** The statement as the service stores it, or null when its request exceeds the service's body limit (413). */
@@ -288,22 +297,45 @@ final class YearRun {
         }
     }
 
-    /** Every entry below {@code size}, read through the C2SP entry bundles (tile/entries/N), 256 a request. */
-    private List<byte[]> readEntries(long size) throws Exception {
-        List<byte[]> entries = new ArrayList<>((int) size);
-        for (long tile = 0; tile * TilePath.FULL_WIDTH < size; tile++) {
-            int width = (int) Math.min(TilePath.FULL_WIDTH, size - tile * TilePath.FULL_WIDTH);
-            byte[] bundle = admin.get("logs/" + logId + "/" + TilePath.entries(tile, width).path());
-            for (int at = 0; at < bundle.length; ) {
-                int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
-                entries.add(java.util.Arrays.copyOfRange(bundle, at + 2, at + 2 + length));
-                at += 2 + length;
+    /**
+     * Every entry below {@code size}, read through the C2SP entry bundles (tile/entries/N, 256 a request) on
+     * {@code connections} connections, each bundle's entries parsed into {@code records} as it arrives.
+     */
+    private List<byte[]> readEntries(long size, EvidenceRecord[] records) throws Exception {
+        byte[][] entries = new byte[(int) size][];
+        long tiles = (size + TilePath.FULL_WIDTH - 1) / TilePath.FULL_WIDTH;
+        AtomicLong next = new AtomicLong();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                done.add(pool.submit(() -> {
+                    for (long tile = next.getAndIncrement(); tile < tiles; tile = next.getAndIncrement()) {
+                        readTile(tile, size, entries, records);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
             }
         }
-        if (entries.size() != size) {
-            throw new IOException("read " + entries.size() + " entries through the tiles, expected " + size);
+        return Arrays.asList(entries);
+    }
+
+    private void readTile(long tile, long size, byte[][] entries, EvidenceRecord[] records) throws Exception {
+        int width = (int) Math.min(TilePath.FULL_WIDTH, size - tile * TilePath.FULL_WIDTH);
+        byte[] bundle = admin.get("logs/" + logId + "/" + TilePath.entries(tile, width).path());
+        int at = 0;
+        for (int i = 0; i < width; i++) {
+            if (at + 2 > bundle.length) {
+                throw new IOException("entry bundle " + tile + " held " + i + " entries, expected " + width);
+            }
+            int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
+            int index = (int) (tile * TilePath.FULL_WIDTH) + i;
+            entries[index] = Arrays.copyOfRange(bundle, at + 2, at + 2 + length);
+            records[index] = EvidenceRecord.fromEntry(entries[index], index);
+            at += 2 + length;
         }
-        return entries;
     }
 
     /** Entries as the calculation reads them, each parsed once, in parallel; entry i at leaf index i. */

@@ -16,7 +16,6 @@ import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.EntrySet;
 import org.cbamledger.calculation.trace.TraceInput.EntriesRef;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A meter's readings in a period, month by month (UTC, by the reading's start): per month the exact kWh of the
@@ -83,8 +82,9 @@ final class MeterEnergy {
         MonthSpan span;
 
         @Override
-        public void reading(long startSecond, long endSecond, String quality, JsonNode energy, int index) throws CalculationException {
-            if (startSecond < fromSecond || endSecond > toSecond || energy.isMissingNode() || energy.isNull()) {
+        public void reading(long startSecond, long endSecond, String quality, BatchReadings.Energy energy, int index)
+                throws CalculationException {
+            if (startSecond < fromSecond || endSecond > toSecond || energy.isAbsent()) {
                 return;
             }
             if (span == null || !span.contains(startSecond)) {
@@ -98,7 +98,7 @@ final class MeterEnergy {
                     list.add(new UsedEvidence(batch.leafIndex(), batch.leafHashHex(), batch.entryKind()));
                 }
             }
-            if (!sum.add(energy)) {
+            if (!energy.addTo(sum)) {
                 throw new CalculationException(batch.describe() + ": " + pointer(batch, index) + " must be a decimal");
             }
             coveredSeconds += endSecond - startSecond;

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * JSON number, an overflow) adds exactly as a BigDecimal. The total is the same exact value either way.
  */
 public final class ExactSum {
-    private static final int SCALE = 9;
+    public static final int SCALE = 9;
     private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
             1_000_000_000L};
 
@@ -29,6 +29,16 @@ public final class ExactSum {
         rest = rest.add(Decimals.fromJson(node));
         fields++;
         return true;
+    }
+
+    /** Adds a value already read as billionths (a columnar batch's kWh, {@code BatchColumns}). */
+    public void addBillionths(long value) {
+        try {
+            billionths = Math.addExact(billionths, value);
+        } catch (ArithmeticException e) {
+            rest = rest.add(BigDecimal.valueOf(value, SCALE));
+        }
+        fields++;
     }
 
     /** A plain decimal string ({@code -?(0|[1-9]\d*)(\.\d+)?}) within the long's reach; false to take the slow path. */

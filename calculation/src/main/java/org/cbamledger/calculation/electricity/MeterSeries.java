@@ -57,7 +57,7 @@ public final class MeterSeries {
                 && end.equals(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         if (wholeMonth) {
             if (quality.equals("GOOD") || quality.equals("SUSPECT")) {
-                monthly.computeIfAbsent(month, m -> new ArrayList<>()).add(reader.decimal(at));
+                monthly.computeIfAbsent(month, m -> new ArrayList<>()).add(BatchReadings.kwh(reader, reading));
             }
             return;
         }
@@ -76,7 +76,7 @@ public final class MeterSeries {
         if (quality.equals("SUSPECT")) {
             suspect.add(hour);
         }
-        hourly.computeIfAbsent(hour, h -> new ArrayList<>()).add(reader.decimal(at));
+        hourly.computeIfAbsent(hour, h -> new ArrayList<>()).add(BatchReadings.kwh(reader, reading));
         coveredSeconds.merge(hour, seconds, Long::sum);
     }
 

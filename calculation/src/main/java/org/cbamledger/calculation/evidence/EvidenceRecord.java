@@ -1,15 +1,23 @@
 package org.cbamledger.calculation.evidence;
 
+import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.cbamledger.signer.Envelope;
+import org.cbamledger.signer.Merkle;
+import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One ledger entry as the engine sees it: the record's kind, the record (the DSSE payload), and the entry's leaf
  * index and leaf hash (lowercase hex). The service and the offline verifier build the same list.
  * {@code pointerBase} is where the record sits inside the entry's payload: empty, or {@code /replacement} for the
- * replacement record of a {@code correction}.
+ * replacement record of a {@code correction}. A columnar meter-reading-batch read by {@link BatchColumns} has its
+ * {@code columns}, and its {@code record} holds the other members only; any other record has null columns.
  */
-public record EvidenceRecord(String kind, JsonNode record, long leafIndex, String leafHashHex, String pointerBase) {
+public record EvidenceRecord(String kind, JsonNode record, long leafIndex, String leafHashHex, String pointerBase,
+        BatchColumns columns) {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     public EvidenceRecord {
@@ -24,25 +32,50 @@ public record EvidenceRecord(String kind, JsonNode record, long leafIndex, Strin
         }
     }
 
+    public EvidenceRecord(String kind, JsonNode record, long leafIndex, String leafHashHex, String pointerBase) {
+        this(kind, record, leafIndex, leafHashHex, pointerBase, null);
+    }
+
     public EvidenceRecord(String kind, JsonNode record, long leafIndex, String leafHashHex) {
         this(kind, record, leafIndex, leafHashHex, "");
     }
 
     /**
      * The evidence record of a log entry as the log stores it (its bytes, read from the log or a bundle) at a leaf
-     * index: parsed once ({@link org.cbamledger.signer.Envelope#parseWithRecord}), its leaf hash that of those bytes.
+     * index: parsed once and strictly ({@link Envelope#parseWith}; a columnar batch into its columns, without a tree),
+     * its leaf hash that of those bytes.
      */
-    public static EvidenceRecord fromEntry(byte[] entry, long leafIndex) throws org.cbamledger.signer.SignerException {
-        org.cbamledger.signer.Envelope.Parsed parsed = org.cbamledger.signer.Envelope.parseWithRecord(entry);
-        return new EvidenceRecord(parsed.envelope().kind(), parsed.record(), leafIndex,
-                java.util.HexFormat.of().formatHex(org.cbamledger.signer.Merkle.leafHash(entry)));
+    public static EvidenceRecord fromEntry(byte[] entry, long leafIndex) throws SignerException {
+        Envelope.Read<BatchColumns.Read> read = Envelope.parseWith(entry, EvidenceRecord::columns);
+        return of(read.envelope().kind(), read.record(), read.compact(), leafIndex,
+                HexFormat.of().formatHex(Merkle.leafHash(entry)));
     }
 
-    /** The evidence record of a log entry: its DSSE envelope and its leaf index. */
-    public static EvidenceRecord fromEnvelope(org.cbamledger.signer.Envelope envelope, long leafIndex)
-            throws org.cbamledger.signer.SignerException {
-        return new EvidenceRecord(envelope.kind(), envelope.record(), leafIndex,
-                java.util.HexFormat.of().formatHex(envelope.leafHash()));
+    /** The evidence record of a log entry: its DSSE envelope (parsed strictly beforehand) and its leaf index. */
+    public static EvidenceRecord fromEnvelope(Envelope envelope, long leafIndex) throws SignerException {
+        String kind = envelope.kind();
+        BatchColumns.Read columns = columns(kind, envelope.payload());
+        return of(kind, columns == null ? envelope.record() : null, columns, leafIndex,
+                HexFormat.of().formatHex(envelope.leafHash()));
+    }
+
+    /**
+     * The record of a payload already proven canonical (an envelope parsed strictly): a columnar batch as its columns
+     * when {@link BatchColumns#read} takes it, anything else as the tree {@code tree} makes.
+     */
+    public static EvidenceRecord fromPayload(String kind, byte[] payload, long leafIndex, String leafHashHex,
+            Function<byte[], JsonNode> tree) {
+        BatchColumns.Read columns = columns(kind, payload);
+        return of(kind, columns == null ? tree.apply(payload) : null, columns, leafIndex, leafHashHex);
+    }
+
+    private static BatchColumns.Read columns(String kind, byte[] payload) {
+        return kind.equals(Kinds.METER_READING_BATCH) ? BatchColumns.read(payload) : null;
+    }
+
+    private static EvidenceRecord of(String kind, JsonNode tree, BatchColumns.Read columns, long leafIndex, String leafHashHex) {
+        return columns == null ? new EvidenceRecord(kind, tree, leafIndex, leafHashHex)
+                : new EvidenceRecord(kind, columns.head(), leafIndex, leafHashHex, "", columns.columns());
     }
 
     /** The kind of the ledger entry: the record's kind, or {@code correction} for a correction's replacement. */

@@ -1,12 +1,12 @@
 package org.cbamledger.calculation.statement;
 
+import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.calculation.core.FigureIds;
 import org.cbamledger.signer.CanonicalJson;
-import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.ArrayNode;
@@ -45,7 +45,7 @@ public final class CalculationRecords {
         } else {
             ObjectNode digest = record.putObject("inputsDigest");
             digest.put("count", inputs.size());
-            digest.put("sha256", Sha256.hex(canonical(inputs)));
+            digest.put("sha256", sha256Hex(inputs));
         }
         ObjectNode outputs = record.putObject("outputs");
         for (String id : OUTPUTS) {
@@ -54,14 +54,14 @@ public final class CalculationRecords {
             }
         }
         result.costNotComputable().ifPresent(reason -> record.put("costNotComputable", reason));
-        record.put("resultSha256", Sha256.hex(result.canonicalJson()));
+        record.put("resultSha256", result.sha256Hex());
         return record;
     }
 
-    /** RFC 8785 bytes of an inputs array, the preimage of {@code inputsDigest.sha256}. */
-    public static byte[] canonical(ArrayNode inputs) throws CalculationException {
+    /** SHA-256 (hex) of an inputs array's RFC 8785 bytes: {@code inputsDigest.sha256}, hashed as written. */
+    public static String sha256Hex(ArrayNode inputs) throws CalculationException {
         try {
-            return CanonicalJson.canonicalize(inputs);
+            return HexFormat.of().formatHex(CanonicalJson.sha256(inputs));
         } catch (SignerException e) {
             throw new CalculationException("cannot canonicalise the calculation inputs: " + e.getMessage(), e);
         }

@@ -47,7 +47,7 @@ class ColumnarBatchCalculationTest {
     }
 
     /** The batch in version 2, or null when its readings are not consecutive intervals of one length. */
-    private static ObjectNode toColumns(ObjectNode batch) {
+    static ObjectNode toColumns(ObjectNode batch) {
         JsonNode readings = batch.path("readings");
         Instant start = Instant.parse(readings.get(0).path("intervalStart").asString());
         long seconds = Duration.between(start, Instant.parse(readings.get(0).path("intervalEnd").asString())).getSeconds();

@@ -22,8 +22,8 @@ import tools.jackson.databind.node.StringNode;
 /**
  * The bundled entries as the calculation engine reads them, parsed once for every check that recomputes (statement,
  * calculation, electricity). Entries that do not parse are left out: the entry checks report them, and a figure that
- * needed one then differs. Short strings that recur (a quality flag, a reading's kWh) share one node: a year of
- * quarter-hour batches repeats most of them.
+ * needed one then differs. A columnar batch is held as its columns ({@link EvidenceRecord#fromPayload}, a few
+ * bytes a reading); in other records short strings that recur share one node.
  */
 final class BundledEvidence {
     private static final JsonMapper RECORDS = JsonMapper.builder()
@@ -60,17 +60,23 @@ final class BundledEvidence {
                 continue;
             }
             try {
-                JsonNode record = RECORDS.readTree(envelope.value().payload());
-                if (envelope.value().kind().equals(Kinds.METER_READING_BATCH) && record instanceof ObjectNode batch) {
-                    batch.remove(RAW_REGISTERS);
-                }
-                evidence.add(new EvidenceRecord(envelope.value().kind(), record, entry.index(),
-                        HexFormat.of().formatHex(leafHash)));
+                String kind = envelope.value().kind();
+                evidence.add(EvidenceRecord.fromPayload(kind, envelope.value().payload(), entry.index(),
+                        HexFormat.of().formatHex(leafHash), payload -> tree(kind, payload)));
             } catch (JacksonException | IllegalArgumentException e) {
                 // Not a JSON object record: EntryFormatCheck reports it.
             }
         }
         return List.copyOf(evidence);
+    }
+
+    /** A record that is not a columnar batch {@link EvidenceRecord#fromPayload} reads: its tree, without raw registers. */
+    private static JsonNode tree(String kind, byte[] payload) {
+        JsonNode record = RECORDS.readTree(payload);
+        if (kind.equals(Kinds.METER_READING_BATCH) && record instanceof ObjectNode batch) {
+            batch.remove(RAW_REGISTERS);
+        }
+        return record;
     }
 
     /** One node per distinct short string, within a bounded table. */

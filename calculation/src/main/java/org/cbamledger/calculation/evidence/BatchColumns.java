@@ -1,0 +1,306 @@
+package org.cbamledger.calculation.evidence;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.cbamledger.calculation.core.Decimals;
+import org.cbamledger.calculation.core.ExactSum;
+import org.cbamledger.spec.Kinds;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The columns of a version 2 meter-reading-batch (api-spec meter-reading-batch.v2.schema.json) as primitives: each
+ * reading's kWh as exact billionths ({@link ExactSum#SCALE}) or {@link #ABSENT} for null, its quality flag as a byte.
+ * A plant's year has 182,500 such batches; as JSON trees they took gigabytes.
+ *
+ * <p>{@link #read} takes a payload in one pass over its bytes only when they are exactly the RFC 8785 form of such a
+ * batch (the eleven members in canonical order, no whitespace, printable ASCII strings without escapes), every kWh a
+ * plain decimal string of at most 18 digits and 9 fraction digits or null, every flag one of the schema's four, and the
+ * three columns of one length. Any other payload (a duplicate or unknown member, a longer fraction, a number or NaN
+ * where a string belongs, columns of different lengths, an escape) is not read here: the caller parses it as a tree
+ * and the engine accepts or rejects it exactly as before. What is read here reads the same as its tree.
+ */
+public final class BatchColumns {
+    /** The kWh of a reading that has none (null). */
+    public static final long ABSENT = Long.MIN_VALUE;
+
+    private static final String[] FLAGS = {"GOOD", "GAP", "SUSPECT", "COMM_FAILURE"};
+    private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+            1_000_000_000L};
+
+    private final long startSecond;
+    private final long intervalSeconds;
+    /** The kWh in billionths, or null when {@link #units} holds them. */
+    private final long[] billionths;
+    /** The kWh in multiples of {@link #unit} billionths, {@link Integer#MIN_VALUE} for none: a quarter-hour's Wh fit an int. */
+    private final int[] units;
+    private final long unit;
+    private final byte[] flags;
+
+    private BatchColumns(long startSecond, long intervalSeconds, long[] billionths, byte[] flags) {
+        this.startSecond = startSecond;
+        this.intervalSeconds = intervalSeconds;
+        this.flags = flags;
+        int power = coarsestPower(billionths);
+        if (power < 0) {
+            this.billionths = billionths;
+            this.units = null;
+            this.unit = 1;
+        } else {
+            this.billionths = null;
+            this.unit = POWERS[power];
+            this.units = new int[billionths.length];
+            for (int i = 0; i < billionths.length; i++) {
+                units[i] = billionths[i] == ABSENT ? Integer.MIN_VALUE : (int) (billionths[i] / unit);
+            }
+        }
+    }
+
+    /** The largest power of ten dividing every value, each then within an int; -1 when they do not fit. */
+    private static int coarsestPower(long[] billionths) {
+        for (int power = ExactSum.SCALE; power >= 0; power--) {
+            if (fits(billionths, POWERS[power])) {
+                return power;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean fits(long[] billionths, long unit) {
+        for (long value : billionths) {
+            if (value != ABSENT && (value % unit != 0 || value / unit <= Integer.MIN_VALUE || value / unit > Integer.MAX_VALUE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A batch read from its columns: the record without its three arrays, and the columns. */
+    public record Read(ObjectNode head, BatchColumns columns) {}
+
+    public int size() {
+        return flags.length;
+    }
+
+    public long startSecond() {
+        return startSecond;
+    }
+
+    public long intervalSeconds() {
+        return intervalSeconds;
+    }
+
+    /** Reading {@code i}'s kWh in billionths, or {@link #ABSENT}. */
+    public long billionths(int i) {
+        if (units == null) {
+            return billionths[i];
+        }
+        return units[i] == Integer.MIN_VALUE ? ABSENT : units[i] * unit;
+    }
+
+    public String quality(int i) {
+        return FLAGS[flags[i]];
+    }
+
+    /** Reading {@code i}'s kWh as the tree path reads it ({@link Decimals#fromJson}); the caller checks {@link #ABSENT}. */
+    public BigDecimal kwh(int i) {
+        return Decimals.normalize(BigDecimal.valueOf(billionths(i), ExactSum.SCALE));
+    }
+
+    /** The batch, or null when {@code payload} is not exactly the canonical columnar batch described above. */
+    public static Read read(byte[] payload) {
+        return new Cursor(payload).batch();
+    }
+
+    /** One pass over the bytes; any unexpected byte ends it with null. */
+    private static final class Cursor {
+        private final byte[] in;
+        private int at;
+        private boolean ok = true;
+
+        Cursor(byte[] in) {
+            this.in = in;
+        }
+
+        Read batch() {
+            ObjectNode head = JsonNodeFactory.instance.objectNode();
+            expect("{\"deviceId\":");
+            String deviceId = string();
+            expect(",\"energyKwh\":[");
+            long[] kwh = kwh();
+            expect(",\"intervalSeconds\":");
+            long interval = integer();
+            expect(",\"kind\":\"" + Kinds.METER_READING_BATCH + "\",\"meterId\":");
+            String meterId = string();
+            expect(",\"quality\":[");
+            byte[] quality = flags();
+            expect(",\"rawRegisterValues\":[");
+            int raw = registers();
+            expect(",\"scale\":");
+            String scale = string();
+            expect(",\"sequence\":");
+            long sequence = integer();
+            expect(",\"start\":");
+            String start = string();
+            expect(",\"version\":2}");
+            if (!ok || at != in.length || kwh.length == 0 || kwh.length != quality.length || raw != quality.length) {
+                return null;
+            }
+            long startSecond;
+            try {
+                startSecond = Instant.parse(start).getEpochSecond();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+            head.put("deviceId", deviceId).put("intervalSeconds", interval).put("kind", Kinds.METER_READING_BATCH)
+                    .put("meterId", meterId.intern()).put("scale", scale).put("sequence", sequence).put("start", start)
+                    .put("version", 2);
+            return new Read(head, new BatchColumns(startSecond, interval, kwh, quality));
+        }
+
+        private void expect(String literal) {
+            if (!ok || in.length - at < literal.length()) {
+                ok = false;
+                return;
+            }
+            for (int i = 0; i < literal.length(); i++) {
+                if (in[at + i] != literal.charAt(i)) {
+                    ok = false;
+                    return;
+                }
+            }
+            at += literal.length();
+        }
+
+        /** A string of printable ASCII other than quote and backslash: written as it is in RFC 8785. */
+        private String string() {
+            expect("\"");
+            int from = at;
+            while (ok && at < in.length && in[at] != '"') {
+                if (in[at] < 0x20 || in[at] > 0x7e || in[at] == '\\') {
+                    ok = false;
+                }
+                at++;
+            }
+            String text = ok ? new String(in, from, at - from, StandardCharsets.US_ASCII) : "";
+            expect("\"");
+            return text;
+        }
+
+        /** 0 or a positive integer of at most 15 digits: RFC 8785 writes such a number as its digits. */
+        private long integer() {
+            long value = 0;
+            int from = at;
+            while (ok && at < in.length && in[at] >= '0' && in[at] <= '9' && at - from < 15) {
+                value = value * 10 + (in[at++] - '0');
+            }
+            if (at == from || (in[from] == '0' && at - from > 1) || (at < in.length && in[at] >= '0' && in[at] <= '9')) {
+                ok = false;
+            }
+            return value;
+        }
+
+        private long[] kwh() {
+            long[] values = new long[16];
+            int n = 0;
+            do {
+                if (n == values.length) {
+                    values = java.util.Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = decimalOrNull();
+            } while (ok && separator());
+            return java.util.Arrays.copyOf(values, n);
+        }
+
+        /** After an array element: true for a comma, false (the array closed) for ']'. */
+        private boolean separator() {
+            if (at < in.length && in[at] == ',') {
+                at++;
+                return true;
+            }
+            expect("]");
+            return false;
+        }
+
+        /** null, or a decimal string {@code -?(0|[1-9]\d*)(\.\d{1,9})?} of at most 18 digits, as billionths. */
+        private long decimalOrNull() {
+            if (at < in.length && in[at] == 'n') {
+                expect("null");
+                return ABSENT;
+            }
+            expect("\"");
+            boolean negative = at < in.length && in[at] == '-';
+            if (negative) {
+                at++;
+            }
+            int from = at;
+            long unscaled = 0;
+            int digits = 0;
+            int fraction = -1;
+            while (ok && at < in.length && in[at] != '"') {
+                byte c = in[at];
+                if (c == '.' && fraction < 0 && at > from && at + 1 < in.length && in[at + 1] != '"') {
+                    fraction = 0;
+                } else if (c >= '0' && c <= '9' && ++digits <= 18 && (fraction < 0 || ++fraction <= ExactSum.SCALE)) {
+                    unscaled = unscaled * 10 + (c - '0');
+                } else {
+                    ok = false;
+                }
+                at++;
+            }
+            if (digits == 0 || (in[from] == '0' && at > from + 1 && in[from + 1] != '.')) {
+                ok = false;
+            }
+            expect("\"");
+            if (!ok) {
+                return 0;
+            }
+            try {
+                long scaled = Math.multiplyExact(unscaled, POWERS[ExactSum.SCALE - Math.max(fraction, 0)]);
+                return negative ? -scaled : scaled;
+            } catch (ArithmeticException e) {
+                ok = false;
+                return 0;
+            }
+        }
+
+        private byte[] flags() {
+            byte[] values = new byte[16];
+            int n = 0;
+            do {
+                if (n == values.length) {
+                    values = java.util.Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = flag();
+            } while (ok && separator());
+            return java.util.Arrays.copyOf(values, n);
+        }
+
+        private byte flag() {
+            String text = string();
+            for (byte i = 0; i < FLAGS.length; i++) {
+                if (FLAGS[i].equals(text)) {
+                    return i;
+                }
+            }
+            ok = false;
+            return 0;
+        }
+
+        /** The raw register words: not an input of any figure, only counted and checked to be null or plain strings. */
+        private int registers() {
+            int n = 0;
+            do {
+                if (at < in.length && in[at] == 'n') {
+                    expect("null");
+                } else {
+                    string();
+                }
+                n++;
+            } while (ok && separator());
+            return n;
+        }
+    }
+}
