@@ -3,6 +3,7 @@ package org.cbamledger.calculation.electricity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cbamledger.signer.ProofException;
 import org.cbamledger.signer.map.Claim;
 import org.cbamledger.signer.map.ClaimConflictException;
@@ -20,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  * offline verifier checks the bundled proofs of it. Both take the claim keys from here.
  */
 public sealed interface EvidenceClaim {
+    /** The only kinds {@link #of} finds a claim in: a reader may skip parsing any other record. */
+    Set<String> CLAIMING_KINDS = Set.of(Kinds.GO_CANCELLATION, Kinds.SUPPLY_SETTLEMENT);
 
     /** The map keys the claim occupies, in the order their proofs are listed. */
     List<String> claimKeys();

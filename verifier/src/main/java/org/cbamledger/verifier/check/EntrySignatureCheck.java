@@ -19,6 +19,8 @@ import org.cbamledger.verifier.context.CheckResult;
 import org.cbamledger.verifier.context.CheckStatus;
 import org.cbamledger.verifier.context.Loaded;
 import org.cbamledger.verifier.context.LogKeys;
+import org.cbamledger.verifier.check.SignatureBatch.Claim;
+import org.cbamledger.verifier.check.SignatureBatch.Signed;
 
 /**
  * Every entry carries a verifying signature by a key that a bundled key-registration registered before the
@@ -31,9 +33,6 @@ public final class EntrySignatureCheck implements BundleCheck {
     public static final String ROOT = "root-key";
     public static final String REGISTRATION = "key-registration";
     static final long ROOT_INDEX = 1;
-    static final String REVOCATION_KIND = "key-revocation";
-    static final String PARTY_KIND = "party";
-    static final String CORRECTION_KIND = "correction";
 
     @Override
     public List<CheckResult> run(BundleContext context) {
@@ -62,37 +61,32 @@ public final class EntrySignatureCheck implements BundleCheck {
             return registry;
         }
         findRoot(context, results).ifPresent(registry::addRoot);
+        SignatureBatch batch = new SignatureBatch(results);
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
             if (!envelope.ok()) {
-                results.add(CheckResult.fail(NAME, entry.file(), "signatures not checked: " + envelope.error()));
+                batch.add(entry.file(), Claim.failed("signatures not checked: " + envelope.error()));
                 continue;
             }
             Envelope env = envelope.value();
             if (env.kind().equals(Kinds.LOG_KEY_ROTATION)) {
-                String problem = context.rotationProblem(entry.index());
-                results.add(problem != null ? CheckResult.fail(NAME, entry.file(), problem)
-                        : CheckResult.pass(NAME, entry.file(), "log key rotation signed by the trusted old key"
-                                + " and the new key it names"));
+                batch.add(entry.file(), Claim.settled(context.rotationProblem(entry.index()),
+                        "log key rotation signed by the trusted old key and the new key it names"));
                 continue;
             }
             if (Kinds.isLogAuthored(env.kind())) {
-                String problem = logKeyProblem(context.trustedLogKeys(), env);
-                results.add(problem != null ? CheckResult.fail(NAME, entry.file(), problem)
-                        : CheckResult.pass(NAME, entry.file(), "written by the log, signed by its log key"));
+                batch.add(entry.file(), logKeyClaim(context.trustedLogKeys(), env));
                 continue;
             }
             String problem = replacesLogAuthored(env);
-            if (problem == null) {
-                problem = signatureProblem(registry, env, entry.index());
+            Claim claim = problem != null ? Claim.failed(problem) : signatureClaim(registry, env, entry.index());
+            if (!changesKeys(env, entry)) {
+                batch.add(entry.file(), claim);
+            } else if (batch.settle(entry.file(), claim)) {
+                record(registry, env, entry, results);
             }
-            if (problem != null) {
-                results.add(CheckResult.fail(NAME, entry.file(), problem));
-                continue;
-            }
-            results.add(CheckResult.pass(NAME, entry.file(), "signed by registered keys"));
-            record(registry, env, entry, results);
         }
+        batch.flush();
         return registry;
     }
 
@@ -107,7 +101,7 @@ public final class EntrySignatureCheck implements BundleCheck {
             results.add(CheckResult.fail(ROOT, file, "root key not checked: " + envelope.error()));
             return Optional.empty();
         }
-        if (!envelope.value().kind().equals(KeyRegistration.KIND)) {
+        if (!envelope.value().kind().equals(Kinds.KEY_REGISTRATION)) {
             results.add(CheckResult.fail(ROOT, file, "the log's second entry is a " + envelope.value().kind()
                     + " record, not the root key-registration"));
             return Optional.empty();
@@ -141,7 +135,7 @@ public final class EntrySignatureCheck implements BundleCheck {
             return;
         }
         Loaded<Envelope> first = context.envelope(0);
-        if (first.ok() && !first.value().kind().equals(PARTY_KIND)) {
+        if (first.ok() && !first.value().kind().equals(Kinds.PARTY)) {
             results.add(CheckResult.fail(ROOT, context.manifest().leafSubject(0), "the log's first entry is a "
                     + first.value().kind() + " record, not the operator's party record"));
         }
@@ -152,9 +146,9 @@ public final class EntrySignatureCheck implements BundleCheck {
      * covers is ignored (an untracked cosigner), every other must verify by an unrevoked key allowed for the
      * kind, and at least one must.
      */
-    private static String signatureProblem(KeyRegistry registry, Envelope env, long index) {
+    private static Claim signatureClaim(KeyRegistry registry, Envelope env, long index) {
         byte[] pae = env.pae();
-        int valid = 0;
+        List<Signed> checks = new ArrayList<>();
         for (DsseSignature signature : env.signatures()) {
             String keyId = signature.keyId();
             Optional<KeyRegistration> registration = registry.registrationBefore(keyId, index);
@@ -163,22 +157,21 @@ public final class EntrySignatureCheck implements BundleCheck {
             }
             Optional<Long> revokedAt = registry.revocationBefore(keyId, index);
             if (revokedAt.isPresent()) {
-                return "key " + keyId + " was revoked at index " + revokedAt.get() + ", before this entry";
+                return new Claim(checks, "key " + keyId + " was revoked at index " + revokedAt.get()
+                        + ", before this entry", null);
             }
             KeyRegistration reg = registration.get();
             if (!reg.allows(env.kind())) {
-                return "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign " + env.kind();
+                return new Claim(checks, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
+                        + env.kind(), null);
             }
-            if (!reg.key().verify(pae, signature.sig())) {
-                return "signature by key " + keyId + " does not verify";
-            }
-            valid++;
+            checks.add(new Signed(reg.key(), pae, signature.sig(), "signature by key " + keyId + " does not verify"));
         }
-        if (valid == 0) {
-            return "no signature by a key registered before index " + index + " in this bundle (key ids "
-                    + String.join(", ", env.signatures().stream().map(DsseSignature::keyId).toList()) + ")";
+        if (checks.isEmpty()) {
+            return Claim.failed("no signature by a key registered before index " + index + " in this bundle (key ids "
+                    + String.join(", ", env.signatures().stream().map(DsseSignature::keyId).toList()) + ")");
         }
-        return null;
+        return new Claim(checks, null, "signed by registered keys");
     }
 
     /**
@@ -186,30 +179,35 @@ public final class EntrySignatureCheck implements BundleCheck {
      * alone, under the key id LogKeys.entryKeyId: any other signature, a registered root key's included, fails it.
      */
     static String logKeyProblem(List<NoteVerifier> logKeys, Envelope env) {
+        return logKeyClaim(logKeys, env).failure();
+    }
+
+    private static Claim logKeyClaim(List<NoteVerifier> logKeys, Envelope env) {
         if (logKeys.isEmpty()) {
-            return env.kind() + " entry not checked: there is no log key to check it against";
+            return Claim.failed(env.kind() + " entry not checked: there is no log key to check it against");
         }
         Map<String, PublicKeyInfo> byKeyId = new LinkedHashMap<>();
         for (NoteVerifier logKey : logKeys) {
             byKeyId.put(LogKeys.entryKeyId(logKey), LogKeys.publicKey(logKey));
         }
         byte[] pae = env.pae();
+        List<Signed> checks = new ArrayList<>();
         for (DsseSignature signature : env.signatures()) {
             PublicKeyInfo key = byKeyId.get(signature.keyId());
             if (key == null) {
-                return env.kind() + " entries are written by the log only: signature by key " + signature.keyId()
-                        + " is not by the log key (entry key id " + String.join(", ", byKeyId.keySet()) + ")";
+                return new Claim(checks, env.kind() + " entries are written by the log only: signature by key "
+                        + signature.keyId() + " is not by the log key (entry key id "
+                        + String.join(", ", byKeyId.keySet()) + ")", null);
             }
-            if (!key.verify(pae, signature.sig())) {
-                return "signature by the log key " + signature.keyId() + " does not verify";
-            }
+            checks.add(new Signed(key, pae, signature.sig(),
+                    "signature by the log key " + signature.keyId() + " does not verify"));
         }
-        return null;
+        return new Claim(checks, null, "written by the log, signed by its log key");
     }
 
     /** Only the log writes log-authored records, so no submitter's correction may put one in place of another. */
     private static String replacesLogAuthored(Envelope env) {
-        if (!env.kind().equals(CORRECTION_KIND)) {
+        if (!env.kind().equals(Kinds.CORRECTION)) {
             return null;
         }
         try {
@@ -221,12 +219,18 @@ public final class EntrySignatureCheck implements BundleCheck {
         }
     }
 
+    /** Whether the entry, once its signatures verify, registers or revokes a key for the entries after it. */
+    private static boolean changesKeys(Envelope env, ManifestEntry entry) {
+        return env.kind().equals(Kinds.KEY_REGISTRATION) && entry.index() != ROOT_INDEX
+                || env.kind().equals(Kinds.KEY_REVOCATION);
+    }
+
     /** A valid key-registration or key-revocation takes effect for the entries after it. */
     private static void record(KeyRegistry registry, Envelope env, ManifestEntry entry, List<CheckResult> results) {
         try {
-            if (env.kind().equals(KeyRegistration.KIND) && entry.index() != ROOT_INDEX) {
+            if (env.kind().equals(Kinds.KEY_REGISTRATION) && entry.index() != ROOT_INDEX) {
                 registry.add(KeyRegistration.parse(entry.index(), env.record()));
-            } else if (env.kind().equals(REVOCATION_KIND)) {
+            } else if (env.kind().equals(Kinds.KEY_REVOCATION)) {
                 registry.revoke(KeyRegistration.string(env.record(), "keyId"), entry.index());
             }
         } catch (SignerException | IllegalArgumentException e) {

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,7 +12,6 @@ import tools.jackson.databind.JsonNode;
  * record kinds it may sign ({@code *} for all). {@code logIndex} is the entry that registered it.
  */
 record KeyRegistration(long logIndex, PublicKeyInfo key, String party, String role, Set<String> allowedKinds) {
-    static final String KIND = Kinds.KEY_REGISTRATION;
     static final String ALL_KINDS = "*";
 
     boolean allows(String kind) {

@@ -103,7 +103,7 @@ public final class UniquenessCheck implements BundleCheck {
         Map<Long, EvidenceClaim> claiming = new TreeMap<>();
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok()) {
+            if (!envelope.ok() || !EvidenceClaim.CLAIMING_KINDS.contains(envelope.value().kind())) {
                 continue;
             }
             try {

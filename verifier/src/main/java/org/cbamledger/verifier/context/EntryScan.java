@@ -1,6 +1,7 @@
 package org.cbamledger.verifier.context;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
@@ -17,12 +18,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * The bundle's entries read once, in index order, each file or pack streamed and its bytes let go: what the checks
  * need of each is kept, its leaf hash and its envelope (payload and signatures, not a parsed JSON tree), or why it
- * could not be read. Payloads are kept deflated (JSON shrinks about fourfold) and inflated on each use.
+ * could not be read. Payloads are kept deflated (JSON shrinks about fourfold) and inflated on each use. Entries are
+ * hashed and parsed a bounded batch at a time on all processors, each into its own slot, so the result is the same
+ * as one thread's.
  */
 final class EntryScan {
+    private static final int BATCH_ENTRIES = 512;
     private final long[] indexes;
     private final byte[][] leafHashes;
     private final Object[] envelopes;
+    private int position;
 
     private EntryScan(List<ManifestEntry> entries) {
         indexes = entries.stream().mapToLong(ManifestEntry::index).toArray();
@@ -32,18 +37,35 @@ final class EntryScan {
 
     static EntryScan read(Bundle bundle) throws IOException {
         EntryScan scan = new EntryScan(bundle.manifest().entries());
-        int[] position = {0};
+        List<Read> batch = new ArrayList<>(BATCH_ENTRIES);
         bundle.forEachEntry((entry, bytes, error) -> {
-            int at = position[0]++;
-            if (bytes == null) {
-                scan.envelopes[at] = Loaded.failed(error);
+            batch.add(new Read(scan.position++, bytes, error));
+            if (batch.size() == BATCH_ENTRIES) {
+                scan.keep(batch);
+            }
+        });
+        scan.keep(batch);
+        return scan;
+    }
+
+    /** An entry's bytes as the bundle handed them over, or why they could not be read. */
+    private record Read(int at, byte[] bytes, String error) {}
+
+    /**
+     * Hashes, parses and packs a batch of entries over all processors (each entry's slot is its own), then lets the
+     * batch go: at most {@link #BATCH_ENTRIES} entries' raw bytes are held at once.
+     */
+    private void keep(List<Read> batch) {
+        batch.parallelStream().forEach(read -> {
+            if (read.bytes() == null) {
+                envelopes[read.at()] = Loaded.failed(read.error());
                 return;
             }
-            scan.leafHashes[at] = Merkle.leafHash(bytes);
-            Object parsed = parse(bytes);
-            scan.envelopes[at] = parsed instanceof Envelope e ? Packed.of(e) : parsed;
+            leafHashes[read.at()] = Merkle.leafHash(read.bytes());
+            Object parsed = parse(read.bytes());
+            envelopes[read.at()] = parsed instanceof Envelope e ? Packed.of(e) : parsed;
         });
-        return scan;
+        batch.clear();
     }
 
     /** The entry's leaf hash, or null when its bytes could not be read (its envelope says why). */
