@@ -20,13 +20,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.TreeStore;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.CheckpointVerifier;
+import org.cbamledger.signer.InclusionProofVerifier;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.signer.TilePath;
@@ -227,6 +230,58 @@ class TileCachingTest {
             assertEquals(expected, served);
             c.rollback();
         }
+    }
+
+    /**
+     * A tree size no one asked a proof of yet: the first answer is computed on a blocking thread from the database,
+     * the second from the cache on the event loop; both are the same bytes, and the proof holds against the root.
+     */
+    @Test
+    void inclusionProof_fromTheCache_isByteIdenticalToTheFirstAnswer() throws Exception {
+        Checkpoint checkpoint = append(3);
+        long size = checkpoint.size();
+        long treeSize = size - 1;
+        long index = treeSize - 1;
+        LogReader reader = service.context().getBean(LogReader.class);
+        reader.inclusion(LOG, 0, size); // the size is known integrated, so only the tiles decide
+        assertTrue(reader.cachedInclusion(LOG, index, treeSize).isEmpty(), "tiles of tree " + treeSize + " not cached yet");
+        String path = "proofs/inclusion?index=" + index + "&treeSize=" + treeSize;
+        HttpResponse<byte[]> first = log.read(path);
+        assertTrue(reader.cachedInclusion(LOG, index, treeSize).isPresent(), "the first answer filled the cache");
+        HttpResponse<byte[]> again = log.read(path);
+        assertEquals(200, first.statusCode(), Http.text(first));
+        assertEquals(200, again.statusCode(), Http.text(again));
+        assertArrayEquals(first.body(), again.body());
+        assertEquals(header(log.read("proofs/consistency?from=1&to=" + size), "Content-Type"), header(again, "Content-Type"),
+                "the same media type as the other JSON answers");
+        JsonNode proof = Http.json(again);
+        List<byte[]> hashes = new ArrayList<>();
+        proof.get("hashes").values().forEach(h -> hashes.add(Base64.getDecoder().decode(h.asString())));
+        var tree = service.context().getBean(TreeStore.class).reader(LOG);
+        InclusionProofVerifier.verify(index, treeSize, HexFormat.of().parseHex(proof.get("leafHash").asString()), hashes,
+                TreeHashes.treeHash(treeSize, tree));
+        assertEquals(b64(TreeHashes.proveInclusion(size, index, tree)),
+                strings(Http.json(log.read("proofs/inclusion?index=" + index + "&treeSize=" + size)).get("hashes")));
+    }
+
+    /** Refusals answered from the cached path and from the blocking one are the same problems as before. */
+    @Test
+    void inclusionProof_refusals_areProblemsOnBothPaths() throws Exception {
+        long size = latest().size();
+        assertEquals(200, log.read("proofs/inclusion?index=0&treeSize=" + size).statusCode());
+        for (String query : List.of("index=" + size + "&treeSize=" + size, "index=0&treeSize=" + (size + 1000),
+                "index=0&treeSize=0", "treeSize=" + size, "index=0")) {
+            HttpResponse<byte[]> refused = log.read("proofs/inclusion?" + query);
+            assertEquals(400, refused.statusCode(), query);
+            assertTrue(header(refused, "Content-Type").startsWith("application/problem+json"), query);
+            assertTrue(Http.json(refused).get("type").asString().endsWith("invalid-parameter"), query);
+        }
+        HttpResponse<byte[]> noLog = service.http().get("logs/no-such-log/proofs/inclusion?index=0", service.adminToken());
+        assertEquals(404, noLog.statusCode(), "an unknown log is 404 before its parameters are looked at");
+        assertEquals(401, service.http().get("logs/" + LOG + "/proofs/inclusion?index=0&treeSize=1", null).statusCode());
+        String otherLogToken = service.token(Scopes.read("another-log"));
+        assertEquals(403, service.http().get("logs/" + LOG + "/proofs/inclusion?index=0&treeSize=1", otherLogToken)
+                .statusCode());
     }
 
     private static List<String> b64(List<byte[]> hashes) {

@@ -1,5 +1,6 @@
 package org.cbamledger.service.http;
 
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -32,7 +33,9 @@ public final class BearerTokenFilter {
         this.tokens = tokens;
     }
 
+    // memory and CPU only (a token is verified once, then cached): on the event loop, no hop to a blocking thread
     @RequestFilter
+    @NonBlocking
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
         if (PUBLIC.matcher(request.getPath()).matches()) {

@@ -1,5 +1,6 @@
 package org.cbamledger.service.http;
 
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
@@ -22,7 +23,9 @@ public final class InputValidationFilter {
     /** Before {@link BearerTokenFilter} and {@link RequestSizeFilter} (default order 0). */
     static final int ORDER = -100;
 
+    // pattern checks only: on the event loop, no hop to a blocking thread
     @RequestFilter
+    @NonBlocking
     @Nullable
     public HttpResponse<?> validate(HttpRequest<?> request) {
         if (RouteAttributes.getRouteMatch(request).isEmpty()) {

@@ -9,36 +9,67 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.log.InclusionProof;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.LogReader;
 import org.cbamledger.service.log.Problem;
 
+/**
+ * Inclusion and consistency proofs. An inclusion proof that needs no database read (the tree and its tiles cached) is
+ * answered on the event loop, skipping the hop to a blocking thread that would otherwise cost more than the proof;
+ * any other is computed on a blocking thread, so the event loop never waits on the database.
+ */
 @Controller("/logs/{logId}/proofs")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class ProofController {
     private final Ledger ledger;
     private final LogReader reader;
+    private final ExecutorService blocking;
 
-    ProofController(Ledger ledger, LogReader reader) {
+    ProofController(Ledger ledger, LogReader reader, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.ledger = ledger;
         this.reader = reader;
+        this.blocking = blocking;
     }
 
     @Get("/inclusion")
-    public HttpResponse<String> inclusion(HttpRequest<?> request, String logId,
+    public CompletableFuture<HttpResponse<byte[]>> inclusion(HttpRequest<?> request, String logId,
             @Nullable @QueryValue String index, @Nullable @QueryValue String treeSize)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
-        ledger.log(logId);
-        return Json.response(HttpStatus.OK, Bodies.InclusionBody.of(reader.inclusion(logId,
-                Params.nonNegative("index", required("index", index)),
-                Params.nonNegative("treeSize", required("treeSize", treeSize)))));
+        if (ledger.openLog(logId).isPresent()) {
+            Optional<InclusionProof> cached = reader.cachedInclusion(logId, nonNegative("index", index),
+                    nonNegative("treeSize", treeSize));
+            if (cached.isPresent()) {
+                return CompletableFuture.completedFuture(inclusionResponse(cached.get()));
+            }
+        }
+        // completed with the exception itself (not a CompletionException), so the exception handlers map it as before
+        CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
+        blocking.execute(() -> {
+            try {
+                ledger.log(logId);
+                answer.complete(inclusionResponse(reader.inclusion(logId, nonNegative("index", index),
+                        nonNegative("treeSize", treeSize))));
+            } catch (LedgerException | SQLException | RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
     }
 
+    private static HttpResponse<byte[]> inclusionResponse(InclusionProof proof) {
+        return Json.bytes(HttpStatus.OK, Bodies.InclusionBody.of(proof));
+    }
+
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/consistency")
     public HttpResponse<String> consistency(HttpRequest<?> request, String logId,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to)
@@ -46,7 +77,11 @@ public class ProofController {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         ledger.log(logId);
         return Json.response(HttpStatus.OK, Bodies.ConsistencyBody.of(reader.consistency(logId,
-                Params.nonNegative("from", required("from", from)), Params.nonNegative("to", required("to", to)))));
+                nonNegative("from", from), nonNegative("to", to))));
+    }
+
+    private static long nonNegative(String name, String value) throws LedgerException {
+        return Params.nonNegative(name, required(name, value));
     }
 
     private static String required(String name, String value) throws LedgerException {

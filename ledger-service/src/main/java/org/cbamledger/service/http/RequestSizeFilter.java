@@ -1,5 +1,6 @@
 package org.cbamledger.service.http;
 
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -23,7 +24,9 @@ public final class RequestSizeFilter {
     static final long BUFFERED_BODY_MAX_BYTES = 16L * 1024 * 1024;
     private static final Pattern STREAMED_UPLOAD = Pattern.compile("/logs/[^/]+/documents");
 
+    // header checks only: on the event loop, no hop to a blocking thread
     @RequestFilter
+    @NonBlocking
     @Nullable
     public HttpResponse<?> limit(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
@@ -53,6 +56,7 @@ public final class RequestSizeFilter {
      * connection, and the next request sent on it would wait behind bytes nobody reads: close it after the answer.
      */
     @ResponseFilter
+    @NonBlocking
     public void closeAfterRefusedUpload(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (response.code() >= 400 && request.getMethod() == HttpMethod.POST
                 && STREAMED_UPLOAD.matcher(request.getPath()).matches()) {

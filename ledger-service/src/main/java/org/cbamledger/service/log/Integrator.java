@@ -43,6 +43,11 @@ public final class Integrator {
                     long newSize = Math.min(sequenced, size + MAX_LEAVES_PER_TRANSACTION);
                     integrate(c, size, newSize);
                     c.commit();
+                    if (newSize == sequenced) {
+                        // caught up with the transaction's snapshot: entries sequenced since wait for the next round,
+                        // so that the checkpoint of these is not held back by another transaction finding nothing
+                        return newSize;
+                    }
                 } catch (SQLException | IOException | RuntimeException e) {
                     c.rollback();
                     throw e;

@@ -188,6 +188,11 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /** The log when this instance has it open already, without a database read; else empty. */
+    public Optional<LogInfo> openLog(String logId) {
+        return Optional.ofNullable(pipelines.get(logId)).map(LogPipeline::log);
+    }
+
     private LogPipeline pipeline(String logId) throws LedgerException, SQLException {
         LogPipeline pipeline = pipelines.get(logId);
         if (pipeline != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cbamledger.signer.HashReader;
@@ -37,6 +38,33 @@ public final class LogReader {
 
     public InclusionProof inclusion(String logId, long index, long treeSize) throws LedgerException, SQLException {
         long integrated = integratedAtLeast(logId, treeSize);
+        checkInclusion(index, treeSize, integrated);
+        try {
+            return inclusion(index, treeSize, tiles.hashes(logId, treeSize));
+        } catch (IOException e) {
+            throw new SQLException("inclusion proof in log " + logId + " failed", e);
+        }
+    }
+
+    /**
+     * The proof {@link #inclusion} answers, when it needs no database read at all (a tree size already known to be
+     * integrated, every tile it reads in the cache): a caller may compute it on a thread that must never block.
+     * Empty when a read would be needed; a request {@link #inclusion} refuses is refused alike.
+     */
+    public Optional<InclusionProof> cachedInclusion(String logId, long index, long treeSize) throws LedgerException {
+        AtomicLong known = integratedSizes.get(logId);
+        if (known == null || treeSize < 1 || treeSize > known.get()) {
+            return Optional.empty();
+        }
+        checkInclusion(index, treeSize, known.get());
+        try {
+            return Optional.of(inclusion(index, treeSize, tiles.cachedHashes(logId, treeSize)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void checkInclusion(long index, long treeSize, long integrated) throws LedgerException {
         if (treeSize < 1 || treeSize > integrated) {
             throw new LedgerException(Problem.INVALID_PARAMETER,
                     "treeSize " + treeSize + " is outside 1.." + integrated + " (the integrated tree)");
@@ -44,13 +72,11 @@ public final class LogReader {
         if (index < 0 || index >= treeSize) {
             throw new LedgerException(Problem.INVALID_PARAMETER, "index " + index + " is not below treeSize " + treeSize);
         }
-        HashReader hashes = tiles.hashes(logId, treeSize);
-        try {
-            byte[] leafHash = hashes.readHashes(new long[] {TreeHashes.storedHashIndex(0, index)}).getFirst();
-            return new InclusionProof(index, treeSize, leafHash, TreeHashes.proveInclusion(treeSize, index, hashes));
-        } catch (IOException e) {
-            throw new SQLException("inclusion proof in log " + logId + " failed", e);
-        }
+    }
+
+    private static InclusionProof inclusion(long index, long treeSize, HashReader hashes) throws IOException {
+        byte[] leafHash = hashes.readHashes(new long[] {TreeHashes.storedHashIndex(0, index)}).getFirst();
+        return new InclusionProof(index, treeSize, leafHash, TreeHashes.proveInclusion(treeSize, index, hashes));
     }
 
     public ConsistencyProof consistency(String logId, long from, long to) throws LedgerException, SQLException {

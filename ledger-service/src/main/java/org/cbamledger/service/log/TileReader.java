@@ -51,6 +51,18 @@ public final class TileReader {
         return new TileHashReader(treeSize, (level, index, width) -> nodes(logId, level, index, width));
     }
 
+    /** As {@link #hashes}, reading the tile cache only: a tile it lacks is an {@link IOException}, never a query. */
+    HashReader cachedHashes(String logId, long treeSize) {
+        return new TileHashReader(treeSize, (level, index, width) -> {
+            TileNodes nodes = cache.get(new TileCache.Key(logId, level, index, width));
+            if (nodes == null) {
+                throw new IOException("tile " + TilePath.tile(level, index, width).path() + " of log " + logId
+                        + " is not cached");
+            }
+            return nodes;
+        });
+    }
+
     /** The tree size from which the tile is complete at its width; {@code Long.MAX_VALUE} beyond any tree. */
     private static long leavesCovered(TilePath tile) {
         int levelBits = tile.isEntries() ? 0 : TilePath.HEIGHT * tile.level();
