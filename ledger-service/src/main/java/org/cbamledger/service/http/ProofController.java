@@ -9,9 +9,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.sql.SQLException;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.log.LedgerException;
 import org.cbamledger.service.log.LogReader;
@@ -31,22 +31,22 @@ public class ProofController {
     @Get("/inclusion")
     public HttpResponse<String> inclusion(HttpRequest<?> request, String logId,
             @Nullable @QueryValue String index, @Nullable @QueryValue String treeSize)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         ledger.log(logId);
-        return Json.response(HttpStatus.OK, Bodies.InclusionBody.of(reader.inclusion(logId,
+        return Json.response(HttpStatus.OK, Bodies.InclusionBody.of(StoreException.wrapping(() -> reader.inclusion(logId,
                 Params.nonNegative("index", required("index", index)),
-                Params.nonNegative("treeSize", required("treeSize", treeSize)))));
+                Params.nonNegative("treeSize", required("treeSize", treeSize))))));
     }
 
     @Get("/consistency")
     public HttpResponse<String> consistency(HttpRequest<?> request, String logId,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         ledger.log(logId);
-        return Json.response(HttpStatus.OK, Bodies.ConsistencyBody.of(reader.consistency(logId,
-                Params.nonNegative("from", required("from", from)), Params.nonNegative("to", required("to", to)))));
+        return Json.response(HttpStatus.OK, Bodies.ConsistencyBody.of(StoreException.wrapping(() -> reader.consistency(logId,
+                Params.nonNegative("from", required("from", from)), Params.nonNegative("to", required("to", to))))));
     }
 
     private static String required(String name, String value) throws LedgerException {
