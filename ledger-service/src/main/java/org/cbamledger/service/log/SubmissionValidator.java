@@ -123,9 +123,9 @@ public final class SubmissionValidator {
     private static Submission describe(byte[] canonical, String kind, JsonNode record, List<String> keyIds)
             throws LedgerException {
         return new Submission(canonical, Merkle.leafHash(canonical), kind, List.copyOf(keyIds),
-                kind.equals(RecordFields.METER_READING_BATCH) ? RecordFields.deviceBatch(record) : null,
-                kind.equals(RecordFields.KEY_REGISTRATION) ? RecordFields.keyRegistration(record) : null,
-                kind.equals(RecordFields.KEY_REVOCATION) ? RecordFields.keyRevocation(record) : null);
+                kind.equals(Kinds.METER_READING_BATCH) ? RecordFields.deviceBatch(record) : null,
+                kind.equals(Kinds.KEY_REGISTRATION) ? RecordFields.keyRegistration(record) : null,
+                kind.equals(Kinds.KEY_REVOCATION) ? RecordFields.keyRevocation(record) : null);
     }
 
     private static JsonNode recordOf(Envelope envelope) throws LedgerException {
