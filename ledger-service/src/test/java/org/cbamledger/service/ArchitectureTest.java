@@ -58,6 +58,31 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Issue 17 item 1: the features over the log (rooms, the web view, documents, the importer's view, deployment
+     * claims) are leaves: the log, its stores and the services beside it never reach up into one of them, and the
+     * documents, claims and importer packages reach neither into a room nor into the web view.
+     */
+    @Test
+    void features_areAboveTheLog_andDocumentsClaimsImporterBelowRoomsAndTheWebView() {
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
+                        "org.cbamledger.service.auth..", "org.cbamledger.service.statement..",
+                        "org.cbamledger.service.index..", "org.cbamledger.service.lease..",
+                        "org.cbamledger.service.witness..", "org.cbamledger.service.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.room..",
+                        "org.cbamledger.service.web..", "org.cbamledger.service.documents..",
+                        "org.cbamledger.service.importer..", "org.cbamledger.service.claims..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.documents..", "org.cbamledger.service.claims..",
+                        "org.cbamledger.service.importer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.room..",
+                        "org.cbamledger.service.web..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.documents..", "org.cbamledger.service.claims..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.importer..")
+                .check(classes);
+    }
+
     /** Issue 17 item 1: no package of the service depends, through others, on itself. */
     @Test
     void packages_areFreeOfCycles() {
