@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.cbamledger.archive.ArchiveException;
 import org.cbamledger.service.db.StoreException;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.verifier.bundle.BundleWriter;

@@ -29,7 +29,7 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 
 /**
  * The document archive over HTTP. Upload and erasure return the unsigned {@code document-anchor} or

@@ -18,12 +18,12 @@ import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.StatementSource;
 import org.cbamledger.service.bundle.StreamedZip;
 import org.cbamledger.service.db.StoreException;
-import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.store.CheckpointStore;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.LogInfo;
-import org.cbamledger.service.log.Problem;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.StoredCheckpoint;
 
 @Controller("/logs/{logId}/bundle")
 @ExecuteOn(TaskExecutors.BLOCKING)

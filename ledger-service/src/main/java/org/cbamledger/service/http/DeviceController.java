@@ -11,9 +11,9 @@ import java.util.List;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.db.StoreException;
-import org.cbamledger.service.log.DeviceStore;
+import org.cbamledger.service.store.DeviceStore;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 
 @Controller("/logs/{logId}/devices/{deviceId}")
 @ExecuteOn(TaskExecutors.BLOCKING)

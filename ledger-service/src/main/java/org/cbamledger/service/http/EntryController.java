@@ -24,11 +24,11 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.log.LogReader;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.log.Receipt;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.service.log.SubmissionValidator;
 import tools.jackson.databind.JsonNode;
 

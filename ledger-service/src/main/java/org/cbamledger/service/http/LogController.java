@@ -15,16 +15,16 @@ import java.util.List;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.db.StoreException;
-import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.store.CheckpointStore;
 import org.cbamledger.service.log.CreatedLog;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.LogInfo;
 import org.cbamledger.service.log.LogKeyRotated;
-import org.cbamledger.service.log.LogState;
-import org.cbamledger.service.log.LogStore;
-import org.cbamledger.service.log.Problem;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.LogState;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.StoredCheckpoint;
 import tools.jackson.databind.JsonNode;
 
 @Controller("/logs")

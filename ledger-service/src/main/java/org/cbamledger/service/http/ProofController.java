@@ -13,9 +13,9 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.log.LogReader;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.Problem;
 
 @Controller("/logs/{logId}/proofs")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -34,8 +34,8 @@ import org.cbamledger.service.http.EdgeInput;
 import org.cbamledger.service.http.InvalidInputException;
 import org.cbamledger.service.http.RequestJson;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.room.scope.RoomDefinition;
 import tools.jackson.databind.JsonNode;
 
