@@ -16,8 +16,9 @@ class ArchitectureTest {
 
     @Test
     void domainPackages_doNotDependOnMicronaut() {
-        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
-                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.store..",
+                        "org.cbamledger.service.tiles..", "org.cbamledger.service.problem..",
+                        "org.cbamledger.service.db..", "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
                         "org.cbamledger.service.statement..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..")
                 .check(classes);
@@ -25,8 +26,9 @@ class ArchitectureTest {
 
     @Test
     void domainPackages_doNotDependOnTheHttpEdge() {
-        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
-                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.store..",
+                        "org.cbamledger.service.tiles..", "org.cbamledger.service.problem..",
+                        "org.cbamledger.service.db..", "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
                         "org.cbamledger.service.statement..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.http..",
                         "org.cbamledger.service.config..", "org.cbamledger.service.demo..")
@@ -65,8 +67,9 @@ class ArchitectureTest {
      */
     @Test
     void features_areAboveTheLog_andDocumentsClaimsImporterBelowRoomsAndTheWebView() {
-        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
-                        "org.cbamledger.service.auth..", "org.cbamledger.service.statement..",
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.store..",
+                        "org.cbamledger.service.tiles..", "org.cbamledger.service.problem..",
+                        "org.cbamledger.service.db..", "org.cbamledger.service.auth..", "org.cbamledger.service.statement..",
                         "org.cbamledger.service.index..", "org.cbamledger.service.lease..",
                         "org.cbamledger.service.witness..", "org.cbamledger.service.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.room..",
@@ -80,6 +83,20 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.cbamledger.service.documents..", "org.cbamledger.service.claims..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.importer..")
+                .check(classes);
+    }
+
+    /**
+     * Issue 17 item 4: the log's stores, its tiles and its error enum sit below the write path: none reaches into it.
+     */
+    @Test
+    void storesTilesAndProblems_areBelowTheWritePath() {
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.store..", "org.cbamledger.service.tiles..",
+                        "org.cbamledger.service.problem..")
+                .should().dependOnClassesThat().resideInAPackage("org.cbamledger.service.log..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.store..", "org.cbamledger.service.problem..")
+                .should().dependOnClassesThat().resideInAPackage("org.cbamledger.service.tiles..")
                 .check(classes);
     }
 

@@ -4,4 +4,4 @@ import java.time.Instant;
 import org.cbamledger.signer.SigningKey;
 
 /** A note key a log rotated to ({@code verifierKey}: its C2SP vkey line): it signs checkpoints from {@code fromSize}. */
-record RotatedKey(SigningKey noteKey, String verifierKey, long fromSize, Instant createdAt) {}
+public record RotatedKey(SigningKey noteKey, String verifierKey, long fromSize, Instant createdAt) {}
