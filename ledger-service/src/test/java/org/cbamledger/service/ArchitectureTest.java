@@ -16,8 +16,9 @@ class ArchitectureTest {
 
     @Test
     void domainPackages_doNotDependOnMicronaut() {
-        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
-                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.store..",
+                        "org.cbamledger.service.tiles..", "org.cbamledger.service.problem..",
+                        "org.cbamledger.service.db..", "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
                         "org.cbamledger.service.statement..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..")
                 .check(classes);
@@ -25,8 +26,9 @@ class ArchitectureTest {
 
     @Test
     void domainPackages_doNotDependOnTheHttpEdge() {
-        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.db..",
-                        "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.store..",
+                        "org.cbamledger.service.tiles..", "org.cbamledger.service.problem..",
+                        "org.cbamledger.service.db..", "org.cbamledger.service.auth..", "org.cbamledger.service.bundle..",
                         "org.cbamledger.service.statement..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.http..",
                         "org.cbamledger.service.config..", "org.cbamledger.service.demo..")
@@ -55,6 +57,46 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAnyPackage("org.cbamledger.service.room..", "org.cbamledger.service.index..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.web..")
+                .check(classes);
+    }
+
+    /**
+     * Issue 17 item 1: the features over the log (rooms, the web view, documents, the importer's view, deployment
+     * claims) are leaves: the log, its stores and the services beside it never reach up into one of them, and the
+     * documents, claims and importer packages reach neither into a room nor into the web view.
+     */
+    @Test
+    void features_areAboveTheLog_andDocumentsClaimsImporterBelowRoomsAndTheWebView() {
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.log..", "org.cbamledger.service.store..",
+                        "org.cbamledger.service.tiles..", "org.cbamledger.service.problem..",
+                        "org.cbamledger.service.db..", "org.cbamledger.service.auth..", "org.cbamledger.service.statement..",
+                        "org.cbamledger.service.index..", "org.cbamledger.service.lease..",
+                        "org.cbamledger.service.witness..", "org.cbamledger.service.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.room..",
+                        "org.cbamledger.service.web..", "org.cbamledger.service.documents..",
+                        "org.cbamledger.service.importer..", "org.cbamledger.service.claims..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.documents..", "org.cbamledger.service.claims..",
+                        "org.cbamledger.service.importer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.room..",
+                        "org.cbamledger.service.web..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.documents..", "org.cbamledger.service.claims..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cbamledger.service.importer..")
+                .check(classes);
+    }
+
+    /**
+     * Issue 17 item 4: the log's stores, its tiles and its error enum sit below the write path: none reaches into it.
+     */
+    @Test
+    void storesTilesAndProblems_areBelowTheWritePath() {
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.store..", "org.cbamledger.service.tiles..",
+                        "org.cbamledger.service.problem..")
+                .should().dependOnClassesThat().resideInAPackage("org.cbamledger.service.log..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.cbamledger.service.store..", "org.cbamledger.service.problem..")
+                .should().dependOnClassesThat().resideInAPackage("org.cbamledger.service.tiles..")
                 .check(classes);
     }
 

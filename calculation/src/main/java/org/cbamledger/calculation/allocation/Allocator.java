@@ -21,6 +21,7 @@ import org.cbamledger.calculation.trace.Operation;
 import org.cbamledger.calculation.trace.Trace;
 import org.cbamledger.calculation.trace.TraceInput;
 import org.cbamledger.calculation.trace.TraceInput.ConstantRef;
+import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,7 +62,7 @@ public final class Allocator {
     private AllocationResult run() throws CalculationException {
         RecordReader model = model();
         meterRecords = meterRecords();
-        meterEnergy = new MeterEnergy(evidence.ofKind("meter-reading-batch"), period);
+        meterEnergy = new MeterEnergy(evidence.ofKind(Kinds.METER_READING_BATCH), period);
         Map<String, List<RecordReader>> batchesByLine = batchesByLine();
         Figure main = trace.derive("alloc.mainMwh", "MWh", Operation.SUM, refs(meters(model.node("/mainMeterIds"))));
         SubMetered lines = subMeteredLines(model);
@@ -190,7 +191,7 @@ public final class Allocator {
 
     private Set<String> meterRecords() throws CalculationException {
         Set<String> ids = new TreeSet<>();
-        for (EvidenceRecord record : evidence.ofKind("meter")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.METER)) {
             RecordReader meter = new RecordReader(record);
             if (meter.text("/installationId").equals(installationId)) {
                 ids.add(meter.text("/meterId"));
@@ -217,7 +218,7 @@ public final class Allocator {
 
     private RecordReader model() throws CalculationException {
         RecordReader found = null;
-        for (EvidenceRecord record : evidence.ofKind("allocation-model")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.ALLOCATION_MODEL)) {
             RecordReader model = new RecordReader(record);
             if (model.text("/installationId").equals(installationId)
                     && period.overlaps(model.date("/periodFrom"), model.date("/periodTo"))) {
@@ -232,7 +233,7 @@ public final class Allocator {
 
     private List<RecordReader> batches() throws CalculationException {
         List<RecordReader> batches = new ArrayList<>();
-        for (EvidenceRecord record : evidence.ofKind("production-batch")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.PRODUCTION_BATCH)) {
             RecordReader batch = new RecordReader(record);
             if (batch.text("/installationId").equals(installationId)
                     && period.contains(batch.date("/periodFrom"), batch.date("/periodTo"))) {
@@ -328,7 +329,7 @@ public final class Allocator {
             shared.put(entry.path("recordId").asString(), entry);
         }
         Map<String, List<TraceInput>> byLine = new TreeMap<>();
-        for (EvidenceRecord record : evidence.ofKind("fuel-consumption")) {
+        for (EvidenceRecord record : evidence.ofKind(Kinds.FUEL_CONSUMPTION)) {
             RecordReader fuel = new RecordReader(record);
             if (!fuel.text("/installationId").equals(installationId) || !period.contains(fuel.date("/periodFrom"), fuel.date("/periodTo"))) {
                 continue;

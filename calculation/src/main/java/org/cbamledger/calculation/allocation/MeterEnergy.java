@@ -16,6 +16,7 @@ import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.RecordReader;
 import org.cbamledger.calculation.trace.EntrySet;
 import org.cbamledger.calculation.trace.TraceInput.EntriesRef;
+import org.cbamledger.spec.Kinds;
 
 /**
  * A meter's readings in a period, month by month (UTC, by the reading's start): per month the exact kWh of the
@@ -24,7 +25,6 @@ import org.cbamledger.calculation.trace.TraceInput.EntriesRef;
  * ({@link ExactSum}).
  */
 final class MeterEnergy {
-    private static final String KIND = "meter-reading-batch";
     private final Map<String, List<EvidenceRecord>> batchesByMeter = new HashMap<>();
     private final long fromSecond;
     private final long toSecond;
@@ -66,8 +66,8 @@ final class MeterEnergy {
         }
         Map<YearMonth, EntriesRef> kwh = new TreeMap<>();
         for (Map.Entry<YearMonth, ExactSum> sum : month.sums.entrySet()) {
-            kwh.put(sum.getKey(), new EntriesRef(new EntrySet(KIND, month.entries.get(sum.getKey())), sum.getValue().fields(),
-                    sum.getValue().value()));
+            EntrySet batches = new EntrySet(Kinds.METER_READING_BATCH, month.entries.get(sum.getKey()));
+            kwh.put(sum.getKey(), new EntriesRef(batches, sum.getValue().fields(), sum.getValue().value()));
         }
         return new Months(kwh, month.coveredSeconds);
     }

@@ -3,7 +3,7 @@ package org.cbamledger.service.bundle;
 import java.sql.SQLException;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.StoredCheckpoint;
 
 /** What the service holds about its checkpoints beyond the log's signature: witness cosignatures and timestamps. */
 public interface CheckpointEvidence {

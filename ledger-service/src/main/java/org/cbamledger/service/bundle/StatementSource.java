@@ -1,7 +1,7 @@
 package org.cbamledger.service.bundle;
 
 import java.sql.SQLException;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 
 /**
  * Finds a stored statement for {@code GET /logs/{logId}/bundle?statement=<id>}. The statement package

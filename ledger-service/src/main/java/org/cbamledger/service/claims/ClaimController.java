@@ -9,8 +9,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.cbamledger.service.db.Database;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 
 /** The deployment's claim map: a claim key's value and its map proof (inclusion, or non-inclusion when unclaimed). */
 @Controller("/claims")

@@ -7,20 +7,35 @@ import java.sql.SQLException;
  * SQLSTATE the edge maps: class 22 or 54 (a value the database refused) to 400, anything else to 503 + Retry-After.
  */
 public final class StoreException extends RuntimeException {
-    /** Database work that may fail with an SQLException. */
+    /** Database work that may fail with an SQLException, and with {@code E} (a domain exception) besides. */
     @FunctionalInterface
-    public interface Work<T> {
-        T run() throws SQLException;
+    public interface Work<T, E extends Exception> {
+        T run() throws SQLException, E;
+    }
+
+    /** Database work without a result, as {@link Work}. */
+    @FunctionalInterface
+    public interface Action<E extends Exception> {
+        void run() throws SQLException, E;
     }
 
     public StoreException(SQLException cause) {
         super(cause.getMessage(), cause);
     }
 
-    /** Runs a store's work, its SQLException turned into a StoreException. */
-    public static <T> T wrapping(Work<T> work) {
+    /** Runs a store's work, its SQLException turned into a StoreException and its other exception passed on. */
+    public static <T, E extends Exception> T wrapping(Work<T, E> work) throws E {
         try {
             return work.run();
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs a store's work without a result, as {@link #wrapping} does. */
+    public static <E extends Exception> void running(Action<E> action) throws E {
+        try {
+            action.run();
         } catch (SQLException e) {
             throw new StoreException(e);
         }

@@ -38,7 +38,6 @@ import tools.jackson.databind.JsonNode;
  * the submitting party; and the issued statement's PDF likewise.
  */
 final class ScenarioDocuments {
-    static final String ANCHOR_KIND = Kinds.DOCUMENT_ANCHOR;
     private static final int LINE_CHARS = 95;
     private static final int LINES_PER_PAGE = 44;
 
@@ -87,7 +86,7 @@ final class ScenarioDocuments {
     private SigningKey register(String party) throws Exception {
         SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519);
         byte[] registration = LedgerRecords.json(LedgerRecords.keyRegistration(key.publicKey(), party, "submitter",
-                List.of(ANCHOR_KIND), now.minus(1, ChronoUnit.DAYS), now.plus(365, ChronoUnit.DAYS)));
+                List.of(Kinds.DOCUMENT_ANCHOR), now.minus(1, ChronoUnit.DAYS), now.plus(365, ChronoUnit.DAYS)));
         client.submit(logId, Envelope.sign(Kinds.KEY_REGISTRATION, registration, root), false);
         return key;
     }
@@ -95,7 +94,7 @@ final class ScenarioDocuments {
     private String anchor(SigningKey key, String party, String fileName, byte[] content, String supports, boolean wait)
             throws Exception {
         byte[] record = client.uploadDocument(logId, content, party, fileName, supports);
-        JsonNode receipt = client.submit(logId, Envelope.sign(ANCHOR_KIND, record, key), wait);
+        JsonNode receipt = client.submit(logId, Envelope.sign(Kinds.DOCUMENT_ANCHOR, record, key), wait);
         if (wait && receipt.get("checkpoint") == null) {
             throw new IOException("no checkpoint covered the document anchors within 10 s");
         }

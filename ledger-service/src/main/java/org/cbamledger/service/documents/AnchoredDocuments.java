@@ -2,13 +2,13 @@ package org.cbamledger.service.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.cbamledger.archive.ArchiveException;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.db.StoreException;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.verifier.bundle.BundleWriter;
@@ -39,8 +39,8 @@ public final class AnchoredDocuments implements BundleDocuments {
         Map<String, DocumentHolding> holdings;
         try {
             holdings = held.holdings(logId, hashes);
-        } catch (SQLException e) {
-            throw new IOException("reading the documents log " + logId + " holds failed: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new IOException("reading the documents log " + logId + " holds failed: " + e.getMessage(), e.getCause());
         }
         for (String sha256 : hashes) {
             DocumentHolding holding = holdings.get(sha256);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Set;
 import org.cbamledger.spec.Kinds;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.verifier.bundle.BundleWriter;
 
 /**

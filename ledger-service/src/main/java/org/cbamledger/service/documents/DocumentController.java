@@ -14,7 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 
 /**
  * The document archive over HTTP. Upload and erasure return the unsigned {@code document-anchor} or
@@ -64,7 +63,7 @@ public class DocumentController {
      */
     @Post(consumes = MediaType.ALL)
     public HttpResponse<String> upload(HttpRequest<?> request, String logId, @Body InputStream body)
-            throws AuthException, LedgerException, SQLException, ArchiveException, IOException {
+            throws AuthException, LedgerException, ArchiveException, IOException {
         principal(request).require(Scopes.submit(logId));
         ledger.log(logId);
         DocumentSubmission submission;
@@ -93,7 +92,7 @@ public class DocumentController {
      */
     @Get(uri = "/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM)
     public HttpResponse<?> download(HttpRequest<?> request, String logId, String sha256)
-            throws AuthException, LedgerException, SQLException, ArchiveException, IOException {
+            throws AuthException, LedgerException, ArchiveException, IOException {
         principal(request).require(Scopes.read(logId));
         ledger.log(logId);
         if (!SHA256_HEX.matcher(sha256).matches()) {
@@ -116,7 +115,7 @@ public class DocumentController {
      */
     @Delete("/{sha256}")
     public HttpResponse<String> erase(HttpRequest<?> request, String logId, String sha256)
-            throws AuthException, LedgerException, SQLException, ArchiveException {
+            throws AuthException, LedgerException, ArchiveException {
         Principal principal = principal(request);
         principal.require(Scopes.logAdmin(logId));
         ledger.log(logId);

@@ -17,12 +17,14 @@ import org.cbamledger.archive.DocumentArchive;
 import org.cbamledger.archive.DocumentErasedException;
 import org.cbamledger.archive.DocumentErasure;
 import org.cbamledger.archive.DocumentNotFoundException;
+import org.cbamledger.service.db.StoreException;
 
 /**
  * The {@code log_documents} table: which logs hold which archived documents, and each log's erasure of one. The
  * archive keeps a blob once per sha256; a log reaches only the documents it holds. Claims and erasures of one
  * digest take a transaction-scoped advisory lock on it, so that an erasure deletes the blob only when, under that
- * lock, no other log holds it, and a claim that follows such an erasure finds the blob gone and stores it again.
+ * lock, no other log holds it, and a claim that follows such an erasure finds the blob gone and stores it again. A
+ * database failure is a {@link StoreException}, thrown after the transaction is rolled back.
  */
 public final class LogDocuments {
     private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended('log-document:' || ?, 0))";
@@ -40,7 +42,7 @@ public final class LogDocuments {
      *
      * @throws DocumentErasedException the log erased this content before; it is not taken back
      */
-    public void claim(String logId, String sha256) throws SQLException, ArchiveException {
+    public void claim(String logId, String sha256) throws ArchiveException {
         inTransaction(c -> {
             Optional<DocumentHolding> held = holding(c, logId, sha256);
             if (held.isPresent() && held.get().erasure().isPresent()) {
@@ -57,14 +59,20 @@ public final class LogDocuments {
     }
 
     /** The log's hold on the document, or empty when the log never held it (whoever else does). */
-    public Optional<DocumentHolding> holding(String logId, String sha256) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return holding(c, logId, sha256);
-        }
+    public Optional<DocumentHolding> holding(String logId, String sha256) {
+        return StoreException.wrapping(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return holding(c, logId, sha256);
+            }
+        });
     }
 
     /** The log's holds on these documents, in one query; the documents it never held are absent. */
-    public Map<String, DocumentHolding> holdings(String logId, Collection<String> sha256s) throws SQLException {
+    public Map<String, DocumentHolding> holdings(String logId, Collection<String> sha256s) {
+        return StoreException.wrapping(() -> checkedHoldings(logId, sha256s));
+    }
+
+    private Map<String, DocumentHolding> checkedHoldings(String logId, Collection<String> sha256s) throws SQLException {
         Map<String, DocumentHolding> found = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select sha256, erased_at, erasure_reason, erasure_requested_by from log_documents"
@@ -90,7 +98,7 @@ public final class LogDocuments {
      * @throws IllegalArgumentException the reason or requester is not a valid record field
      */
     public DocumentErasure erase(String logId, String sha256, String reason, String requestedBy, DocumentArchive archive)
-            throws SQLException, ArchiveException {
+            throws ArchiveException {
         return inTransaction(c -> {
             DocumentHolding held = holding(c, logId, sha256).orElseThrow(() -> new DocumentNotFoundException(sha256));
             DocumentErasure erasure = held.erasure().orElse(null);
@@ -148,7 +156,15 @@ public final class LogDocuments {
         T run(Connection c) throws SQLException, ArchiveException;
     }
 
-    private <T> T inTransaction(Work<T> work, String sha256) throws SQLException, ArchiveException {
+    private <T> T inTransaction(Work<T> work, String sha256) throws ArchiveException {
+        try {
+            return checkedInTransaction(work, sha256);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private <T> T checkedInTransaction(Work<T> work, String sha256) throws SQLException, ArchiveException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -5,10 +5,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.service.log.ConsistencyProof;
-import org.cbamledger.service.log.GapRange;
+import org.cbamledger.service.store.GapRange;
 import org.cbamledger.service.log.InclusionProof;
 import org.cbamledger.service.log.Receipt;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON shapes of CONTRACTS.md: hashes of leaves in hex, proof hashes in std base64. */

@@ -11,19 +11,19 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
-import java.sql.SQLException;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.StatementSource;
 import org.cbamledger.service.bundle.StreamedZip;
-import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.db.StoreException;
+import org.cbamledger.service.store.CheckpointStore;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.LogInfo;
-import org.cbamledger.service.log.Problem;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.StoredCheckpoint;
 
 @Controller("/logs/{logId}/bundle")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -49,21 +49,19 @@ public class BundleController {
     @Get(produces = "application/zip")
     public HttpResponse<StreamedFile> bundle(HttpRequest<?> request, String logId,
             @Nullable @QueryValue String fromIndex, @Nullable @QueryValue String toIndex,
-            @Nullable @QueryValue String statement) throws AuthException, LedgerException, SQLException, IOException {
+            @Nullable @QueryValue String statement) throws AuthException, LedgerException, IOException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         LogInfo log = ledger.log(logId);
         Long from = Params.optionalNonNegative("fromIndex", fromIndex);
         Long to = Params.optionalNonNegative("toIndex", toIndex);
-        BundledStatement bundled = null;
-        if (statement != null) {
-            if (statements == null) {
-                throw new LedgerException(Problem.INVALID_PARAMETER, "this service stores no statements");
-            }
-            bundled = statements.statement(logId, statement);
+        if (statement != null && statements == null) {
+            throw new LedgerException(Problem.INVALID_PARAMETER, "this service stores no statements");
         }
-        StoredCheckpoint checkpoint = checkpoints.latest(logId).orElseThrow(
+        BundledStatement bundled = statement == null ? null
+                : StoreException.wrapping(() -> statements.statement(logId, statement));
+        StoredCheckpoint checkpoint = StoreException.wrapping(() -> checkpoints.latest(logId)).orElseThrow(
                 () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"));
-        BundleExporter.PreparedBundle prepared = exporter.export(log, checkpoint, from, to, bundled);
+        BundleExporter.PreparedBundle prepared = StoreException.wrapping(() -> exporter.export(log, checkpoint, from, to, bundled));
         StreamedFile file = new StreamedFile(StreamedZip.of(prepared, "log " + logId), MediaType.of("application/zip"));
         return HttpResponse.ok(file.attach(logId + "-" + checkpoint.treeSize() + ".zip"));
     }

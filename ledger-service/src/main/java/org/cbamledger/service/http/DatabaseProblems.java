@@ -3,7 +3,7 @@ package org.cbamledger.service.http;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import java.sql.SQLException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

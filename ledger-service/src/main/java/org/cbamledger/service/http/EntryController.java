@@ -22,12 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.log.LogReader;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.log.Receipt;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.service.log.SubmissionValidator;
 import tools.jackson.databind.JsonNode;
 
@@ -48,7 +49,7 @@ public class EntryController {
 
     @Post
     public HttpResponse<String> submit(HttpRequest<?> request, String logId, @Body byte[] body,
-            @Nullable @QueryValue String wait) throws AuthException, LedgerException, SQLException {
+            @Nullable @QueryValue String wait) throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.submit(logId));
         Receipt receipt = sequence(logId, List.of(body)).getFirst();
         Bodies.ReceiptBody answer = Bodies.ReceiptBody.of(receipt);
@@ -61,7 +62,7 @@ public class EntryController {
     /** A JSON array of envelopes, sequenced all or nothing. */
     @Post("/batch")
     public HttpResponse<String> submitBatch(HttpRequest<?> request, String logId, @Body byte[] body,
-            @Nullable @QueryValue String wait) throws AuthException, LedgerException, SQLException {
+            @Nullable @QueryValue String wait) throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.submit(logId));
         JsonNode array = RequestJson.tree(body, Problem.MALFORMED_ENVELOPE, "batch body");
         if (!array.isArray() || array.isEmpty()) {
@@ -70,7 +71,7 @@ public class EntryController {
         // each envelope goes on as the tree parsed here: parsed, canonicalised and checked once
         List<JsonNode> envelopes = new ArrayList<>(array.size());
         array.values().forEach(envelopes::add);
-        List<Receipt> receipts = awaitReceipts(ledger.submitParsed(logId, envelopes));
+        List<Receipt> receipts = awaitReceipts(StoreException.wrapping(() -> ledger.submitParsed(logId, envelopes)));
         List<Bodies.ReceiptBody> answers = new ArrayList<>();
         for (Receipt receipt : receipts) {
             Bodies.ReceiptBody answer = Bodies.ReceiptBody.of(receipt);
@@ -82,30 +83,32 @@ public class EntryController {
 
     @Get("/{index}")
     public HttpResponse<String> byIndex(HttpRequest<?> request, String logId, String index)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         ledger.log(logId);
         return Json.response(HttpStatus.OK,
-                Bodies.EntryBody.of(logId, reader.entry(logId, Params.nonNegative("index", index))));
+                Bodies.EntryBody.of(logId, StoreException.wrapping(
+                        () -> reader.entry(logId, Params.nonNegative("index", index)))));
     }
 
     @Get("/by-hash/{leafHashHex}")
     public HttpResponse<String> byHash(HttpRequest<?> request, String logId, String leafHashHex)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         ledger.log(logId);
         return Json.response(HttpStatus.OK,
-                Bodies.EntryBody.of(logId, reader.entryByLeafHash(logId, Params.sha256Hex("leafHashHex", leafHashHex))));
+                Bodies.EntryBody.of(logId, StoreException.wrapping(
+                        () -> reader.entryByLeafHash(logId, Params.sha256Hex("leafHashHex", leafHashHex)))));
     }
 
-    private List<Receipt> sequence(String logId, List<byte[]> envelopes) throws LedgerException, SQLException {
+    private List<Receipt> sequence(String logId, List<byte[]> envelopes) throws LedgerException {
         for (byte[] envelope : envelopes) {
             if (envelope.length > SubmissionValidator.MAX_ENTRY_BYTES) {
                 throw new LedgerException(Problem.ENTRY_TOO_LARGE, "entry of " + envelope.length
                         + " bytes exceeds the limit of " + SubmissionValidator.MAX_ENTRY_BYTES + " bytes");
             }
         }
-        return awaitReceipts(ledger.submit(logId, envelopes));
+        return awaitReceipts(StoreException.wrapping(() -> ledger.submit(logId, envelopes)));
     }
 
     private static List<Receipt> awaitReceipts(CompletableFuture<List<Receipt>> sequenced) throws LedgerException {
@@ -126,7 +129,7 @@ public class EntryController {
     }
 
     private Bodies.ReceiptBody withInclusion(String logId, Receipt receipt, Bodies.ReceiptBody answer)
-            throws LedgerException, SQLException {
+            throws LedgerException {
         try {
             Optional<StoredCheckpoint> checkpoint = ledger.awaitCheckpoint(logId, receipt.index() + 1, MAX_WAIT);
             if (checkpoint.isEmpty()) {
@@ -137,6 +140,8 @@ public class EntryController {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return answer;
+        } catch (SQLException e) {
+            throw new StoreException(e);
         }
     }
 }

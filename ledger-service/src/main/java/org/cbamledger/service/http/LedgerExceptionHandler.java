@@ -4,7 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 
 @Singleton
 final class LedgerExceptionHandler implements ExceptionHandler<LedgerException, HttpResponse<?>> {

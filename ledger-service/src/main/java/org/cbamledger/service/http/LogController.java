@@ -9,22 +9,22 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
-import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.db.StoreException;
+import org.cbamledger.service.store.CheckpointStore;
 import org.cbamledger.service.log.CreatedLog;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.LogInfo;
 import org.cbamledger.service.log.LogKeyRotated;
-import org.cbamledger.service.log.LogState;
-import org.cbamledger.service.log.LogStore;
-import org.cbamledger.service.log.Problem;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.LogState;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.StoredCheckpoint;
 import tools.jackson.databind.JsonNode;
 
 @Controller("/logs")
@@ -49,7 +49,7 @@ public class LogController {
      */
     @Post
     public HttpResponse<String> create(HttpRequest<?> request, @Body byte[] body)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.ADMIN);
         JsonNode json = RequestJson.tree(body, Problem.INVALID_BOOTSTRAP, "request body");
         if (!json.isObject()) {
@@ -59,8 +59,8 @@ public class LogController {
         for (JsonNode envelope : json.path("bootstrap").values()) {
             bootstrap.add(Json.MAPPER.writeValueAsBytes(envelope));
         }
-        CreatedLog created = ledger.createLog(json.path("logId").asString(null), json.path("operatorName").asString(null),
-                json.path("country").asString(UNKNOWN_COUNTRY), bootstrap);
+        CreatedLog created = StoreException.wrapping(() -> ledger.createLog(json.path("logId").asString(null),
+                json.path("operatorName").asString(null), json.path("country").asString(UNKNOWN_COUNTRY), bootstrap));
         String rootKey = created.generatedRootKeyPkcs8() == null
                 ? null : Base64.getEncoder().encodeToString(created.generatedRootKeyPkcs8());
         return Json.response(HttpStatus.CREATED, new Bodies.CreatedLogBody(created.logId(), created.origin(),
@@ -71,19 +71,19 @@ public class LogController {
     /** Rotates the log's note key (api-spec/POLICY.md, rotation); answers the new key and the size it signs from. */
     @Post("/{logId}/log-keys")
     public HttpResponse<String> rotateKey(HttpRequest<?> request, String logId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.logAdmin(logId));
-        LogKeyRotated rotated = ledger.rotateLogKey(logId);
+        LogKeyRotated rotated = StoreException.wrapping(() -> ledger.rotateLogKey(logId));
         return Json.response(HttpStatus.CREATED, rotated);
     }
 
     @Get("/{logId}")
     public HttpResponse<String> describe(HttpRequest<?> request, String logId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         LogInfo log = ledger.log(logId);
-        LogState state = logs.state(logId);
-        long checkpointSize = checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L);
+        LogState state = StoreException.wrapping(() -> logs.state(logId));
+        long checkpointSize = StoreException.wrapping(() -> checkpoints.latest(logId)).map(StoredCheckpoint::treeSize).orElse(0L);
         return Json.response(HttpStatus.OK, new Bodies.LogBody(logId, log.origin(), log.operatorName(),
                 log.noteSigner().verifierKey(), state.sequencedSize(), state.integratedSize(), checkpointSize));
     }

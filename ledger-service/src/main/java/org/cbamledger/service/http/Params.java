@@ -1,8 +1,8 @@
 package org.cbamledger.service.http;
 
 import java.util.HexFormat;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 
 /** Path and query values parsed here, so a bad one is a problem+json 400 like any other bad input. */
 public final class Params {

@@ -1,6 +1,6 @@
 package org.cbamledger.service.http;
 
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.Problem;
 
 /** The one table from the ledger's problem types to HTTP statuses: the domain names failures, the edge answers. */
 public final class ProblemStatus {

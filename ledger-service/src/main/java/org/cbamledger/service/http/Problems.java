@@ -4,8 +4,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import org.cbamledger.service.auth.AuthException;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 
 /** Maps the service's exceptions to {@code application/problem+json} responses. */
 final class Problems {

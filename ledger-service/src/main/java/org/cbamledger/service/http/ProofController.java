@@ -10,17 +10,17 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.log.InclusionProof;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.log.LogReader;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.Problem;
 
 /**
  * Inclusion and consistency proofs. An inclusion proof that needs no database read (the tree and its tiles cached) is
@@ -56,9 +56,9 @@ public class ProofController {
         blocking.execute(() -> {
             try {
                 ledger.log(logId);
-                answer.complete(inclusionResponse(reader.inclusion(logId, nonNegative("index", index),
-                        nonNegative("treeSize", treeSize))));
-            } catch (LedgerException | SQLException | RuntimeException e) {
+                answer.complete(inclusionResponse(StoreException.wrapping(() -> reader.inclusion(logId,
+                        nonNegative("index", index), nonNegative("treeSize", treeSize)))));
+            } catch (LedgerException | RuntimeException e) {
                 answer.completeExceptionally(e);
             }
         });
@@ -73,11 +73,11 @@ public class ProofController {
     @Get("/consistency")
     public HttpResponse<String> consistency(HttpRequest<?> request, String logId,
             @Nullable @QueryValue String from, @Nullable @QueryValue String to)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         ledger.log(logId);
-        return Json.response(HttpStatus.OK, Bodies.ConsistencyBody.of(reader.consistency(logId,
-                nonNegative("from", from), nonNegative("to", to))));
+        return Json.response(HttpStatus.OK, Bodies.ConsistencyBody.of(StoreException.wrapping(() -> reader.consistency(
+                logId, nonNegative("from", from), nonNegative("to", to)))));
     }
 
     private static long nonNegative(String name, String value) throws LedgerException {

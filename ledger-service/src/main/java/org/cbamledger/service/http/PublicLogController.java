@@ -12,14 +12,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
-import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.db.StoreException;
+import org.cbamledger.service.store.CheckpointStore;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
-import org.cbamledger.service.log.StoredCheckpoint;
-import org.cbamledger.service.log.TileReader;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.StoredCheckpoint;
+import org.cbamledger.service.tiles.TileReader;
 import org.cbamledger.service.witness.WitnessedCheckpoints;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.TilePath;
@@ -51,19 +52,20 @@ public class PublicLogController {
     @Get(value = "/checkpoint", produces = MediaType.TEXT_PLAIN)
     public HttpResponse<byte[]> checkpoint(HttpRequest<?> request, String logId, @Nullable @QueryValue String witnessed,
             @Nullable @QueryValue String minSize, @Nullable @QueryValue String wait)
-            throws LedgerException, SQLException, InterruptedException {
+            throws LedgerException, InterruptedException {
         ledger.log(logId);
-        Optional<StoredCheckpoint> latest = checkpoints.latest(logId);
+        Optional<StoredCheckpoint> latest = StoreException.wrapping(() -> checkpoints.latest(logId));
         StoredCheckpoint served;
         if ("true".equals(witnessed)) {
             Long min = Params.optionalNonNegative("minSize", minSize);
             long target = min != null ? min : latest.map(StoredCheckpoint::treeSize).orElse(1L);
-            served = this.witnessed.awaitWitnessed(logId, target, Params.waitDuration("wait", wait)).orElseThrow(
+            Duration timeout = Params.waitDuration("wait", wait);
+            served = StoreException.wrapping(() -> this.witnessed.awaitWitnessed(logId, target, timeout)).orElseThrow(
                     () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint of size >= "
                             + target + " cosigned by the quorum of witnesses yet"));
         } else {
-            served = this.witnessed.cosigned(logId, latest.orElseThrow(
-                    () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet")));
+            served = StoreException.wrapping(() -> this.witnessed.cosigned(logId, latest.orElseThrow(
+                    () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"))));
         }
         return cacheable(request, served.signedNote().getBytes(StandardCharsets.UTF_8), MediaType.TEXT_PLAIN_TYPE,
                 REVALIDATE);
@@ -71,7 +73,7 @@ public class PublicLogController {
 
     /** C2SP tlog-tiles: {@code tile/<L>/<N>[.p/<W>]} and {@code tile/entries/<N>[.p/<W>]}. */
     @Get(value = "/tile/{+path}", produces = MediaType.APPLICATION_OCTET_STREAM)
-    public HttpResponse<byte[]> tile(HttpRequest<?> request, String logId, String path) throws LedgerException, SQLException {
+    public HttpResponse<byte[]> tile(HttpRequest<?> request, String logId, String path) throws LedgerException {
         ledger.log(logId);
         TilePath tile;
         try {
@@ -82,7 +84,7 @@ public class PublicLogController {
             throw new LedgerException(Problem.ENTRY_NOT_FOUND, "tile/" + path + " is beyond any tree", e);
         }
         // a full tile never changes; a partial one is replaced by a wider one as the tree grows
-        return cacheable(request, tiles.read(logId, tile), MediaType.APPLICATION_OCTET_STREAM_TYPE,
+        return cacheable(request, StoreException.wrapping(() -> tiles.read(logId, tile)), MediaType.APPLICATION_OCTET_STREAM_TYPE,
                 tile.isPartial() ? REVALIDATE : IMMUTABLE);
     }
 

@@ -1,7 +1,7 @@
 package org.cbamledger.service.http;
 
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;

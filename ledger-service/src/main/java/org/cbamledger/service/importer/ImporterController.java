@@ -30,15 +30,16 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.db.Database;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.StrongEtag;
-import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.store.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
-import org.cbamledger.service.log.EntryStore;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.store.EntryStore;
+import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.log.LogReader;
-import org.cbamledger.service.log.Problem;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.JsonNode;
@@ -71,12 +72,12 @@ public class ImporterController {
 
     @Get
     public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String limit,
-            @Nullable @QueryValue String cursor) throws AuthException, LedgerException, SQLException {
+            @Nullable @QueryValue String cursor) throws AuthException, LedgerException {
         Set<String> parties = parties(request);
         int pageSize = limit(limit);
         StatementCursor after = cursor == null || cursor.isEmpty() ? null : StatementCursor.decode(cursor);
         // One more than asked tells whether a next page exists without a second query.
-        List<ImporterStatement> found = statements.list(parties, pageSize + 1, after);
+        List<ImporterStatement> found = StoreException.wrapping(() -> statements.list(parties, pageSize + 1, after));
         List<ImporterStatement> page = found.subList(0, Math.min(pageSize, found.size()));
         String next = found.size() > pageSize
                 ? BASE + "?limit=" + pageSize + "&cursor=" + page.getLast().cursor().encode() : null;
@@ -86,12 +87,13 @@ public class ImporterController {
 
     @Get("/{logId}/{statementId}")
     public HttpResponse<?> get(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         StoredStatement s = find(request, logId, statementId);
-        StoredCheckpoint madeUnder = checkpoints.bySize(logId, s.treeSize()).orElseThrow(() -> new SQLException(
-                "statement " + statementId + " names checkpoint " + s.treeSize() + ", which log " + logId + " lacks"));
-        StoredCheckpoint latest = checkpoints.latest(logId).orElse(madeUnder);
-        ConsistencyProof proof = reader.consistency(logId, madeUnder.treeSize(), latest.treeSize());
+        StoredCheckpoint madeUnder = StoreException.wrapping(() -> checkpoints.bySize(logId, s.treeSize())
+                .orElseThrow(() -> new SQLException("statement " + statementId + " names checkpoint " + s.treeSize()
+                        + ", which log " + logId + " lacks")));
+        StoredCheckpoint latest = StoreException.wrapping(() -> checkpoints.latest(logId)).orElse(madeUnder);
+        ConsistencyProof proof = StoreException.wrapping(() -> reader.consistency(logId, madeUnder.treeSize(), latest.treeSize()));
         Base64.Encoder b64 = Base64.getEncoder();
         StatementBody body = new StatementBody(s.logId(), s.statementId(), s.keyId(), s.jws(),
                 JSON.readTree(s.statementJson()), CheckpointBody.of(madeUnder), CheckpointBody.of(latest),
@@ -102,7 +104,7 @@ public class ImporterController {
 
     @Get(uri = "/{logId}/{statementId}/pdf", produces = "application/pdf")
     public HttpResponse<?> pdf(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         StoredStatement s = find(request, logId, statementId);
         MutableHttpResponse<?> response = tagged(request, s.pdf(), MediaType.of("application/pdf"));
         return response.getStatus() == HttpStatus.OK
@@ -112,7 +114,7 @@ public class ImporterController {
     /** The statement in the layout of the EU communication template v2.1.1 (exchange module): same statement, same bytes. */
     @Get(uri = "/{logId}/{statementId}/communication.xlsx", produces = XLSX)
     public HttpResponse<?> communicationTemplate(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException, TemplateException {
+            throws AuthException, LedgerException, TemplateException {
         StoredStatement s = find(request, logId, statementId);
         byte[] xlsx = CommunicationTemplateWriter.write(JSON.readTree(s.statementJson()), Optional.empty());
         MutableHttpResponse<?> response = tagged(request, xlsx, MediaType.of(XLSX));
@@ -126,29 +128,29 @@ public class ImporterController {
      */
     @Get("/{logId}/{statementId}/catena-x")
     public HttpResponse<?> catenaX(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         JsonNode statement = JSON.readTree(find(request, logId, statementId).statementJson());
-        JsonNode aspect = CatenaXCbamAspect.build(statement, registry.of(logId, statement));
+        JsonNode aspect = CatenaXCbamAspect.build(statement, StoreException.wrapping(() -> registry.of(logId, statement)));
         return tagged(request, JSON.writeValueAsBytes(aspect), MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** The statement as a WBCSD PACT v3 ProductFootprint. */
     @Get("/{logId}/{statementId}/pact")
     public HttpResponse<?> pact(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         return export(request, logId, statementId, PactProductFootprint::build);
     }
 
     private HttpResponse<?> export(HttpRequest<?> request, String logId, String statementId, Function<JsonNode, JsonNode> format)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         StoredStatement s = find(request, logId, statementId);
         return tagged(request, JSON.writeValueAsBytes(format.apply(JSON.readTree(s.statementJson()))), MediaType.APPLICATION_JSON_TYPE);
     }
 
     private StoredStatement find(HttpRequest<?> request, String logId, String statementId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         Set<String> parties = parties(request);
-        return statements.find(parties, logId, statementId).orElseThrow(() -> new LedgerException(
+        return StoreException.wrapping(() -> statements.find(parties, logId, statementId)).orElseThrow(() -> new LedgerException(
                 Problem.STATEMENT_NOT_FOUND, "no statement " + statementId + " in log " + logId + " is issued to "
                         + String.join(", ", parties)));
     }

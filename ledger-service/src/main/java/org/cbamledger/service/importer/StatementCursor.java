@@ -3,8 +3,8 @@ package org.cbamledger.service.importer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 
 /**
  * Where a page of an importer's statements ends: the last item's storage time, log and statement id. Opaque to

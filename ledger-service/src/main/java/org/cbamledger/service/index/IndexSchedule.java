@@ -2,7 +2,7 @@ package org.cbamledger.service.index;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import org.cbamledger.service.log.LogStore;
+import org.cbamledger.service.store.LogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

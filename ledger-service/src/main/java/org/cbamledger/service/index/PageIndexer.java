@@ -3,7 +3,7 @@ package org.cbamledger.service.index;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 
 /**
  * Another index kept from the sequenced entries (the rooms' scope index): it writes its rows for each page of entries

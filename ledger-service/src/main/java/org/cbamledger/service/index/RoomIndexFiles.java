@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;

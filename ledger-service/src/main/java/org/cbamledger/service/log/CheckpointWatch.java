@@ -2,6 +2,7 @@ package org.cbamledger.service.log;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.cbamledger.service.store.StoredCheckpoint;
 
 /** Lets submitters wait until a checkpoint covers their entry. */
 final class CheckpointWatch {

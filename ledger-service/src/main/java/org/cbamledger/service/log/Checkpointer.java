@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cbamledger.service.lease.Lease;
+import org.cbamledger.service.store.CheckpointStore;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.store.LogKeyStore;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.NoteSigner;
 

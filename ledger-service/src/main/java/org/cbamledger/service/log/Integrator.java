@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.cbamledger.service.lease.Lease;
+import org.cbamledger.service.store.EntryStore;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.store.TreeStore;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TreeHashes;
 

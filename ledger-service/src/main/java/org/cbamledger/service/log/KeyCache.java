@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cbamledger.service.store.KeyStore;
+import org.cbamledger.service.store.RegisteredKey;
 import org.cbamledger.signer.DecodedPublicKey;
 import org.cbamledger.signer.SignerException;
 

@@ -17,7 +17,7 @@ public final class LedgerRecords {
 
     public static ObjectNode operatorParty(String partyId, String name, String countryCode) {
         ObjectNode party = JSON.objectNode();
-        party.put("kind", RecordFields.PARTY);
+        party.put("kind", Kinds.PARTY);
         party.put("partyId", partyId);
         party.put("name", name);
         party.put("partyType", "operator");
@@ -28,7 +28,7 @@ public final class LedgerRecords {
     public static ObjectNode keyRegistration(
             PublicKeyInfo key, String party, String role, List<String> allowedKinds, Instant validFrom, Instant validUntil) {
         ObjectNode registration = JSON.objectNode();
-        registration.put("kind", RecordFields.KEY_REGISTRATION);
+        registration.put("kind", Kinds.KEY_REGISTRATION);
         registration.put("keyId", key.keyId());
         registration.put("algorithm", key.algorithm().wireName());
         registration.put("publicKey", key.spkiBase64());
@@ -47,7 +47,7 @@ public final class LedgerRecords {
 
     public static ObjectNode keyRevocation(String keyId, Instant revokedAt, String reason) {
         ObjectNode revocation = JSON.objectNode();
-        revocation.put("kind", RecordFields.KEY_REVOCATION);
+        revocation.put("kind", Kinds.KEY_REVOCATION);
         revocation.put("keyId", keyId);
         revocation.put("revokedAt", revokedAt.toString());
         revocation.put("reason", reason);

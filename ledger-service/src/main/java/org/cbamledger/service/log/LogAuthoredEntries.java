@@ -3,6 +3,8 @@ package org.cbamledger.service.log;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;

@@ -7,12 +7,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.EntryStore;
+import org.cbamledger.service.store.KeyRegistration;
+import org.cbamledger.service.store.KeyStore;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.store.RegisteredKey;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import javax.sql.DataSource;
 
 /**
@@ -89,8 +99,8 @@ final class LogCreator {
         Instant from = now.truncatedTo(ChronoUnit.SECONDS);
         try {
             return List.of(
-                    Envelope.sign(RecordFields.PARTY, LedgerRecords.json(LedgerRecords.operatorParty(logId, operatorName, countryCode)), root),
-                    Envelope.sign(RecordFields.KEY_REGISTRATION, LedgerRecords.json(LedgerRecords.keyRegistration(
+                    Envelope.sign(Kinds.PARTY, LedgerRecords.json(LedgerRecords.operatorParty(logId, operatorName, countryCode)), root),
+                    Envelope.sign(Kinds.KEY_REGISTRATION, LedgerRecords.json(LedgerRecords.keyRegistration(
                             root.publicKey(), logId, "root", List.of("*"), from, null)), root));
         } catch (SignerException e) {
             throw new LedgerException(Problem.INVALID_BOOTSTRAP, "signing the bootstrap records failed: " + e.getMessage(), e);
@@ -99,7 +109,7 @@ final class LogCreator {
 
     private KeyRegistration checkBootstrap(List<Envelope> envelopes, Submission party, Submission registration)
             throws LedgerException {
-        if (!party.kind().equals(RecordFields.PARTY) || !registration.kind().equals(RecordFields.KEY_REGISTRATION)) {
+        if (!party.kind().equals(Kinds.PARTY) || !registration.kind().equals(Kinds.KEY_REGISTRATION)) {
             throw new LedgerException(Problem.INVALID_BOOTSTRAP,
                     "bootstrap must be a party record followed by a key-registration record");
         }
@@ -110,7 +120,7 @@ final class LogCreator {
                         "bootstrap entries must be signed by the registered root key " + root.keyId() + " alone");
             }
         }
-        if (!root.allows(RecordFields.KEY_REGISTRATION)) {
+        if (!root.allows(Kinds.KEY_REGISTRATION)) {
             throw new LedgerException(Problem.INVALID_BOOTSTRAP, "the root key must be allowed to register keys");
         }
         if (!new RegisteredKey(root, 1, null).validAt(clock.instant())) {

@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.cbamledger.service.lease.Lease;
 import org.cbamledger.service.lease.LeaseKeeper;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.CheckpointStore;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.store.RotatedKey;
+import org.cbamledger.service.store.StoredCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

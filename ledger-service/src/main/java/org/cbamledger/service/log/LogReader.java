@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.EntryStore;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.store.StoredEntry;
+import org.cbamledger.service.tiles.TileReader;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TreeHashes;
 

@@ -4,19 +4,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.DeviceBatch;
+import org.cbamledger.service.store.KeyRegistration;
+import org.cbamledger.service.store.KeyRevocation;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
-import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the fields the ledger acts on from records that already passed their schema. */
 final class RecordFields {
-    static final String KEY_REGISTRATION = Kinds.KEY_REGISTRATION;
-    static final String KEY_REVOCATION = Kinds.KEY_REVOCATION;
-    static final String METER_READING_BATCH = Kinds.METER_READING_BATCH;
-    static final String PARTY = Kinds.PARTY;
-
     private RecordFields() {}
 
     static KeyRegistration keyRegistration(JsonNode record) throws LedgerException {

@@ -12,6 +12,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.DeviceBatch;
+import org.cbamledger.service.store.DeviceStore;
+import org.cbamledger.service.store.EntryStore;
+import org.cbamledger.service.store.KeyStore;
+import org.cbamledger.service.store.LogKeyStore;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.store.RotatedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package org.cbamledger.service.log;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.cbamledger.service.problem.LedgerException;
 
 /**
  * Work another subsystem does inside the transaction that sequences a group (the deployment's claim map in

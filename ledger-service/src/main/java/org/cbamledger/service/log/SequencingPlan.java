@@ -8,6 +8,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.DeviceBatch;
+import org.cbamledger.service.store.DeviceStore;
+import org.cbamledger.service.store.EntryStore;
+import org.cbamledger.service.store.KeyRegistration;
+import org.cbamledger.service.store.KeyRevocation;
+import org.cbamledger.service.store.KeyStore;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.store.StoredEntry;
 
 /**
  * What one sequencing transaction will write: indexes for new entries, their device numbering and key

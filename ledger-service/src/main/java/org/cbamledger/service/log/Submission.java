@@ -2,6 +2,9 @@ package org.cbamledger.service.log;
 
 import java.util.HexFormat;
 import java.util.List;
+import org.cbamledger.service.store.DeviceBatch;
+import org.cbamledger.service.store.KeyRegistration;
+import org.cbamledger.service.store.KeyRevocation;
 
 /**
  * An envelope that passed every check that needs no lock on the log: parse, size, schema, signature.

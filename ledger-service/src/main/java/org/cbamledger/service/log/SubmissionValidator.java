@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.RegisteredKey;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.Merkle;
@@ -123,9 +126,9 @@ public final class SubmissionValidator {
     private static Submission describe(byte[] canonical, String kind, JsonNode record, List<String> keyIds)
             throws LedgerException {
         return new Submission(canonical, Merkle.leafHash(canonical), kind, List.copyOf(keyIds),
-                kind.equals(RecordFields.METER_READING_BATCH) ? RecordFields.deviceBatch(record) : null,
-                kind.equals(RecordFields.KEY_REGISTRATION) ? RecordFields.keyRegistration(record) : null,
-                kind.equals(RecordFields.KEY_REVOCATION) ? RecordFields.keyRevocation(record) : null);
+                kind.equals(Kinds.METER_READING_BATCH) ? RecordFields.deviceBatch(record) : null,
+                kind.equals(Kinds.KEY_REGISTRATION) ? RecordFields.keyRegistration(record) : null,
+                kind.equals(Kinds.KEY_REVOCATION) ? RecordFields.keyRevocation(record) : null);
     }
 
     private static JsonNode recordOf(Envelope envelope) throws LedgerException {

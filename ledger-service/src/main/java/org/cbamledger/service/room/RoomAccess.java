@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.room.scope.RoomDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,8 +77,20 @@ public final class RoomAccess {
         summarise(refusals.closedBefore(clock.instant().plus(Duration.ofMinutes(1))));
     }
 
-    /** @param needed the grant scope the request needs; null when any active grant will do (the room's summary) */
+    /**
+     * @param needed the grant scope the request needs; null when any active grant will do (the room's summary)
+     * @throws StoreException the database failed (nothing is recorded for the request then)
+     */
     public HttpResponse<?> serve(HttpRequest<?> request, String roomId, GrantScope needed, Resource resource,
+            RoomAction action) throws AuthException, TooManyRequestsException, LedgerException, IOException {
+        try {
+            return checkedServe(request, roomId, needed, resource, action);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private HttpResponse<?> checkedServe(HttpRequest<?> request, String roomId, GrantScope needed, Resource resource,
             RoomAction action) throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
         Principal principal = BearerTokenFilter.principal(request);
         long waitSeconds = limit.take(principal.subject(), clock.instant());

@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,13 +28,14 @@ import java.util.regex.Pattern;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.http.BearerTokenFilter;
 import org.cbamledger.service.http.EdgeInput;
 import org.cbamledger.service.http.InvalidInputException;
 import org.cbamledger.service.http.RequestJson;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.Problem;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.room.scope.RoomDefinition;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +64,7 @@ public class RoomAdminController {
     /** Body: {@code {"name", "installationId", "periodFrom", "periodTo", "cnCodes": [...]}}; 201 with the room. */
     @Post(uri = "/logs/{logId}/rooms", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> create(HttpRequest<?> request, String logId, @Body byte[] body)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         Principal principal = BearerTokenFilter.principal(request);
         principal.require(Scopes.logAdmin(logId));
         ledger.log(logId);
@@ -92,19 +92,19 @@ public class RoomAdminController {
         String roomId = "room-" + HexFormat.of().formatHex(randomBytes());
         RoomDefinition room = new RoomDefinition(roomId, logId, name, installationId, from, to, cnCodes,
                 principal.subject(), clock.instant());
-        rooms.insert(room);
+        StoreException.running(() -> rooms.insert(room));
         return json(HttpStatus.CREATED, RoomBodies.RoomBody.of(room));
     }
 
     @Get("/logs/{logId}/rooms")
     public HttpResponse<String> list(HttpRequest<?> request, String logId)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         ledger.log(logId);
         List<RoomBodies.RoomWithGrants> found = new ArrayList<>();
-        for (RoomDefinition room : rooms.ofLog(logId)) {
+        for (RoomDefinition room : StoreException.wrapping(() -> rooms.ofLog(logId))) {
             found.add(new RoomBodies.RoomWithGrants(RoomBodies.RoomBody.of(room),
-                    rooms.grantsOf(room.roomId()).stream().map(RoomBodies.GrantBody::of).toList()));
+                    StoreException.wrapping(() -> rooms.grantsOf(room.roomId())).stream().map(RoomBodies.GrantBody::of).toList()));
         }
         return json(HttpStatus.OK, found);
     }
@@ -112,7 +112,7 @@ public class RoomAdminController {
     /** Body: {@code {"role": "importer"|"verifier", "scopes": ["entries", "documents", "statements", "bundle", "view"]}}. */
     @Put(uri = "/rooms/{roomId}/grants/{partyId}", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> grant(HttpRequest<?> request, String roomId, String partyId, @Body byte[] body)
-            throws AuthException, LedgerException, SQLException {
+            throws AuthException, LedgerException {
         Principal principal = BearerTokenFilter.principal(request);
         RoomDefinition room = administered(principal, roomId);
         if (!IDENTIFIER.matcher(partyId).matches()) {
@@ -133,16 +133,16 @@ public class RoomAdminController {
             throw invalid("scopes must list at least one of entries, documents, statements, bundle, view");
         }
         RoomGrant grant = new RoomGrant(room.roomId(), partyId, role, scopes, principal.subject(), clock.instant(), null);
-        LoggedDecision.append(ledger, room.logId(),
+        StoreException.running(() -> LoggedDecision.append(ledger, room.logId(),
                 new RoomGrantRecord(room, grant, false, principal.subject(), grant.grantedAt()).toJson(),
-                "the grant does not take effect");
-        return json(HttpStatus.OK, RoomBodies.GrantBody.of(rooms.grant(grant)));
+                "the grant does not take effect"));
+        return json(HttpStatus.OK, RoomBodies.GrantBody.of(StoreException.wrapping(() -> rooms.grant(grant))));
     }
 
     /** Revokes the grant at once; {@code role} is required, as a party may hold the room in both roles. */
     @Delete("/rooms/{roomId}/grants/{partyId}")
     public HttpResponse<String> revoke(HttpRequest<?> request, String roomId, String partyId,
-            @Nullable @QueryValue String role) throws AuthException, LedgerException, SQLException {
+            @Nullable @QueryValue String role) throws AuthException, LedgerException {
         Principal principal = BearerTokenFilter.principal(request);
         RoomDefinition room = administered(principal, roomId);
         GrantRole grantRole;
@@ -151,20 +151,19 @@ public class RoomAdminController {
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-        RoomGrant active = rooms.grantsOf(room.roomId()).stream()
+        RoomGrant active = StoreException.wrapping(() -> rooms.grantsOf(room.roomId())).stream()
                 .filter(g -> g.active() && g.partyId().equals(partyId) && g.role() == grantRole).findFirst()
                 .orElseThrow(() -> new LedgerException(Problem.ROOM_NOT_FOUND, "room " + roomId
                         + " holds no active grant to " + grantRole.wireName() + " " + partyId));
         Instant now = clock.instant();
-        LoggedDecision.append(ledger, room.logId(),
-                new RoomGrantRecord(room, active, true, principal.subject(), now).toJson(), "the grant is not revoked");
-        rooms.revoke(room.roomId(), partyId, grantRole, now);
+        StoreException.running(() -> LoggedDecision.append(ledger, room.logId(),
+                new RoomGrantRecord(room, active, true, principal.subject(), now).toJson(), "the grant is not revoked"));
+        StoreException.wrapping(() -> rooms.revoke(room.roomId(), partyId, grantRole, now));
         return HttpResponse.noContent();
     }
 
-    private RoomDefinition administered(Principal principal, String roomId) throws AuthException, LedgerException,
-            SQLException {
-        RoomDefinition room = rooms.find(roomId).orElse(null);
+    private RoomDefinition administered(Principal principal, String roomId) throws AuthException, LedgerException {
+        RoomDefinition room = StoreException.wrapping(() -> rooms.find(roomId)).orElse(null);
         if (room == null || !principal.has(Scopes.read(room.logId()))) {
             throw new LedgerException(Problem.ROOM_NOT_FOUND, "no room " + roomId + " exists");
         }

@@ -25,6 +25,7 @@ import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.bundle.BundleExporter;
 import org.cbamledger.service.bundle.BundledStatement;
 import org.cbamledger.service.bundle.StreamedZip;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.documents.ArchiveSettings;
 import org.cbamledger.service.documents.DocumentHolding;
 import org.cbamledger.service.documents.DocumentService;
@@ -35,16 +36,16 @@ import org.cbamledger.service.http.Params;
 import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.index.IndexCommitter;
 import org.cbamledger.service.index.RoomIndexFiles;
-import org.cbamledger.service.log.CheckpointStore;
+import org.cbamledger.service.store.CheckpointStore;
 import org.cbamledger.service.log.ConsistencyProof;
-import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.store.EntryStore;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.LogInfo;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.LogInfo;
 import org.cbamledger.service.log.LogReader;
-import org.cbamledger.service.log.Problem;
-import org.cbamledger.service.log.StoredCheckpoint;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.StoredCheckpoint;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.room.scope.RoomDefinition;
 import org.cbamledger.service.room.scope.RoomSelection;
 import org.cbamledger.service.statement.StatementStore;
@@ -99,11 +100,11 @@ public class RoomController {
 
     /** The rooms granted to the token's importer and verifier parties, with the scopes of each grant. */
     @Get
-    public HttpResponse<String> granted(HttpRequest<?> request) throws AuthException, SQLException {
+    public HttpResponse<String> granted(HttpRequest<?> request) throws AuthException {
         Principal principal = BearerTokenFilter.principal(request);
         List<Map<String, Object>> found = new ArrayList<>();
-        for (RoomGrant grant : rooms.activeGrantsOf(PartyRole.of(principal))) {
-            RoomDefinition room = rooms.find(grant.roomId()).orElseThrow();
+        for (RoomGrant grant : StoreException.wrapping(() -> rooms.activeGrantsOf(PartyRole.of(principal)))) {
+            RoomDefinition room = StoreException.wrapping(() -> rooms.find(grant.roomId())).orElseThrow();
             found.add(Map.of("room", RoomBodies.RoomBody.of(room), "grant", RoomBodies.GrantBody.of(grant)));
         }
         return json(found);
@@ -111,7 +112,7 @@ public class RoomController {
 
     @Get("/{roomId}")
     public HttpResponse<?> summary(HttpRequest<?> request, String roomId)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, null, new RoomAccess.Resource("room", null), visit -> {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
             VisitSelection seen = contents.visible(visit, snapshot.selection());
@@ -130,7 +131,7 @@ public class RoomController {
     @Get("/{roomId}/entries")
     public HttpResponse<?> entries(HttpRequest<?> request, String roomId, @Nullable @QueryValue String kind,
             @Nullable @QueryValue String after, @Nullable @QueryValue String limit)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.ENTRIES, new RoomAccess.Resource("entries", kind), visit -> {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
             int pageSize = boundedLimit(limit);
@@ -163,7 +164,7 @@ public class RoomController {
     /** One entry of the room with its inclusion proof against the room's checkpoint. */
     @Get("/{roomId}/entries/{index}")
     public HttpResponse<?> entry(HttpRequest<?> request, String roomId, String index)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.ENTRIES, new RoomAccess.Resource("entry", index), visit -> {
             long at = Params.nonNegative("index", index);
             RoomSnapshot snapshot = contents.snapshot(visit.room());
@@ -180,7 +181,7 @@ public class RoomController {
     /** The documents the room's anchors name; erased ones are listed with {@code erased: true}. */
     @Get("/{roomId}/documents")
     public HttpResponse<?> documents(HttpRequest<?> request, String roomId)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("documents", null), visit -> {
             RoomSelection selection = contents.snapshot(visit.room()).selection();
             VisitSelection seen = contents.visible(visit, selection);
@@ -206,7 +207,7 @@ public class RoomController {
      */
     @Get(uri = "/{roomId}/documents/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM)
     public HttpResponse<?> document(HttpRequest<?> request, String roomId, String sha256)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.DOCUMENTS, new RoomAccess.Resource("document", sha256), visit -> {
             if (!SHA256_HEX.matcher(sha256).matches() || !contents.visible(visit,
                     contents.snapshot(visit.room()).selection()).documentSha256s().contains(sha256)
@@ -220,7 +221,7 @@ public class RoomController {
     /** The statements the room covers; an importer sees those issued to it. */
     @Get("/{roomId}/statements")
     public HttpResponse<?> statements(HttpRequest<?> request, String roomId)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.STATEMENTS, new RoomAccess.Resource("statements", null), visit -> {
             List<RoomBodies.StatementItem> items = new ArrayList<>();
             for (StoredStatement s : contents.snapshot(visit.room()).selection().statements()) {
@@ -237,7 +238,7 @@ public class RoomController {
     /** The statement's JWS, its payload, the checkpoint it names and a consistency proof to the room's checkpoint. */
     @Get("/{roomId}/statements/{statementId}")
     public HttpResponse<?> statement(HttpRequest<?> request, String roomId, String statementId)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.STATEMENTS, new RoomAccess.Resource("statement", statementId),
                 visit -> {
                     RoomSnapshot snapshot = contents.snapshot(visit.room());
@@ -255,7 +256,7 @@ public class RoomController {
 
     @Get(uri = "/{roomId}/statements/{statementId}/pdf", produces = "application/pdf")
     public HttpResponse<?> statementPdf(HttpRequest<?> request, String roomId, String statementId)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.STATEMENTS,
                 new RoomAccess.Resource("statement-pdf", statementId), visit -> {
                     StoredStatement s = visibleStatement(visit, contents.snapshot(visit.room()), statementId);
@@ -271,7 +272,7 @@ public class RoomController {
      */
     @Get(uri = "/{roomId}/bundle", produces = "application/zip")
     public HttpResponse<?> bundle(HttpRequest<?> request, String roomId, @Nullable @QueryValue String statement)
-            throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, GrantScope.BUNDLE, new RoomAccess.Resource("bundle", statement), visit -> {
             RoomSnapshot snapshot = contents.snapshot(visit.room());
             BundledStatement bundled = null;
@@ -294,9 +295,10 @@ public class RoomController {
     }
 
     /** The room's index files: the log's current index commitment and the map proofs of the room's scope. */
-    private RoomIndexFiles roomIndex(RoomDefinition room) throws LedgerException, SQLException {
-        IndexCommitter.Commitment commitment = indexCommitter.current(room.logId());
-        return RoomIndexFiles.of(commitment, indexCommitter.checkpointCovering(room.logId(), commitment), room.roomId(),
+    private RoomIndexFiles roomIndex(RoomDefinition room) throws LedgerException {
+        IndexCommitter.Commitment commitment = StoreException.wrapping(() -> indexCommitter.current(room.logId()));
+        return RoomIndexFiles.of(commitment,
+                StoreException.wrapping(() -> indexCommitter.checkpointCovering(room.logId(), commitment)), room.roomId(),
                 room.installationId(), room.periodFrom(), room.periodTo());
     }
 
@@ -306,7 +308,7 @@ public class RoomController {
      */
     @Get("/{roomId}/access-log")
     public HttpResponse<?> accessLog(HttpRequest<?> request, String roomId, @Nullable @QueryValue String after,
-            @Nullable @QueryValue String limit) throws AuthException, TooManyRequestsException, LedgerException, SQLException, IOException {
+            @Nullable @QueryValue String limit) throws AuthException, TooManyRequestsException, LedgerException, IOException {
         return access.serve(request, roomId, null, new RoomAccess.Resource("access-log", null), visit -> {
             if (visit.partyId() != null) {
                 throw new AuthException(403, "the access log of room " + roomId + " is its exporter's; "
@@ -356,8 +358,9 @@ public class RoomController {
         }
     }
 
-    private StoredEntry entry(RoomDefinition room, long index) throws SQLException, LedgerException {
-        return entries.byIndex(room.logId(), index).orElseThrow(() -> new LedgerException(Problem.ENTRY_NOT_FOUND,
+    private StoredEntry entry(RoomDefinition room, long index) throws LedgerException {
+        return StoreException.wrapping(() -> entries.byIndex(room.logId(), index)).orElseThrow(
+                () -> new LedgerException(Problem.ENTRY_NOT_FOUND,
                 "entry " + index + " of log " + room.logId() + " is missing"));
     }
 

@@ -1,6 +1,6 @@
 package org.cbamledger.service.room;
 
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.service.room.scope.RoomDefinition;
 import org.cbamledger.service.room.scope.RoomSelection;
 

@@ -15,7 +15,7 @@ import org.cbamledger.calculation.core.CalculationException;
 import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;

@@ -2,8 +2,8 @@ package org.cbamledger.service.web;
 
 import java.time.YearMonth;
 import java.util.Optional;
-import org.cbamledger.service.log.LogInfo;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.store.StoredCheckpoint;
 
 /**
  * What the readiness page shows around its {@link ReadinessView}: a log's identity, the checkpoint the view is made

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.StoredCheckpoint;
 
 /**
  * The verifier-facing readiness view (seed 004) of a set of ledger entries: evidence status per installation and

@@ -3,7 +3,7 @@ package org.cbamledger.service.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
 
 /**

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.TooManyRequestsException;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.room.GrantScope;
 import org.cbamledger.service.room.RoomAccess;
 import org.cbamledger.service.room.RoomContents;
@@ -56,7 +55,7 @@ public class RoomViewController {
 
     @Get("/{roomId}")
     public HttpResponse<?> view(HttpRequest<?> request, String roomId, @Nullable @QueryValue String month)
-            throws AuthException, TooManyRequestsException, SQLException, IOException {
+            throws AuthException, TooManyRequestsException, IOException {
         Optional<YearMonth> shown;
         try {
             shown = month == null || month.isBlank() ? Optional.empty() : Optional.of(YearMonth.parse(month));

@@ -3,7 +3,7 @@ package org.cbamledger.service.web;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cbamledger.service.log.LedgerException;
+import org.cbamledger.service.problem.LedgerException;
 
 /**
  * The last few computed views, by a key that changes whenever their entries or statements would (log id, checkpoint

@@ -17,7 +17,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,15 +27,16 @@ import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.auth.Principal;
 import org.cbamledger.service.auth.Scopes;
 import org.cbamledger.service.auth.TokenAuthority;
+import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.http.BearerTokenFilter;
-import org.cbamledger.service.log.CheckpointStore;
-import org.cbamledger.service.log.EntryStore;
+import org.cbamledger.service.store.CheckpointStore;
+import org.cbamledger.service.store.EntryStore;
 import org.cbamledger.service.log.Ledger;
-import org.cbamledger.service.log.LedgerException;
-import org.cbamledger.service.log.LogInfo;
-import org.cbamledger.service.log.LogStore;
-import org.cbamledger.service.log.StoredCheckpoint;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.store.LogStore;
+import org.cbamledger.service.store.StoredCheckpoint;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.statement.StoredStatement;
 
@@ -96,10 +96,10 @@ public class WebController {
     }
 
     @Get("/logs")
-    public HttpResponse<String> logs(HttpRequest<?> request) throws AuthException, SQLException {
+    public HttpResponse<String> logs(HttpRequest<?> request) throws AuthException {
         Principal principal = BearerTokenFilter.principal(request);
         List<String> readable = new ArrayList<>();
-        for (String logId : logs.logIds()) {
+        for (String logId : StoreException.wrapping(() -> logs.logIds())) {
             if (principal.has(Scopes.read(logId))) {
                 readable.add(logId);
             }
@@ -109,7 +109,7 @@ public class WebController {
 
     @Get("/logs/{logId}")
     public HttpResponse<String> view(HttpRequest<?> request, String logId, @Nullable @QueryValue String month)
-            throws AuthException, SQLException, LedgerException {
+            throws AuthException, LedgerException {
         try {
             BearerTokenFilter.principal(request).require(Scopes.read(logId));
         } catch (AuthException e) {
@@ -131,21 +131,24 @@ public class WebController {
             return page(HttpStatus.valueOf(ProblemStatus.of(e.problem())), UiPages.error(ProblemStatus.of(e.problem()), e.problem().title(),
                     e.getMessage()));
         }
-        Optional<StoredCheckpoint> checkpoint = checkpoints.latest(logId);
+        Optional<StoredCheckpoint> checkpoint = StoreException.wrapping(() -> checkpoints.latest(logId));
         long size = checkpoint.map(StoredCheckpoint::treeSize).orElse(0L);
-        List<StoredStatement> stored = statements.ofLog(logId);
+        List<StoredStatement> stored = StoreException.wrapping(() -> statements.ofLog(logId));
         ReadinessInput input = new ReadinessInput(log, checkpoint, new LogEvidenceLinks(logId, size), shown, Optional.empty());
         String key = logId + "@" + size + "#" + String.join(",", stored.stream().map(StoredStatement::statementId).toList());
-        String html = ReadinessPage.render(input, views.get(key, () -> ReadinessView.of(entriesUpTo(logId, size), stored)));
+        String html = ReadinessPage.render(input,
+                StoreException.wrapping(() -> views.get(key, () -> ReadinessView.of(entriesUpTo(logId, size), stored))));
         return page(HttpStatus.OK, html);
     }
 
-    private List<StoredEntry> entriesUpTo(String logId, long size) throws SQLException {
-        List<StoredEntry> shown = new ArrayList<>();
-        for (long from = 0; from < size; from += PAGE) {
-            shown.addAll(entries.range(logId, from, Math.min(size, from + PAGE)));
-        }
-        return shown;
+    private List<StoredEntry> entriesUpTo(String logId, long size) {
+        return StoreException.wrapping(() -> {
+            List<StoredEntry> shown = new ArrayList<>();
+            for (long from = 0; from < size; from += PAGE) {
+                shown.addAll(entries.range(logId, from, Math.min(size, from + PAGE)));
+            }
+            return shown;
+        });
     }
 
     static MutableHttpResponse<String> page(HttpStatus status, String html) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cbamledger.service.log.CheckpointListener;
-import org.cbamledger.service.log.LogInfo;
-import org.cbamledger.service.log.StoredCheckpoint;
-import org.cbamledger.service.log.TreeStore;
+import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.store.StoredCheckpoint;
+import org.cbamledger.service.store.TreeStore;
 
 /** Hands every log's latest checkpoint to one {@link WitnessWorker} per configured witness; never blocks. */
 public final class CheckpointWitnessing implements CheckpointListener, AutoCloseable {

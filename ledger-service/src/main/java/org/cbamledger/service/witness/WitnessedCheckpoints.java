@@ -7,8 +7,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.cbamledger.service.bundle.CheckpointEvidence;
-import org.cbamledger.service.log.CheckpointStore;
-import org.cbamledger.service.log.StoredCheckpoint;
+import org.cbamledger.service.store.CheckpointStore;
+import org.cbamledger.service.store.StoredCheckpoint;
 
 /**
  * Checkpoints with their witness cosignatures and timestamps, and a way to wait for a witnessed checkpoint: one

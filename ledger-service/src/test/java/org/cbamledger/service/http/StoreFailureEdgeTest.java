@@ -1,5 +1,6 @@
 package org.cbamledger.service.http;
 
+import static org.cbamledger.service.support.DatabaseFailureAnswer.assertUnavailable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,9 +10,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.cbamledger.service.db.StoreException;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
+import org.cbamledger.service.support.TableGone;
+import org.cbamledger.service.support.TestLog;
+import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -80,6 +86,30 @@ class StoreFailureEdgeTest {
             HttpResponse<byte[]> back = service.http().get(".well-known/jwks.json", null);
             assertEquals(200, back.statusCode(), Http.text(back));
             assertEquals(true, Http.json(back).get("keys").isArray());
+        }
+    }
+
+    /** End to end through the log's routes, which no longer declare SQLException (issue 17). */
+    @Test
+    void entryAndDeviceReads_whileTheirTablesAreGone_are503() throws Exception {
+        try (RunningService service = RunningService.start()) {
+            TestLog log = TestLog.create(service, "log-db-reads");
+            SigningKey key = log.registerKey("device", List.of(Kinds.METER_READING_BATCH));
+            assertEquals(201, log.submitAndWait(TestLog.sign(Kinds.METER_READING_BATCH,
+                    TestLog.meterBatch("M-7", "gw-db", 0, java.time.Instant.parse("2026-03-01T00:00:00Z"), 4), key))
+                    .statusCode());
+            HttpResponse<byte[]> entry;
+            try (TableGone gone = new TableGone(service.jdbcUrl(), "entries")) {
+                entry = log.read("entries/0");
+            }
+            HttpResponse<byte[]> gaps;
+            try (TableGone gone = new TableGone(service.jdbcUrl(), "device_batches")) {
+                gaps = log.read("devices/gw-db/sequence-gaps");
+            }
+            assertUnavailable(entry);
+            assertUnavailable(gaps);
+            assertEquals(200, log.read("entries/0").statusCode());
+            assertEquals(200, log.read("devices/gw-db/sequence-gaps").statusCode());
         }
     }
 }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;

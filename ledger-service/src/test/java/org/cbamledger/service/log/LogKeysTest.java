@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.cbamledger.service.store.LogKeys;
+import org.cbamledger.service.store.RotatedKey;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SigningKey;

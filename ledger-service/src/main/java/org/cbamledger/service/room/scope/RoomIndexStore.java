@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.cbamledger.service.index.PageIndexer;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.signer.JsonMappers;
 import tools.jackson.databind.json.JsonMapper;
 

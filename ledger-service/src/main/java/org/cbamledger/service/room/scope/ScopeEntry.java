@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,9 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode record, String supersedesLeafHash,
         List<String> signerKeyIds, SeriesDays series) {
-    static final String CORRECTION = Kinds.CORRECTION;
-    static final String METER_READING_BATCH = Kinds.METER_READING_BATCH;
-    static final String GENERATION_DATA = Kinds.GENERATION_DATA;
     private static final JsonMapper JSON = JsonMappers.PLAIN;
 
     /** The kind the scope rules apply: the record's, or the replacement's for a correction. */
@@ -37,7 +34,7 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
     }
 
     boolean isCorrection() {
-        return entryKind.equals(CORRECTION);
+        return entryKind.equals(Kinds.CORRECTION);
     }
 
     String text(String pointer) {
@@ -70,16 +67,16 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
         String entryKind = payload.path("kind").asString("");
         JsonNode record = payload;
         String supersedes = null;
-        if (entryKind.equals(CORRECTION)) {
+        if (entryKind.equals(Kinds.CORRECTION)) {
             record = payload.path("replacement");
             supersedes = ScopeFields.text(payload, "/supersedesLeafHash");
         }
         SeriesDays series = null;
         String kind = record.path("kind").asString("");
-        if (kind.equals(METER_READING_BATCH)) {
+        if (kind.equals(Kinds.METER_READING_BATCH)) {
             series = readingDays(record);
             record = ids(record, "meterId", "deviceId", "sequence");
-        } else if (kind.equals(GENERATION_DATA)) {
+        } else if (kind.equals(Kinds.GENERATION_DATA)) {
             series = generationDays(record);
             record = ids(record, "assetId", "meterId");
         }

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.cbamledger.service.log.LedgerRecords;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;

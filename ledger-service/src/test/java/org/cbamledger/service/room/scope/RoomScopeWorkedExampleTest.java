@@ -28,7 +28,7 @@ import org.cbamledger.calculation.statement.CalculationRecords;
 import org.cbamledger.calculation.statement.EmissionsStatements;
 import org.cbamledger.calculation.statement.StatementIssue;
 import org.cbamledger.service.log.LedgerRecords;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;

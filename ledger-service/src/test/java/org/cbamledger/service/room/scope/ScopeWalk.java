@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.cbamledger.service.log.StoredEntry;
+import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.statement.StoredStatement;
 
 /**

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.tiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,6 +6,13 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cbamledger.service.problem.LedgerException;
+import org.cbamledger.service.problem.Problem;
+import org.cbamledger.service.store.CheckpointStore;
+import org.cbamledger.service.store.EntryStore;
+import org.cbamledger.service.store.StoredCheckpoint;
+import org.cbamledger.service.store.StoredEntry;
+import org.cbamledger.service.store.TreeStore;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TileData;
 import org.cbamledger.signer.TilePath;
@@ -52,7 +59,7 @@ public final class TileReader {
     }
 
     /** As {@link #hashes}, reading the tile cache only: a tile it lacks is an {@link IOException}, never a query. */
-    HashReader cachedHashes(String logId, long treeSize) {
+    public HashReader cachedHashes(String logId, long treeSize) {
         return new TileHashReader(treeSize, (level, index, width) -> {
             TileNodes nodes = cache.get(new TileCache.Key(logId, level, index, width));
             if (nodes == null) {

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ public final class KeyStore {
         }
     }
 
-    static Optional<RegisteredKey> find(Connection c, String logId, String keyId) throws SQLException {
+    public static Optional<RegisteredKey> find(Connection c, String logId, String keyId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select key_id, algorithm, spki, party, role, allowed_kinds,"
                 + " valid_from, valid_until, registered_index, revoked_at from log_keys where log_id = ? and key_id = ?")) {
             s.setString(1, logId);
@@ -52,7 +52,7 @@ public final class KeyStore {
         }
     }
 
-    static void insert(Connection c, String logId, KeyRegistration k, long index) throws SQLException {
+    public static void insert(Connection c, String logId, KeyRegistration k, long index) throws SQLException {
         Array kinds = c.createArrayOf("text", k.allowedKinds().toArray());
         try (PreparedStatement s = c.prepareStatement("insert into log_keys (log_id, key_id, algorithm, spki, party,"
                 + " role, allowed_kinds, valid_from, valid_until, registered_index) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -73,7 +73,7 @@ public final class KeyStore {
     }
 
     /** The earliest revocation wins: a later one never moves {@code revoked_at} forward. */
-    static void revoke(Connection c, String logId, KeyRevocation revocation, long index) throws SQLException {
+    public static void revoke(Connection c, String logId, KeyRevocation revocation, long index) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update log_keys set revoked_at = ?, revoked_index = ?"
                 + " where log_id = ? and key_id = ? and (revoked_at is null or revoked_at > ?)")) {
             Timestamp at = Timestamp.from(revocation.revokedAt());
@@ -91,7 +91,7 @@ public final class KeyStore {
     }
 
     /** For each of the given keys registered in the log: its revocation time, or null while unrevoked. */
-    static Map<String, Instant> revocationsOf(Connection c, String logId, Collection<String> keyIds) throws SQLException {
+    public static Map<String, Instant> revocationsOf(Connection c, String logId, Collection<String> keyIds) throws SQLException {
         Map<String, Instant> found = new HashMap<>();
         if (keyIds.isEmpty()) {
             return found;

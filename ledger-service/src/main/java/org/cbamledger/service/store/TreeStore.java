@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.io.IOException;
 import java.sql.Array;
@@ -64,7 +64,7 @@ public final class TreeStore {
         };
     }
 
-    static List<byte[]> read(Connection c, String logId, long[] indexes) throws SQLException, IOException {
+    public static List<byte[]> read(Connection c, String logId, long[] indexes) throws SQLException, IOException {
         Map<Long, byte[]> found = new HashMap<>();
         if (indexes.length > 0) {
             Long[] boxed = new Long[indexes.length];
@@ -97,7 +97,7 @@ public final class TreeStore {
     }
 
     /** Idempotent: an integrator that crashed after writing hashes rewrites the same values. */
-    static void insert(Connection c, String logId, long firstIndex, List<byte[]> hashes) throws SQLException {
+    public static void insert(Connection c, String logId, long firstIndex, List<byte[]> hashes) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into tree_hashes (log_id, hash_index, hash)"
                 + " values (?, ?, ?) on conflict do nothing")) {
             for (int i = 0; i < hashes.size(); i++) {

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.problem;
 
 /**
  * The ledger's failure kinds, each with its stable problem type slug and title; the HTTP edge maps them to statuses

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.problem;
 
 /** Why the ledger refused or could not do something; {@link #problem()} says which kind. */
 public final class LedgerException extends Exception {

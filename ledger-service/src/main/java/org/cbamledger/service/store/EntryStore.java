@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -48,7 +48,7 @@ public final class EntryStore {
         }
     }
 
-    static List<StoredEntry> range(Connection c, String logId, long from, long to) throws SQLException {
+    public static List<StoredEntry> range(Connection c, String logId, long from, long to) throws SQLException {
         List<StoredEntry> entries = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select entry_index, leaf_hash, kind, envelope from entries"
                 + " where log_id = ? and entry_index >= ? and entry_index < ? order by entry_index")) {
@@ -84,7 +84,7 @@ public final class EntryStore {
     }
 
     /** Leaf hashes (hex) of the given ones already in the log, with their indexes. */
-    static Map<String, Long> indexesOf(Connection c, String logId, List<byte[]> leafHashes) throws SQLException {
+    public static Map<String, Long> indexesOf(Connection c, String logId, List<byte[]> leafHashes) throws SQLException {
         Map<String, Long> found = new HashMap<>();
         Array array = c.createArrayOf("bytea", leafHashes.toArray(new byte[0][]));
         try (PreparedStatement s = c.prepareStatement(
@@ -102,7 +102,7 @@ public final class EntryStore {
         return found;
     }
 
-    static void insert(Connection c, String logId, List<StoredEntry> entries) throws SQLException {
+    public static void insert(Connection c, String logId, List<StoredEntry> entries) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "insert into entries (log_id, entry_index, leaf_hash, kind, envelope) values (?, ?, ?, ?, ?)")) {
             for (StoredEntry e : entries) {
@@ -118,7 +118,7 @@ public final class EntryStore {
     }
 
     /** Leaf hashes of the entries with {@code from <= index < to}, in index order. */
-    static List<byte[]> leafHashes(Connection c, String logId, long from, long to) throws SQLException {
+    public static List<byte[]> leafHashes(Connection c, String logId, long from, long to) throws SQLException {
         List<byte[]> hashes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select entry_index, leaf_hash from entries"
                 + " where log_id = ? and entry_index >= ? and entry_index < ? order by entry_index")) {

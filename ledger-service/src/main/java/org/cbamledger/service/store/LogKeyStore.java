@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,10 +13,10 @@ import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.SigningKey;
 
 /** The {@code log_note_keys} table: the note keys a log rotated to. */
-final class LogKeyStore {
+public final class LogKeyStore {
     private LogKeyStore() {}
 
-    static void insert(Connection c, String logId, RotatedKey key) throws SQLException {
+    public static void insert(Connection c, String logId, RotatedKey key) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into log_note_keys"
                 + " (log_id, note_key_pkcs8, verifier_key, from_size, created_at) values (?, ?, ?, ?, ?)")) {
             s.setString(1, logId);
@@ -28,7 +28,7 @@ final class LogKeyStore {
         }
     }
 
-    static LogKeys keys(Connection c, LogInfo log) throws SQLException {
+    public static LogKeys keys(Connection c, LogInfo log) throws SQLException {
         List<RotatedKey> rotations = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                 "select note_key_pkcs8, verifier_key, from_size, created_at from log_note_keys where log_id = ?")) {

@@ -1,11 +1,11 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SigningKey;
 
 /**
  * A log's identity and its own Ed25519 key, which signs its checkpoints (as a C2SP note key named by the
- * origin) and the entries the service writes itself (see {@link LogAuthoredEntries}).
+ * origin) and the entries the service writes itself (see {@link org.cbamledger.service.log.LogAuthoredEntries}).
  */
 public record LogInfo(String logId, String origin, String operatorName, SigningKey noteKey) {
 

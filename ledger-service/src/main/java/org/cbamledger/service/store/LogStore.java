@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +21,7 @@ public final class LogStore {
     }
 
     /** Inserts the log; false when the log id is taken. */
-    boolean insert(Connection c, String logId, String operatorName, SigningKey noteKey, byte[] emptyRoot)
+    public boolean insert(Connection c, String logId, String operatorName, SigningKey noteKey, byte[] emptyRoot)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "insert into logs (log_id, origin, operator_name, note_key_pkcs8) values (?, ?, ?, ?)"
@@ -85,7 +85,7 @@ public final class LogStore {
     }
 
     /** With {@code lock} the row is held until the transaction ends: one sequencer per log. */
-    static long sequencedSize(Connection c, String logId, boolean lock) throws SQLException {
+    public static long sequencedSize(Connection c, String logId, boolean lock) throws SQLException {
         String sql = "select sequenced_size from log_sequence where log_id = ?" + (lock ? " for update" : "");
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, logId);
@@ -98,7 +98,7 @@ public final class LogStore {
         }
     }
 
-    static long integratedSize(Connection c, String logId) throws SQLException {
+    public static long integratedSize(Connection c, String logId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select integrated_size from log_tree where log_id = ?")) {
             s.setString(1, logId);
             try (ResultSet r = s.executeQuery()) {
@@ -110,7 +110,7 @@ public final class LogStore {
         }
     }
 
-    static byte[] integratedRoot(Connection c, String logId) throws SQLException {
+    public static byte[] integratedRoot(Connection c, String logId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select integrated_root from log_tree where log_id = ?")) {
             s.setString(1, logId);
             try (ResultSet r = s.executeQuery()) {
@@ -122,7 +122,7 @@ public final class LogStore {
         }
     }
 
-    static void setSequencedSize(Connection c, String logId, long size) throws SQLException {
+    public static void setSequencedSize(Connection c, String logId, long size) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update log_sequence set sequenced_size = ? where log_id = ?")) {
             s.setLong(1, size);
             s.setString(2, logId);
@@ -131,7 +131,7 @@ public final class LogStore {
     }
 
     /** Only the log's integrator writes this row; the size guard keeps a late writer from moving it back. */
-    static void setIntegrated(Connection c, String logId, long size, byte[] root) throws SQLException {
+    public static void setIntegrated(Connection c, String logId, long size, byte[] root) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "update log_tree set integrated_size = ?, integrated_root = ? where log_id = ? and integrated_size < ?")) {
             s.setLong(1, size);

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.tiles;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +13,14 @@ import org.cbamledger.signer.SigningKey;
  * rotation's size by its new key, and also by the key before it until the overlap after the rotation ends, so
  * that verifiers that have not yet seen the rotation still accept it.
  */
-record LogKeys(String origin, SigningKey firstKey, List<RotatedKey> rotations) {
+public record LogKeys(String origin, SigningKey firstKey, List<RotatedKey> rotations) {
 
-    LogKeys {
+    public LogKeys {
         rotations = rotations.stream().sorted(Comparator.comparingLong(RotatedKey::fromSize)).toList();
     }
 
     /** The signers of a checkpoint of this size signed at {@code now}. */
-    List<NoteSigner> checkpointSigners(long treeSize, Instant now, Duration overlap) {
+    public List<NoteSigner> checkpointSigners(long treeSize, Instant now, Duration overlap) {
         SigningKey before = firstKey;
         RotatedKey applies = null;
         for (RotatedKey rotation : rotations) {
@@ -42,7 +42,7 @@ record LogKeys(String origin, SigningKey firstKey, List<RotatedKey> rotations) {
     }
 
     /** The latest key: it signs the entries the log writes itself, and the next rotation with the new key. */
-    SigningKey currentKey() {
+    public SigningKey currentKey() {
         return rotations.isEmpty() ? firstKey : rotations.getLast().noteKey();
     }
 

@@ -1,7 +1,7 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.time.Instant;
 import org.cbamledger.signer.SigningKey;
 
 /** A note key a log rotated to ({@code verifierKey}: its C2SP vkey line): it signs checkpoints from {@code fromSize}. */
-record RotatedKey(SigningKey noteKey, String verifierKey, long fromSize, Instant createdAt) {}
+public record RotatedKey(SigningKey noteKey, String verifierKey, long fromSize, Instant createdAt) {}

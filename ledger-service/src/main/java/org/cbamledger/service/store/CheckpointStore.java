@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +26,7 @@ public final class CheckpointStore {
     }
 
     /** In the signer's transaction; a second checkpoint of one size violates the primary key (log, size). */
-    static void insert(Connection c, StoredCheckpoint checkpoint, String logId) throws SQLException {
+    public static void insert(Connection c, StoredCheckpoint checkpoint, String logId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into checkpoints (log_id, tree_size, root_hash,"
                         + " signed_note) values (?, ?, ?, ?)")) {
             s.setString(1, logId);

@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 /** How far each stage of a log's write path has come. */
 public record LogState(long sequencedSize, long integratedSize, byte[] integratedRoot) {}

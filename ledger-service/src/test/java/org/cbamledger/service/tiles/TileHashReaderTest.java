@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.tiles;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

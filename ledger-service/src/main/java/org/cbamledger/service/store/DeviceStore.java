@@ -1,4 +1,4 @@
-package org.cbamledger.service.log;
+package org.cbamledger.service.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +21,7 @@ public final class DeviceStore {
     }
 
     /** The indexes of the leaves already holding any of these device batches, in one query. */
-    static Map<DeviceBatch, Long> entryIndexesOf(Connection c, String logId, Collection<DeviceBatch> batches)
+    public static Map<DeviceBatch, Long> entryIndexesOf(Connection c, String logId, Collection<DeviceBatch> batches)
             throws SQLException {
         Map<DeviceBatch, Long> found = new HashMap<>();
         if (batches.isEmpty()) {
@@ -48,7 +48,7 @@ public final class DeviceStore {
     }
 
     /** Stores the planned device batches: batch to entry index, with each entry's leaf hash. */
-    static void insert(Connection c, String logId, Map<DeviceBatch, StoredEntry> batches) throws SQLException {
+    public static void insert(Connection c, String logId, Map<DeviceBatch, StoredEntry> batches) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into device_batches"
                 + " (log_id, device_id, sequence, entry_index, leaf_hash) values (?, ?, ?, ?, ?)")) {
             for (Map.Entry<DeviceBatch, StoredEntry> b : batches.entrySet()) {
