@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +15,6 @@ import org.cbamledger.calculation.core.ReportingPeriod;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.calculation.evidence.EvidenceSet;
 import org.cbamledger.service.store.StoredEntry;
-import org.cbamledger.signer.Envelope;
-import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.JsonNode;
 
@@ -62,14 +59,11 @@ final class EvidenceIndex {
     static EvidenceIndex of(List<StoredEntry> entries) {
         List<EvidenceRecord> records = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        for (StoredEntry entry : entries) {
-            try {
-                // the record as parsed with its envelope and the stored leaf hash: nothing parsed or hashed twice
-                Envelope.Parsed parsed = Envelope.parseWithRecord(entry.envelope());
-                records.add(new EvidenceRecord(parsed.envelope().kind(), parsed.record(), entry.index(),
-                        HexFormat.of().formatHex(entry.leafHash())));
-            } catch (SignerException | IllegalArgumentException e) {
-                unreadable.add("entry " + entry.index() + " does not parse as a record: " + e.getMessage());
+        for (StoredRecords.Read read : StoredRecords.of(entries)) {
+            if (read.record() != null) {
+                records.add(read.record());
+            } else {
+                unreadable.add(read.problem());
             }
         }
         EvidenceSet current;

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.TooManyRequestsException;
@@ -45,7 +46,7 @@ public class RoomViewController {
     private final RoomAccess access;
     private final RoomContents contents;
     private final Ledger ledger;
-    private final ViewCache views = new ViewCache();
+    private final ViewCache<ViewKey> views = new ViewCache<>();
 
     RoomViewController(RoomAccess access, RoomContents contents, Ledger ledger) {
         this.access = access;
@@ -71,10 +72,10 @@ public class RoomViewController {
                         .filter(s -> visit.mayRead(JSON.readTree(s.statementJson()))).toList();
                 ReadinessInput input = new ReadinessInput(ledger.log(visit.room().logId()),
                         Optional.of(snapshot.checkpoint()), new RoomEvidenceLinks(roomId), shown, Optional.of(describe(visit)));
-                // not the checkpoint's size: every view appends an access entry, which changes nothing shown
-                String key = roomId + "/" + visit.importerParties() + "@" + seen.indexes().size() + ":"
-                        + seen.indexes().hashCode() + "#"
-                        + String.join(",", shownStatements.stream().map(StoredStatement::statementId).toList());
+                // not the checkpoint's size: every view appends an access entry, which changes nothing shown; the
+                // entries themselves, not a hash of them, so that no other set of entries can ever share a view
+                ViewKey key = new ViewKey(roomId, visit.room().logId(), visit.importerParties(), List.copyOf(seen.indexes()),
+                        shownStatements.stream().map(StoredStatement::statementId).toList());
                 return WebController.page(HttpStatus.OK, ReadinessPage.render(input, views.get(key, () -> {
                     List<StoredEntry> shownEntries = new ArrayList<>();
                     contents.read(visit.room().logId(), seen.indexes(), shownEntries::add);
@@ -91,6 +92,9 @@ public class RoomViewController {
             return WebController.page(HttpStatus.valueOf(e.status()), UiPages.error(e.status(), "Forbidden", e.getMessage()));
         }
     }
+
+    /** What a room's view is computed from: the room and its log, whom its statements are narrowed to, what the visitor sees. */
+    private record ViewKey(String roomId, String logId, Set<String> importerParties, List<Long> entryIndexes, List<String> statementIds) {}
 
     private static String describe(RoomVisit visit) {
         RoomDefinition room = visit.room();

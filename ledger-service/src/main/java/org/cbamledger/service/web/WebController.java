@@ -57,7 +57,7 @@ public class WebController {
     private final CheckpointStore checkpoints;
     private final StatementStore statements;
     private final TokenAuthority tokens;
-    private final ViewCache views = new ViewCache();
+    private final ViewCache<String> views = new ViewCache<>();
 
     WebController(Ledger ledger, LogStore logs, EntryStore entries, CheckpointStore checkpoints, StatementStore statements,
             TokenAuthority tokens) {
