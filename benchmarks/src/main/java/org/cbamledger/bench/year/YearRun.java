@@ -200,8 +200,9 @@ final class YearRun {
         double webViewSeconds = seconds(started);
         figures.put("roomSeconds", createSeconds + summarySeconds).put("roomCreateSeconds", createSeconds)
                 .put("roomSummarySeconds", summarySeconds).put("webViewSeconds", webViewSeconds);
-        console.printf("room %s: created %.2f s, summary %.2f s (%s), web view %.2f s (%,d bytes)%n", roomId, createSeconds,
-                summarySeconds, summary.path("counts").toString(), webViewSeconds, page.length);
+        console.printf("room %s: created %.2f s, summary %.2f s (%,d entries, %d statements), web view %.2f s (%,d bytes)%n",
+                roomId, createSeconds, summarySeconds, summary.path("entryCount").asLong(),
+                summary.path("statementCount").asLong(), webViewSeconds, page.length);
     }
 
     private Map<String, SigningKey> registerParties() throws Exception {
