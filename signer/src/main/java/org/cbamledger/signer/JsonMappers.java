@@ -6,10 +6,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The project's JSON mappers, one shared instance per configuration (a JsonMapper is immutable and thread-safe).
- * Jackson 3 refuses trailing tokens by default, so all of them do. The service's request parser reads as
- * {@link #NO_DUPLICATE_KEYS} does (the checks after it were written for Jackson's default number types). Two mappers
- * elsewhere differ on purpose: the JWKS writer (null members left out) and the verifier's evidence reader (one node
- * per recurring string, BundledEvidence).
+ * Jackson 3 refuses trailing tokens by default, so all of them do. Two mappers elsewhere differ on purpose: the
+ * JWKS writer (null members left out) and the verifier's evidence reader (one node per recurring string,
+ * BundledEvidence).
  */
 public final class JsonMappers {
     /** Jackson's defaults: for the records we build and write, and trees read only to be passed on or checked. */
@@ -32,7 +31,8 @@ public final class JsonMappers {
 
     /**
      * A duplicate member name is refused (RFC 7493 §2.3), numbers in Jackson's default types: for files read strictly
-     * whose numbers are counts and indexes, never figures (the verifier's bundle.json and trust policy).
+     * whose numbers are counts and indexes, never figures (the verifier's bundle.json and trust policy, the service's
+     * request bodies, whose checks were written for Jackson's default number types).
      */
     public static final JsonMapper NO_DUPLICATE_KEYS =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

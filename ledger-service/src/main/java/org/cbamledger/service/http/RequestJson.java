@@ -2,9 +2,8 @@ package org.cbamledger.service.http;
 
 import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.problem.Problem;
+import org.cbamledger.signer.JsonMappers;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,11 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * value (§2.3), and nothing may follow the value. Jackson's nesting limit bounds a deeply nested body.
  */
 public final class RequestJson {
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    // duplicate members refused by the parser itself; Jackson 3 refuses trailing tokens by default
+    private static final JsonMapper STRICT = JsonMappers.NO_DUPLICATE_KEYS;
 
     private RequestJson() {}
 
