@@ -107,7 +107,9 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         Envelope envelope = shell(CanonicalJson.parse(json));
         T compact = reader.read(envelope.kind(), envelope.payload);
         JsonNode record = compact == null ? record(envelope.kind(), envelope.payload) : null;
-        sized(envelope);
+        if (envelope.canonicalLength() > MAX_BYTES) {
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
         return new Read<>(envelope, record, compact);
     }
 
@@ -215,6 +217,23 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         }
         out.append("]}");
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The length of {@link #canonicalBytes}, counted without encoding them (a year's read back checks 180,000). */
+    public long canonicalLength() {
+        long length = "{\"payload\":\"".length() + base64Length(payload.length) + "\",\"payloadType\":\"".length()
+                + payloadType.getBytes(StandardCharsets.UTF_8).length + "\",\"signatures\":[".length() + "]}".length();
+        for (int i = 0; i < signatures.size(); i++) {
+            DsseSignature signature = signatures.get(i);
+            length += (i == 0 ? 0 : 1) + "{\"keyid\":\"".length() + signature.keyId().getBytes(StandardCharsets.UTF_8).length
+                    + "\",\"sig\":\"".length() + base64Length(signature.sig().length) + "\"}".length();
+        }
+        return length;
+    }
+
+    /** RFC 4648 §4 with padding: four characters for every three bytes or part of three. */
+    private static long base64Length(int bytes) {
+        return 4L * ((bytes + 2L) / 3);
     }
 
     public byte[] leafHash() {

@@ -54,6 +54,16 @@ class EnvelopeTest {
     }
 
     @Test
+    void canonicalLength_isTheLengthOfTheCanonicalBytes_forEveryBase64PaddingAndSignatureCount() throws SignerException {
+        for (String meterId : List.of("M", "M-", "M-7", "M-77")) {
+            byte[] record = bytes("{\"meterId\":\"" + meterId + "\",\"kind\":\"meter\",\"unit\":\"kWh\"}");
+            for (Envelope envelope : List.of(Envelope.sign("meter", record, DEVICE), Envelope.sign("meter", record, DEVICE, OPERATOR))) {
+                assertEquals(envelope.canonicalBytes().length, envelope.canonicalLength(), meterId);
+            }
+        }
+    }
+
+    @Test
     void canonicalBytes_areTheRfc8785FormOfTheEnvelope() throws SignerException {
         Envelope envelope = Envelope.sign("meter", RECORD, DEVICE, OPERATOR);
         assertArrayEquals(CanonicalJson.canonicalize(envelope.canonicalBytes()), envelope.canonicalBytes());

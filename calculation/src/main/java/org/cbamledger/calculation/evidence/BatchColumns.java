@@ -27,6 +27,8 @@ public final class BatchColumns {
     public static final long ABSENT = Long.MIN_VALUE;
 
     private static final String[] FLAGS = {"GOOD", "GAP", "SUSPECT", "COMM_FAILURE"};
+    private static final byte[][] FLAG_BYTES = java.util.Arrays.stream(FLAGS)
+            .map(flag -> flag.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
             1_000_000_000L};
 
@@ -176,6 +178,15 @@ public final class BatchColumns {
 
         /** A string of printable ASCII other than quote and backslash: written as it is in RFC 8785. */
         private String string() {
+            int from = skipString();
+            return ok ? new String(in, from, at - 1 - from, StandardCharsets.US_ASCII) : "";
+        }
+
+        /**
+         * {@link #string} without making the text (a year has 35 million flags and register words): where its
+         * characters start; it ends one byte before {@code at}.
+         */
+        private int skipString() {
             expect("\"");
             int from = at;
             while (ok && at < in.length && in[at] != '"') {
@@ -184,9 +195,8 @@ public final class BatchColumns {
                 }
                 at++;
             }
-            String text = ok ? new String(in, from, at - from, StandardCharsets.US_ASCII) : "";
             expect("\"");
-            return text;
+            return from;
         }
 
         /** 0 or a positive integer of at most 15 digits: RFC 8785 writes such a number as its digits. */
@@ -279,9 +289,10 @@ public final class BatchColumns {
         }
 
         private byte flag() {
-            String text = string();
-            for (byte i = 0; i < FLAGS.length; i++) {
-                if (FLAGS[i].equals(text)) {
+            int from = skipString();
+            int length = at - 1 - from;
+            for (byte i = 0; ok && i < FLAG_BYTES.length; i++) {
+                if (java.util.Arrays.equals(in, from, from + length, FLAG_BYTES[i], 0, FLAG_BYTES[i].length)) {
                     return i;
                 }
             }
@@ -296,7 +307,7 @@ public final class BatchColumns {
                 if (at < in.length && in[at] == 'n') {
                     expect("null");
                 } else {
-                    string();
+                    skipString();
                 }
                 n++;
             } while (ok && separator());

@@ -89,6 +89,15 @@ class BatchColumnsTest {
         "\"SUSPECT\"=>\"BAD\"",
         "\"SUSPECT\"=>null",
         "\"SUSPECT\"=>3",
+        // a flag's prefix, a flag and more, an empty flag, a flag in lower case (flags are matched as bytes)
+        "\"SUSPECT\"=>\"SUSPEC\"",
+        "\"SUSPECT\"=>\"SUSPECTS\"",
+        "\"SUSPECT\"=>\"\"",
+        "\"SUSPECT\"=>\"suspect\"",
+        // a register word with an escape, a control character or an unclosed string (skipped without its text)
+        "\"0001a2b4\"=>\"0001\\u0061\"",
+        "\"0001a2b4\"=>\"0001\ta2b4\"",
+        "\"0001a2b4\",null=>\"0001a2b4,null",
         // not the canonical form
         "\"intervalSeconds\":900=>\"intervalSeconds\": 900",
         "\"main-incomer\"=>\"main\\u002dincomer\"",

@@ -38,6 +38,11 @@ public final class IndexKeys {
 
     private IndexKeys() {}
 
+    /** False for a kind {@link #of} never indexes: its records need not be read to learn that (a year's batches). */
+    public static boolean indexes(String kind) {
+        return INDEXED.containsKey(kind);
+    }
+
     /** The keys of a record (its {@code kind} member names the kind); none when it is not indexed. */
     public static List<IndexKey> of(JsonNode record) {
         String kind = record.path("kind").asString("");

@@ -1,7 +1,9 @@
 package org.cbamledger.signer.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.cbamledger.signer.ProofException;
+import org.cbamledger.spec.Kinds;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +38,15 @@ class IndexKeysTest {
                 .map(IndexKey::text).toList());
         assertEquals(List.of(), IndexKeys.of(json("{\"kind\":\"key-registration\",\"keyId\":\"ab\"}")));
         assertEquals(List.of(), IndexKeys.of(json("{\"kind\":\"meter-reading-batch\",\"meterId\":\"M-1\"}")));
+    }
+
+    @Test
+    void indexes_isTrueExactlyForTheKindsOfIsIndexes() {
+        assertTrue(IndexKeys.indexes(Kinds.CALCULATION));
+        assertTrue(IndexKeys.indexes(Kinds.SUPPLY_SETTLEMENT));
+        assertFalse(IndexKeys.indexes(Kinds.METER_READING_BATCH));
+        assertFalse(IndexKeys.indexes(Kinds.KEY_REGISTRATION));
+        assertFalse(IndexKeys.indexes(""));
     }
 
     @Test
