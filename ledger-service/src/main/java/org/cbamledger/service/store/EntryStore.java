@@ -49,24 +49,17 @@ public final class EntryStore {
     }
 
     public static List<StoredEntry> range(Connection c, String logId, long from, long to) throws SQLException {
-        List<StoredEntry> entries = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select entry_index, leaf_hash, kind, envelope from entries"
                 + " where log_id = ? and entry_index >= ? and entry_index < ? order by entry_index")) {
             s.setString(1, logId);
             s.setLong(2, from);
             s.setLong(3, to);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    entries.add(new StoredEntry(r.getLong(1), r.getBytes(2), r.getString(3), r.getBytes(4)));
-                }
-            }
+            return all(s);
         }
-        return entries;
     }
 
     /** Entries of the given kinds below {@code size}, in index order. */
     public List<StoredEntry> ofKinds(String logId, java.util.Set<String> kinds, long size) throws SQLException {
-        List<StoredEntry> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select entry_index, leaf_hash, kind, envelope from entries"
                         + " where log_id = ? and kind = any (?) and entry_index < ? order by entry_index")) {
@@ -74,13 +67,8 @@ public final class EntryStore {
             s.setString(1, logId);
             s.setArray(2, array);
             s.setLong(3, size);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(new StoredEntry(r.getLong(1), r.getBytes(2), r.getString(3), r.getBytes(4)));
-                }
-            }
+            return all(s);
         }
-        return found;
     }
 
     /** Leaf hashes (hex) of the given ones already in the log, with their indexes. */
@@ -141,10 +129,22 @@ public final class EntryStore {
 
     private static Optional<StoredEntry> first(PreparedStatement s) throws SQLException {
         try (ResultSet r = s.executeQuery()) {
-            if (!r.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new StoredEntry(r.getLong(1), r.getBytes(2), r.getString(3), r.getBytes(4)));
+            return r.next() ? Optional.of(entry(r)) : Optional.empty();
         }
+    }
+
+    private static List<StoredEntry> all(PreparedStatement s) throws SQLException {
+        List<StoredEntry> entries = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                entries.add(entry(r));
+            }
+        }
+        return entries;
+    }
+
+    /** A row of {@code select entry_index, leaf_hash, kind, envelope}. */
+    private static StoredEntry entry(ResultSet r) throws SQLException {
+        return new StoredEntry(r.getLong(1), r.getBytes(2), r.getString(3), r.getBytes(4));
     }
 }
