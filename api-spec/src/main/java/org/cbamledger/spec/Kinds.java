@@ -59,6 +59,13 @@ public final class Kinds {
      */
     public static final Set<String> LOG_AUTHORED = Set.of(ROOM_ACCESS, ROOM_GRANT, INDEX_COMMITMENT, LOG_KEY_ROTATION);
 
+    /**
+     * Kinds whose records claim something one deployment may hold once (GO serial ranges, a settlement's volume):
+     * checked against the deployment's claim map when appended. A correction may not replace one: the replacement's
+     * claim would pass around that map, and the original's would stay claimed (CONTRACTS.md).
+     */
+    public static final Set<String> CLAIMING = Set.of(GO_CANCELLATION, SUPPLY_SETTLEMENT);
+
     private Kinds() {}
 
     public static boolean isKnown(String kind) {
@@ -67,5 +74,9 @@ public final class Kinds {
 
     public static boolean isLogAuthored(String kind) {
         return LOG_AUTHORED.contains(kind);
+    }
+
+    public static boolean isClaiming(String kind) {
+        return CLAIMING.contains(kind);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import org.cbamledger.signer.JsonMappers;
 import org.cbamledger.signer.CanonicalJson;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
@@ -147,6 +148,22 @@ class LogAuthoredEntryTest {
 
         assertFalse(report.passed());
         assertEquals("a correction cannot replace a room-access record: only the log writes those",
+                signatureResult(report, FILE).message());
+    }
+
+    @Test
+    void verify_rejectsACorrectionThatReplacesAGoCancellation() throws Exception {
+        ObjectNode correction = TestLog.record("correction")
+                .put("supersedesLeafHash", "00".repeat(32)).put("reason", "the same serials, claimed around the map");
+        try (var in = LogAuthoredEntryTest.class.getResourceAsStream("/vectors/records/valid/go-cancellation.json")) {
+            correction.set("replacement", JsonMappers.PLAIN.readTree(in));
+        }
+        log.append(TestLog.sign(correction, log.rootKey));
+
+        VerificationReport report = verify(List.of());
+
+        assertFalse(report.passed());
+        assertEquals("a correction cannot replace a go-cancellation record: a claim is final",
                 signatureResult(report, FILE).message());
     }
 }

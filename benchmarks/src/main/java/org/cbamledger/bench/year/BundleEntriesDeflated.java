@@ -22,8 +22,9 @@ final class BundleEntriesDeflated {
     static long[] measure(Path zip) throws IOException {
         CountingStream counted = new CountingStream();
         long raw = 0;
-        try (ZipFile file = new ZipFile(zip.toFile());
-                DeflaterOutputStream deflated = new DeflaterOutputStream(counted, new Deflater(Deflater.DEFAULT_COMPRESSION, true))) {
+        // a Deflater handed to the stream is not ended by it: its native memory is freed here, not left to the GC
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try (ZipFile file = new ZipFile(zip.toFile()); DeflaterOutputStream deflated = new DeflaterOutputStream(counted, deflater)) {
             for (ZipEntry entry : Collections.list(file.entries()).stream()
                     .filter(e -> e.getName().matches("entries/[0-9]+\\.pack"))
                     .sorted((a, b) -> Long.compare(number(a), number(b))).toList()) {
@@ -31,6 +32,11 @@ final class BundleEntriesDeflated {
                     raw += copyEntries(in, deflated);
                 }
             }
+        } finally {
+            deflater.end();
+        }
+        if (raw == 0) {
+            throw new IOException(zip + " holds no entries/<n>.pack: not a format v2 bundle");
         }
         return new long[] {raw, counted.count};
     }

@@ -25,9 +25,13 @@ record OfflineVerification(double seconds, long peakRssKb, boolean passed, Path 
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(report.toFile()).start();
         long peak = 0;
-        while (process.isAlive()) {
-            peak = Math.max(peak, JavaProcesses.peakRssKb(process.pid()));
-            Thread.sleep(20);
+        try {
+            while (process.isAlive()) {
+                peak = Math.max(peak, JavaProcesses.peakRssKb(process.pid()));
+                Thread.sleep(20);
+            }
+        } finally {
+            process.destroyForcibly(); // a no-op once it has exited; never left running if this thread is stopped
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new OfflineVerification(seconds, peak, process.exitValue() == 0 && Files.size(report) > 0, report);

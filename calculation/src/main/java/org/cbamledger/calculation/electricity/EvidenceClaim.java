@@ -21,9 +21,6 @@ import tools.jackson.databind.JsonNode;
  * offline verifier checks the bundled proofs of it. Both take the claim keys from here.
  */
 public sealed interface EvidenceClaim {
-    /** The only kinds {@link #of} finds a claim in: a reader may skip parsing any other record. */
-    Set<String> CLAIMING_KINDS = Set.of(Kinds.GO_CANCELLATION, Kinds.SUPPLY_SETTLEMENT);
-
     /** The map keys the claim occupies, in the order their proofs are listed. */
     List<String> claimKeys();
 

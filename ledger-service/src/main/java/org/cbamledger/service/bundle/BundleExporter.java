@@ -46,7 +46,7 @@ public final class BundleExporter {
     private static final Set<String> ALWAYS_BUNDLED = Set.of(Kinds.PARTY, Kinds.KEY_REGISTRATION, Kinds.KEY_REVOCATION,
             Kinds.LOG_KEY_ROTATION);
     /** The entries the claim proofs and documents are chosen by; only these are kept past their page. */
-    private static final Set<String> SIDE_FILE_KINDS = union(DeploymentClaims.CLAIMING_KINDS, BundleDocuments.REFERENCING_KINDS);
+    private static final Set<String> SIDE_FILE_KINDS = union(Kinds.CLAIMING, BundleDocuments.REFERENCING_KINDS);
     private static final int PAGE = 1_000;
     private static final JsonMapper JSON = JsonMappers.PLAIN;
     /** 32 MiB of hashes. */

@@ -19,6 +19,7 @@ import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.map.ClaimProof;
 import org.cbamledger.signer.map.MapKey;
 import org.cbamledger.signer.map.SparseMerkleMap;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.check.UniquenessCheck;
 
@@ -38,7 +39,7 @@ public final class ClaimProofExport {
     public void write(LogInfo log, Collection<StoredEntry> bundled, BundleWriter writer) throws SQLException, IOException {
         TreeSet<String> claimKeys = new TreeSet<>();
         for (StoredEntry e : bundled) {
-            if (!DeploymentClaims.CLAIMING_KINDS.contains(e.kind())) {
+            if (!Kinds.CLAIMING.contains(e.kind())) {
                 continue;
             }
             try {

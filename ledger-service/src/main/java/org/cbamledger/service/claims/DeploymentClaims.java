@@ -42,7 +42,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DeploymentClaims {
     /** pg_advisory_xact_lock key of the claim map ("claimmap"). */
     private static final long MAP_LOCK = 0x636c61696d6d6170L;
-    public static final Set<String> CLAIMING_KINDS = Set.of(Kinds.GO_CANCELLATION, Kinds.SUPPLY_SETTLEMENT);
 
     /** {@link #check} and {@link #record} in the write path's sequencing transaction. */
     public static final SequencingHook SEQUENCING = (c, logId, group) -> {
@@ -66,7 +65,7 @@ public final class DeploymentClaims {
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             Submission s = group.get(i);
-            if (!CLAIMING_KINDS.contains(s.kind())) {
+            if (!Kinds.CLAIMING.contains(s.kind())) {
                 continue;
             }
             try {

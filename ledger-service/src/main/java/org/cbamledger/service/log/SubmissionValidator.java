@@ -85,7 +85,7 @@ public final class SubmissionValidator {
         }
         JsonNode record = validated(envelope, parsed.record());
         String kind = envelope.kind();
-        refuseLogAuthored(kind, record);
+        refuseUnwritable(kind, record);
         List<String> keyIds = checkSignatures(logId, envelope, kind, clock.instant());
         return describe(canonical, kind, record, keyIds);
     }
@@ -102,12 +102,19 @@ public final class SubmissionValidator {
         return describe(envelope.canonicalBytes(), envelope.kind(), recordOf(envelope), keyIds);
     }
 
-    /** Log-authored kinds come only from the service itself (LogAuthoredEntries), whoever signs a submission. */
-    private static void refuseLogAuthored(String kind, JsonNode record) throws LedgerException {
+    /**
+     * Log-authored kinds come only from the service itself (LogAuthoredEntries), whoever signs a submission; and no
+     * correction replaces a claim, whose replacement would claim around the deployment's claim map.
+     */
+    private static void refuseUnwritable(String kind, JsonNode record) throws LedgerException {
         String written = kind.equals(Kinds.CORRECTION) ? record.path("replacement").path("kind").asString("") : kind;
         if (Kinds.isLogAuthored(written)) {
             throw new LedgerException(Problem.KIND_NOT_ALLOWED, written + " entries are written by the service only"
                     + (written.equals(kind) ? "" : ": a correction cannot replace one"));
+        }
+        if (!written.equals(kind) && Kinds.isClaiming(written)) {
+            throw new LedgerException(Problem.KIND_NOT_ALLOWED, "a correction cannot replace a " + written
+                    + " record: a claim is final");
         }
     }
 

@@ -149,6 +149,22 @@ class AccessLogEntryTest {
     }
 
     @Test
+    void submission_ofACorrectionReplacingAClaim_isRefused() throws Exception {
+        for (String claiming : List.of("go-cancellation", "supply-settlement")) {
+            ObjectNode correction = Http.JSON.createObjectNode().put("kind", "correction")
+                    .put("supersedesLeafHash", "00".repeat(32)).put("reason", "claim the serials a second time");
+            try (var in = AccessLogEntryTest.class.getResourceAsStream("/vectors/records/valid/" + claiming + ".json")) {
+                correction.set("replacement", Http.JSON.readTree(in));
+            }
+            long before = log.sequencedSize();
+
+            assertRefused(log.submit(TestLog.sign("correction", LedgerRecords.json(correction), log.rootKey)),
+                    "a correction cannot replace a " + claiming + " record: a claim is final");
+            assertEquals(before, log.sequencedSize());
+        }
+    }
+
+    @Test
     void fullBundle_withARoomAccessEntry_passesTheOfflineVerifier() throws Exception {
         Receipt receipt = append(roomAccess("2026-04-02T13:00:00Z", "granted"));
         assertTrue(ledger.awaitCheckpoint(LOG_ID, receipt.index() + 1, Duration.ofSeconds(10)).isPresent());

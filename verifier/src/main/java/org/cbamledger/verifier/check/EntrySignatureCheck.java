@@ -78,7 +78,7 @@ public final class EntrySignatureCheck implements BundleCheck {
                 batch.add(entry.file(), logKeyClaim(context.trustedLogKeys(), env));
                 continue;
             }
-            String problem = replacesLogAuthored(env);
+            String problem = forbiddenReplacement(env);
             Claim claim = problem != null ? Claim.failed(problem) : signatureClaim(registry, env, entry.index());
             if (!changesKeys(env, entry)) {
                 batch.add(entry.file(), claim);
@@ -205,13 +205,19 @@ public final class EntrySignatureCheck implements BundleCheck {
         return new Claim(checks, null, "written by the log, signed by its log key");
     }
 
-    /** Only the log writes log-authored records, so no submitter's correction may put one in place of another. */
-    private static String replacesLogAuthored(Envelope env) {
+    /**
+     * Only the log writes log-authored records, so no submitter's correction may put one in place of another; and no
+     * correction replaces a claim (a GO cancellation, a settlement), which would claim around the claim map.
+     */
+    private static String forbiddenReplacement(Envelope env) {
         if (!env.kind().equals(Kinds.CORRECTION)) {
             return null;
         }
         try {
             String replaced = env.record().path("replacement").path("kind").asString("");
+            if (Kinds.isClaiming(replaced)) {
+                return "a correction cannot replace a " + replaced + " record: a claim is final";
+            }
             return Kinds.isLogAuthored(replaced)
                     ? "a correction cannot replace a " + replaced + " record: only the log writes those" : null;
         } catch (SignerException e) {

@@ -19,6 +19,7 @@ import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.signer.map.Claim;
 import org.cbamledger.signer.map.ClaimProof;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.signer.map.MapHashes;
 import org.cbamledger.signer.map.MapKey;
 import org.cbamledger.signer.map.MapProofVerifier;
@@ -103,7 +104,7 @@ public final class UniquenessCheck implements BundleCheck {
         Map<Long, EvidenceClaim> claiming = new TreeMap<>();
         for (ManifestEntry entry : context.manifest().entries()) {
             Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !EvidenceClaim.CLAIMING_KINDS.contains(envelope.value().kind())) {
+            if (!envelope.ok() || !Kinds.CLAIMING.contains(envelope.value().kind())) {
                 continue;
             }
             try {
