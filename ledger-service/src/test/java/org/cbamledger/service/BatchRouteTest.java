@@ -94,6 +94,26 @@ class BatchRouteTest {
         assertRefused(postBatch(envelope("gw-big", 0), big), 413, "entry-too-large", before);
     }
 
+    /** C2SP entry bundles prefix each entry with a uint16 length: 65,535 bytes is the most the ledger takes. */
+    @Test
+    void entryOfExactly65536Bytes_isEntryTooLarge_and65535BytesIsNot() throws Exception {
+        long before = log.sequencedSize();
+        assertEquals(413, log.submit(envelopeOfBytes(65_536)).statusCode());
+        HttpResponse<byte[]> justUnder = log.submit(envelopeOfBytes(65_535));
+        assertTrue(justUnder.statusCode() != 413 && justUnder.statusCode() >= 400, Http.text(justUnder));
+        assertEquals(before, log.sequencedSize());
+    }
+
+    private static byte[] envelopeOfBytes(int bytes) {
+        String prefix = "{\"payload\":\"";
+        String suffix = "\",\"payloadType\":\"application/vnd.cbamledger.meter-reading-batch.v1+json\","
+                + "\"signatures\":[{\"keyid\":\"" + gateway.keyId() + "\",\"sig\":\"" + "A".repeat(86) + "==\"}]}";
+        byte[] envelope = (prefix + "A".repeat(bytes - prefix.length() - suffix.length()) + suffix)
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(bytes, envelope.length);
+        return envelope;
+    }
+
     @Test
     void elementThatIsNotAnObject_isMalformedAndAppendsNothing() throws Exception {
         long before = log.sequencedSize();

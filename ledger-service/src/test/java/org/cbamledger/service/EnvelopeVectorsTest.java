@@ -62,7 +62,7 @@ class EnvelopeVectorsTest {
             bad_signature.json        | 422 | bad-signature      | signature by key ede4c66fceb7a5100006923e795cf3673f59586d468db9d2d3340560f57d8fe4 does not verify
             not_canonical.json        | 400 | malformed-envelope | envelope payload is not canonical JSON (RFC 8785)
             unknown_key.json          | 422 | unknown-key        | key 65761862ee751fe4c7da8efea930f567f430aa37173f6ca63cb48f0df6ddfa8b is not registered
-            oversized.json            | 413 | entry-too-large    | exceeds the limit of 65536 bytes
+            oversized.json            | 413 | entry-too-large    | exceeds the limit of 65535 bytes
             wrong_kind.json           | 400 | malformed-envelope | record kind "party" does not match payloadType kind "meter-reading-batch"
             unexpected_member.json    | 400 | malformed-envelope | envelope has unexpected member "extra"
             payload_not_base64.json   | 400 | malformed-envelope | envelope payload is not valid base64

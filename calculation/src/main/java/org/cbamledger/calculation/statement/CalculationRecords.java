@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@code calculation} record a calculation is appended to the ledger as: inputs by leaf hash, method version,
  * rule set, parameters, the headline outputs exactly, and the SHA-256 of the whole canonical result with its trace.
  * Up to {@value #MAX_LISTED_INPUTS} inputs are listed in {@code inputs}; a larger evidence set (hourly meter and
- * generation batches) would not fit the 65,536-byte entry limit (CONTRACTS.md), so the record carries
+ * generation batches) would not fit the 65,535-byte entry limit (CONTRACTS.md), so the record carries
  * {@code inputsDigest} {@code {"count", "sha256"}} instead: the SHA-256 of the RFC 8785 canonical JSON of the inputs
  * array it would have listed. The recomputer rebuilds the list from the bundled entries and compares the digest.
  */

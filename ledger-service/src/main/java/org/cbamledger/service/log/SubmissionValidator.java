@@ -24,8 +24,11 @@ import tools.jackson.databind.JsonNode;
  * Log-authored kinds (Kinds.LOG_AUTHORED) are refused whoever signs them: only the service writes them.
  */
 public final class SubmissionValidator {
-    /** CONTRACTS.md: an entry is at most 65,536 bytes. */
-    public static final int MAX_ENTRY_BYTES = 65_536;
+    /**
+     * CONTRACTS.md: an entry is at most 65,535 bytes, the most a C2SP tlog-tiles entry bundle's uint16 length prefix
+     * carries ({@code tile/entries/N}); a 65,536-byte entry would be served with length 0 and garble its bundle.
+     */
+    public static final int MAX_ENTRY_BYTES = 65_535;
 
     private final KeyCache keys;
     private final Clock clock;
