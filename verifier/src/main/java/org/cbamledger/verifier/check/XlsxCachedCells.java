@@ -24,6 +24,8 @@ final class XlsxCachedCells {
     record Value(String text, boolean number) {}
 
     static final long MAX_PART_BYTES = 32L << 20;
+    /** All parts read together: many small parts, each under its own bound, must not add up to any size. */
+    static final long MAX_WORKBOOK_BYTES = 64L << 20;
     private static final String RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private final Map<String, byte[]> parts = new HashMap<>();
 
@@ -31,10 +33,16 @@ final class XlsxCachedCells {
 
     static XlsxCachedCells open(byte[] xlsx) throws IOException {
         XlsxCachedCells workbook = new XlsxCachedCells();
+        long read = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels")) {
-                    workbook.parts.put(entry.getName(), bounded(zip, entry.getName()));
+                    byte[] part = bounded(zip, entry.getName());
+                    read += part.length;
+                    if (read > MAX_WORKBOOK_BYTES) {
+                        throw new IOException("the workbook's parts inflate beyond " + MAX_WORKBOOK_BYTES + " bytes");
+                    }
+                    workbook.parts.put(entry.getName(), part);
                 }
             }
         }

@@ -65,6 +65,15 @@ class XlsxCachedCellsTest {
     }
 
     @Test
+    void partsEachUnderTheirBound_togetherBeyondTheWorkbooksBound_areRefused() throws Exception {
+        String almostFull = " ".repeat((int) XlsxCachedCells.MAX_PART_BYTES - 1);
+        byte[] many = replacePart(replacePart(replacePart(workbook(), "xl/sharedStrings.xml", almostFull),
+                "xl/styles.xml", almostFull), "xl/worksheets/sheet1.xml", almostFull);
+        IOException e = assertThrows(IOException.class, () -> XlsxCachedCells.open(many));
+        assertEquals("the workbook's parts inflate beyond " + XlsxCachedCells.MAX_WORKBOOK_BYTES + " bytes", e.getMessage());
+    }
+
+    @Test
     void bytesThatAreNoWorkbook_areRefused() {
         IOException e = assertThrows(IOException.class,
                 () -> XlsxCachedCells.open("statementId,cnCode\n".getBytes(StandardCharsets.UTF_8)));
