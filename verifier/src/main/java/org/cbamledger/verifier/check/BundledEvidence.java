@@ -1,10 +1,10 @@
 package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.spec.Kinds;
@@ -83,7 +83,8 @@ final class BundledEvidence {
     private static final class SharedStrings extends JsonNodeFactory {
         private static final int MAX_LENGTH = 32;
         private static final int MAX_STRINGS = 1 << 16;
-        private final transient Map<String, StringNode> seen = new HashMap<>();
+        // concurrent: the mapper, and so this table, is shared by every verification the JVM runs, possibly at once
+        private final transient Map<String, StringNode> seen = new ConcurrentHashMap<>();
 
         @Override
         public StringNode stringNode(String text) {
