@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * batch (the eleven members in canonical order, no whitespace, printable ASCII strings without escapes), every kWh a
  * plain decimal string of at most 18 digits and 9 fraction digits or null, every flag one of the schema's four, and the
  * three columns of one length. Any other payload (a duplicate or unknown member, a longer fraction, a number or NaN
- * where a string belongs, columns of different lengths, an escape) is not read here: the caller parses it as a tree
- * and the engine accepts or rejects it exactly as before. What is read here reads the same as its tree.
+ * where a string belongs, columns of different lengths, an escape, a start with a fraction of a second) is not read
+ * here: the caller parses it as a tree and the engine accepts or rejects it exactly as before. What is read here reads the same as its tree.
  */
 public final class BatchColumns {
     /** The kWh of a reading that has none (null). */
@@ -150,12 +150,16 @@ public final class BatchColumns {
             if (!ok || at != in.length || kwh.length == 0 || kwh.length != quality.length || raw != quality.length) {
                 return null;
             }
-            long startSecond;
+            Instant startInstant;
             try {
-                startSecond = Instant.parse(start).getEpochSecond();
+                startInstant = Instant.parse(start);
             } catch (DateTimeParseException e) {
                 return null;
             }
+            if (startInstant.getNano() != 0) {
+                return null; // the tree path refuses a reading time with a fraction of a second (BatchReadings)
+            }
+            long startSecond = startInstant.getEpochSecond();
             head.put("deviceId", deviceId).put("intervalSeconds", interval).put("kind", Kinds.METER_READING_BATCH)
                     .put("meterId", meterId.intern()).put("scale", scale).put("sequence", sequence).put("start", start)
                     .put("version", 2);
