@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>% pre-consumer scrap = pre-consumer scrap / scrap consumed x 100. Scrap is a precursor of CN 7602; its origin
  *       is the {@code scrapOrigin} of the supplier's {@code supplier-precursor-statement} for that supplier
  *       installation and CN code covering the period, or else of the installation's {@code precursor-purchase}
- *       records of them delivered within the period, which must then all give one. All origins given must agree. With no scrap consumed the share
- *       is 0 %.</li>
+ *       records of them delivered within the period, which must then all give one. All origins given must agree. With
+ *       no scrap consumed the share is 0 %.</li>
  *   <li>% other elements = the output-weighted mean of each batch's {@code alloyComposition} (sum of its elements'
  *       mass percent): sum of tonnesOut x % / 100 over the batches, over the output, x 100. Every batch of the CN code
  *       must carry one. An alloy is classified by the metal that predominates by weight over each other metal (CN
@@ -112,7 +112,8 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
                 withoutOrigin.clear(); // the supplier's statement covers the purchases that name no origin
             }
             if (!withoutOrigin.isEmpty() || byOrigin.isEmpty()) {
-                missing.add(group + (byOrigin.isEmpty() && withoutOrigin.isEmpty() ? ": no precursor-purchase delivered in the period or supplier statement covering it"
+                missing.add(group + (byOrigin.isEmpty() && withoutOrigin.isEmpty()
+                        ? ": no precursor-purchase delivered in the period or supplier statement covering it"
                         : ": no /scrapOrigin on " + named(withoutOrigin)));
             } else if (byOrigin.size() > 1) {
                 missing.add(group + ": its purchases and supplier statements disagree on the origin (" + byOrigin
@@ -256,8 +257,11 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
         List<RecordReader> found = new ArrayList<>();
         for (EvidenceRecord record : evidence.ofKind(Kinds.PRECURSOR_PURCHASE)) {
             RecordReader reader = new RecordReader(record);
+            if (!reader.text("/installationId").equals(installationId)) {
+                continue;
+            }
             LocalDate delivered = reader.date("/deliveryDate");
-            if (reader.text("/installationId").equals(installationId) && period.contains(delivered, delivered)) {
+            if (period.contains(delivered, delivered)) {
                 found.add(reader);
             }
         }
