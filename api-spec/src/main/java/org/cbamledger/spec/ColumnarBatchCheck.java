@@ -101,9 +101,13 @@ final class ColumnarBatchCheck {
         }
     }
 
+    /** common.schema.json readingTime: a timestamp in whole seconds. */
     private static void timestamp(JsonNode start) throws RecordValidationException {
         if (!start.isString() || !TIMESTAMP.matcher(start.stringValue()).matches()) {
             throw schema("/start", "must be an RFC 3339 date-time in UTC ending in Z");
+        }
+        if (start.stringValue().indexOf('.') >= 0) {
+            throw schema("/start", "must be in whole seconds: a reading time has no fraction of a second");
         }
         try {
             Instant.parse(start.stringValue());

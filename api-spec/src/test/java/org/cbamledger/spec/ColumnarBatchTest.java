@@ -47,6 +47,8 @@ class ColumnarBatchTest {
         assertEquals(SCHEMA_PREFIX + "/intervalSeconds: must be an integer from 1 to 86400", failure("batch_v2_zero_interval.json"));
         assertEquals(SCHEMA_PREFIX + "/start: must be an RFC 3339 date-time in UTC ending in Z",
                 failure("batch_v2_start_without_zone.json"));
+        assertEquals(SCHEMA_PREFIX + "/start: must be in whole seconds: a reading time has no fraction of a second",
+                failure("batch_v2_start_with_fraction.json"));
         assertEquals("meter-reading-batch version 3 is unknown: version 2 is the columnar batch, version 1 has no member \"version\"",
                 failure("batch_v2_unknown_version.json"));
         assertEquals(SCHEMA_PREFIX + "/: property 'readings' is not defined in the schema", failure("batch_v2_with_v1_readings.json"));

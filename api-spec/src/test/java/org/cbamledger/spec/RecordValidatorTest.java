@@ -80,6 +80,15 @@ class RecordValidatorTest {
     }
 
     @Test
+    void validate_rejectsAReadingTimeWithAFractionOfASecond_andKeepsOtherTimestampsPrecise() throws RecordValidationException {
+        String message = failure("reading_time_with_fraction.json");
+        assertTrue(message.startsWith("record does not match schema meter-reading-batch: /readings/0/intervalEnd: "), message);
+        ObjectNode revocation = (ObjectNode) vector("records/valid/key-revocation.json");
+        revocation.put("revokedAt", "2026-04-02T09:15:30.125Z");
+        RecordValidator.validate(revocation);
+    }
+
+    @Test
     void validate_rejectsUnexpectedMember() {
         String message = failure("unexpected_member.json");
         assertTrue(message.startsWith("record does not match schema key-revocation: "), message);

@@ -4,23 +4,23 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.cbamledger.calculation.core.Billionths;
 import org.cbamledger.calculation.core.Decimals;
-import org.cbamledger.calculation.core.ExactSum;
 import org.cbamledger.spec.Kinds;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The columns of a version 2 meter-reading-batch (api-spec meter-reading-batch.v2.schema.json) as primitives: each
- * reading's kWh as exact billionths ({@link ExactSum#SCALE}) or {@link #ABSENT} for null, its quality flag as a byte.
+ * reading's kWh as exact billionths ({@link Billionths}) or {@link #ABSENT} for null, its quality flag as a byte.
  * A plant's year has 182,500 such batches; as JSON trees they took gigabytes.
  *
  * <p>{@link #read} takes a payload in one pass over its bytes only when they are exactly the RFC 8785 form of such a
  * batch (the eleven members in canonical order, no whitespace, printable ASCII strings without escapes), every kWh a
  * plain decimal string of at most 18 digits and 9 fraction digits or null, every flag one of the schema's four, and the
  * three columns of one length. Any other payload (a duplicate or unknown member, a longer fraction, a number or NaN
- * where a string belongs, columns of different lengths, an escape) is not read here: the caller parses it as a tree
- * and the engine accepts or rejects it exactly as before. What is read here reads the same as its tree.
+ * where a string belongs, columns of different lengths, an escape, a start with a fraction of a second) is not read
+ * here: the caller parses it as a tree and the engine accepts or rejects it exactly as before. What is read here reads the same as its tree.
  */
 public final class BatchColumns {
     /** The kWh of a reading that has none (null). */
@@ -29,8 +29,6 @@ public final class BatchColumns {
     private static final String[] FLAGS = {"GOOD", "GAP", "SUSPECT", "COMM_FAILURE"};
     private static final byte[][] FLAG_BYTES = java.util.Arrays.stream(FLAGS)
             .map(flag -> flag.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
-    private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
-            1_000_000_000L};
 
     private final long startSecond;
     private final long intervalSeconds;
@@ -52,7 +50,7 @@ public final class BatchColumns {
             this.unit = 1;
         } else {
             this.billionths = null;
-            this.unit = POWERS[power];
+            this.unit = Billionths.powerOfTen(power);
             this.units = new int[billionths.length];
             for (int i = 0; i < billionths.length; i++) {
                 units[i] = billionths[i] == ABSENT ? Integer.MIN_VALUE : (int) (billionths[i] / unit);
@@ -62,8 +60,8 @@ public final class BatchColumns {
 
     /** The largest power of ten dividing every value, each then within an int; -1 when they do not fit. */
     private static int coarsestPower(long[] billionths) {
-        for (int power = ExactSum.SCALE; power >= 0; power--) {
-            if (fits(billionths, POWERS[power])) {
+        for (int power = Billionths.SCALE; power >= 0; power--) {
+            if (fits(billionths, Billionths.powerOfTen(power))) {
                 return power;
             }
         }
@@ -108,7 +106,7 @@ public final class BatchColumns {
 
     /** Reading {@code i}'s kWh as the tree path reads it ({@link Decimals#fromJson}); the caller checks {@link #ABSENT}. */
     public BigDecimal kwh(int i) {
-        return Decimals.normalize(BigDecimal.valueOf(billionths(i), ExactSum.SCALE));
+        return Decimals.normalize(BigDecimal.valueOf(billionths(i), Billionths.SCALE));
     }
 
     /** The batch, or null when {@code payload} is not exactly the canonical columnar batch described above. */
@@ -119,11 +117,14 @@ public final class BatchColumns {
     /** One pass over the bytes; any unexpected byte ends it with null. */
     private static final class Cursor {
         private final byte[] in;
+        /** {@code in} as characters, for {@link Billionths#parse}: printable ASCII where it is read. */
+        private final CharSequence text;
         private int at;
         private boolean ok = true;
 
         Cursor(byte[] in) {
             this.in = in;
+            this.text = new Latin1(in);
         }
 
         Read batch() {
@@ -150,12 +151,16 @@ public final class BatchColumns {
             if (!ok || at != in.length || kwh.length == 0 || kwh.length != quality.length || raw != quality.length) {
                 return null;
             }
-            long startSecond;
+            Instant startInstant;
             try {
-                startSecond = Instant.parse(start).getEpochSecond();
+                startInstant = Instant.parse(start);
             } catch (DateTimeParseException e) {
                 return null;
             }
+            if (startInstant.getNano() != 0) {
+                return null; // the tree path refuses a reading time with a fraction of a second (BatchReadings)
+            }
+            long startSecond = startInstant.getEpochSecond();
             head.put("deviceId", deviceId).put("intervalSeconds", interval).put("kind", Kinds.METER_READING_BATCH)
                     .put("meterId", meterId.intern()).put("scale", scale).put("sequence", sequence).put("start", start)
                     .put("version", 2);
@@ -234,46 +239,19 @@ public final class BatchColumns {
             return false;
         }
 
-        /** null, or a decimal string {@code -?(0|[1-9]\d*)(\.\d{1,9})?} of at most 18 digits, as billionths. */
+        /** null, or a decimal string {@link Billionths} reads, as billionths. */
         private long decimalOrNull() {
             if (at < in.length && in[at] == 'n') {
                 expect("null");
                 return ABSENT;
             }
-            expect("\"");
-            boolean negative = at < in.length && in[at] == '-';
-            if (negative) {
-                at++;
-            }
-            int from = at;
-            long unscaled = 0;
-            int digits = 0;
-            int fraction = -1;
-            while (ok && at < in.length && in[at] != '"') {
-                byte c = in[at];
-                if (c == '.' && fraction < 0 && at > from && at + 1 < in.length && in[at + 1] != '"') {
-                    fraction = 0;
-                } else if (c >= '0' && c <= '9' && ++digits <= 18 && (fraction < 0 || ++fraction <= ExactSum.SCALE)) {
-                    unscaled = unscaled * 10 + (c - '0');
-                } else {
-                    ok = false;
-                }
-                at++;
-            }
-            if (digits == 0 || (in[from] == '0' && at > from + 1 && in[from + 1] != '.')) {
-                ok = false;
-            }
-            expect("\"");
-            if (!ok) {
-                return 0;
-            }
-            try {
-                long scaled = Math.multiplyExact(unscaled, POWERS[ExactSum.SCALE - Math.max(fraction, 0)]);
-                return negative ? -scaled : scaled;
-            } catch (ArithmeticException e) {
+            int from = skipString();
+            long value = ok ? Billionths.parse(text, from, at - 1) : Billionths.NOT_PLAIN;
+            if (value == Billionths.NOT_PLAIN) {
                 ok = false;
                 return 0;
             }
+            return value;
         }
 
         private byte[] flags() {
@@ -312,6 +290,35 @@ public final class BatchColumns {
                 n++;
             } while (ok && separator());
             return n;
+        }
+    }
+
+    /** Bytes as the ISO 8859-1 characters they are, without copying them. */
+    private static final class Latin1 implements CharSequence {
+        private final byte[] bytes;
+
+        Latin1(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 }

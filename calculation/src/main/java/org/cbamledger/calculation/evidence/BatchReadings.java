@@ -74,6 +74,7 @@ public final class BatchReadings {
         BatchColumns compact = batch.evidence().columns();
         if (compact != null) {
             energy.columns = compact;
+            checkEnd(batch, compact.startSecond(), compact.intervalSeconds(), compact.size());
             for (int i = 0; i < compact.size(); i++) {
                 long from = compact.startSecond() + compact.intervalSeconds() * i;
                 energy.index = i;
@@ -88,8 +89,8 @@ public final class BatchReadings {
             String[] quality = new String[readings.size()];
             for (int i = 0; i < readings.size(); i++) {
                 String at = "/readings/" + i;
-                bounds[2 * i] = instant(batch, at + "/intervalStart").getEpochSecond();
-                bounds[2 * i + 1] = instant(batch, at + "/intervalEnd").getEpochSecond();
+                bounds[2 * i] = second(batch, at + "/intervalStart");
+                bounds[2 * i + 1] = second(batch, at + "/intervalEnd");
                 quality[i] = batch.text(at + "/quality");
             }
             for (int i = 0; i < readings.size(); i++) {
@@ -99,12 +100,31 @@ public final class BatchReadings {
             return;
         }
         Columns columns = Columns.of(batch);
+        checkEnd(batch, columns.startSecond(), columns.seconds(), columns.quality().size());
         for (int i = 0; i < columns.quality().size(); i++) {
             long from = columns.startSecond() + columns.seconds() * i;
             String quality = columns.flag(batch, i);
             energy.node = columns.energy().path(i);
             visitor.reading(from, from + columns.seconds(), quality, energy, i);
         }
+    }
+
+    /**
+     * Refuses a version 2 batch whose last reading would end outside the instants Java holds (the schema bounds the
+     * interval and the count, but a bundle's record is read as it is): every reading's bounds then fit exactly.
+     */
+    private static void checkEnd(RecordReader batch, long startSecond, long intervalSeconds, int readings)
+            throws CalculationException {
+        try {
+            long end = Math.addExact(startSecond, Math.multiplyExact(intervalSeconds, (long) readings));
+            if (end >= Instant.MIN.getEpochSecond() && end <= Instant.MAX.getEpochSecond()) {
+                return;
+            }
+        } catch (ArithmeticException e) {
+            // refused below, as an end beyond the range
+        }
+        throw new CalculationException(batch.evidence().describe() + ": " + readings + " readings of /intervalSeconds "
+                + intervalSeconds + " from /start end beyond the years Java represents (" + Instant.MIN + " to " + Instant.MAX + ")");
     }
 
     /** A reading's kWh as evidence: from its column, or its node read by {@link RecordReader#decimal}. */
@@ -128,8 +148,12 @@ public final class BatchReadings {
                 throw new CalculationException(batch.evidence().describe() + ": meter-reading-batch version "
                         + batch.node("/version") + " is unknown");
             }
-            return new Columns(instant(batch, "/start").getEpochSecond(), batch.node("/intervalSeconds").asLong(),
-                    batch.node("/quality"), batch.node("/energyKwh"));
+            JsonNode interval = batch.node("/intervalSeconds");
+            if (!interval.isIntegralNumber() || !interval.canConvertToLong()) {
+                throw new CalculationException(batch.evidence().describe() + ": /intervalSeconds must be a whole number of seconds, not "
+                        + interval);
+            }
+            return new Columns(second(batch, "/start"), interval.asLong(), batch.node("/quality"), batch.node("/energyKwh"));
         }
 
         String flag(RecordReader batch, int i) throws CalculationException {
@@ -142,12 +166,23 @@ public final class BatchReadings {
         }
     }
 
-    private static Instant instant(RecordReader batch, String pointer) throws CalculationException {
+    /**
+     * A reading time in epoch seconds. Readings are counted by the second, so a time with a fraction of a second is
+     * refused rather than cut (a reading ending half a second after the period would count within it); the schemas
+     * refuse such times too (common.schema.json readingTime).
+     */
+    private static long second(RecordReader batch, String pointer) throws CalculationException {
         String text = batch.text(pointer);
+        Instant instant;
         try {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new CalculationException(batch.evidence().describe() + ": " + pointer + " must be a date-time, not " + text, e);
         }
+        if (instant.getNano() != 0) {
+            throw new CalculationException(batch.evidence().describe() + ": " + pointer + " " + text
+                    + " has a fraction of a second: reading times are whole seconds");
+        }
+        return instant.getEpochSecond();
     }
 }

@@ -1,6 +1,7 @@
 package org.cbamledger.calculation.method;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>% pre-consumer scrap = pre-consumer scrap / scrap consumed x 100. Scrap is a precursor of CN 7602; its origin
  *       is the {@code scrapOrigin} of the supplier's {@code supplier-precursor-statement} for that supplier
  *       installation and CN code covering the period, or else of the installation's {@code precursor-purchase}
- *       records of them, which must then all give one. All origins given must agree. With no scrap consumed the share
- *       is 0 %.</li>
+ *       records of them delivered within the period, which must then all give one. All origins given must agree. With
+ *       no scrap consumed the share is 0 %.</li>
  *   <li>% other elements = the output-weighted mean of each batch's {@code alloyComposition} (sum of its elements'
  *       mass percent): sum of tonnesOut x % / 100 over the batches, over the output, x 100. Every batch of the CN code
  *       must carry one. An alloy is classified by the metal that predominates by weight over each other metal (CN
@@ -59,7 +60,7 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
     public static AluminiumParameters derive(Trace trace, EvidenceSet evidence, String installationId, ReportingPeriod period,
             List<RecordReader> goodBatches, List<PrecursorLine> precursors, Set<EvidenceRecord> consulted)
             throws CalculationException {
-        List<RecordReader> originSources = purchases(evidence, installationId);
+        List<RecordReader> originSources = purchases(evidence, installationId, period);
         originSources.addAll(statements(evidence, period));
         boolean anyOrigin = originSources.stream().anyMatch(p -> !p.node("/scrapOrigin").isMissingNode());
         boolean anyComposition = goodBatches.stream().anyMatch(b -> !b.node("/alloyComposition").isMissingNode());
@@ -70,7 +71,7 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
                 otherElements(trace, goodBatches));
     }
 
-    /** {@code originSources}: the installation's purchases and the supplier statements covering the period. */
+    /** {@code originSources}: the installation's purchases delivered in the period and the supplier statements covering it. */
     private static Optional<String> preConsumerScrap(Trace trace, List<RecordReader> originSources, List<PrecursorLine> precursors,
             Set<EvidenceRecord> consulted) throws CalculationException {
         List<TraceInput> scrap = new ArrayList<>();
@@ -111,7 +112,8 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
                 withoutOrigin.clear(); // the supplier's statement covers the purchases that name no origin
             }
             if (!withoutOrigin.isEmpty() || byOrigin.isEmpty()) {
-                missing.add(group + (byOrigin.isEmpty() && withoutOrigin.isEmpty() ? ": no precursor-purchase or supplier statement"
+                missing.add(group + (byOrigin.isEmpty() && withoutOrigin.isEmpty()
+                        ? ": no precursor-purchase delivered in the period or supplier statement covering it"
                         : ": no /scrapOrigin on " + named(withoutOrigin)));
             } else if (byOrigin.size() > 1) {
                 missing.add(group + ": its purchases and supplier statements disagree on the origin (" + byOrigin
@@ -246,11 +248,20 @@ public record AluminiumParameters(boolean reported, Optional<String> preConsumer
         return found;
     }
 
-    private static List<RecordReader> purchases(EvidenceSet evidence, String installationId) throws CalculationException {
+    /**
+     * The installation's purchases delivered within the period, as the batches whose consumption they explain lie within
+     * it ({@link ProductionSelection}): another year's scrap, of another origin, does not decide this year's share.
+     */
+    private static List<RecordReader> purchases(EvidenceSet evidence, String installationId, ReportingPeriod period)
+            throws CalculationException {
         List<RecordReader> found = new ArrayList<>();
         for (EvidenceRecord record : evidence.ofKind(Kinds.PRECURSOR_PURCHASE)) {
             RecordReader reader = new RecordReader(record);
-            if (reader.text("/installationId").equals(installationId)) {
+            if (!reader.text("/installationId").equals(installationId)) {
+                continue;
+            }
+            LocalDate delivered = reader.date("/deliveryDate");
+            if (period.contains(delivered, delivered)) {
                 found.add(reader);
             }
         }

@@ -145,6 +145,61 @@ class BatchColumnsTest {
         assertEquals(outcome(payload, true), outcome(payload, false));
     }
 
+    @Test
+    void startWithAFractionOfASecond_isLeftToTheTreePath_whichRefusesIt() {
+        String late = BASE.replace("2026-03-01T00:00:00Z", "2026-03-01T00:00:00.5Z");
+        assertNull(BatchColumns.read(late.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(outcome(late, true), outcome(late, false));
+        assertTrue(outcome(late, true).contains("visit refused: meter-reading-batch at leaf 7: /start 2026-03-01T00:00:00.5Z"
+                + " has a fraction of a second: reading times are whole seconds"), outcome(late, true));
+        // a fraction of zero loses nothing: the same whole second on both paths
+        String zero = BASE.replace("2026-03-01T00:00:00Z", "2026-03-01T00:00:00.000Z");
+        assertNotNull(BatchColumns.read(zero.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(outcome(BASE, true).replaceAll("[0-9a-f]{64}", "hash"), outcome(zero, true).replaceAll("[0-9a-f]{64}", "hash"));
+        assertEquals(outcome(zero, true), outcome(zero, false));
+    }
+
+    /** The schema bounds the interval (1 to 86,400 s) and the count (2,976) at intake; a bundle's record is read as it is. */
+    @Test
+    void readingsRunningPastTheInstantsJavaHolds_areRefusedOnBothPaths() {
+        String beyondInstant = batch(40, "999999999999999");
+        assertNotNull(BatchColumns.read(beyondInstant.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(outcome(beyondInstant, true), outcome(beyondInstant, false));
+        assertTrue(outcome(beyondInstant, true).contains("visit refused: meter-reading-batch at leaf 7: 40 readings of /intervalSeconds"
+                + " 999999999999999 from /start end beyond the years Java represents"), outcome(beyondInstant, true));
+        // past the long's range: more readings than an entry holds, so the columns are read without an envelope
+        BatchColumns.Read beyondLong = BatchColumns.read(batch(10_000, "999999999999999").getBytes(StandardCharsets.UTF_8));
+        String columns = readings(new EvidenceRecord(Kinds.METER_READING_BATCH, beyondLong.head(), 7, "ab".repeat(32), "",
+                beyondLong.columns()));
+        assertTrue(columns.contains("visit refused: meter-reading-batch at leaf 7: 10000 readings of /intervalSeconds"),
+                columns);
+        assertTrue(outcome(batch(31, "999999999999999"), true).contains("30 30000001772323170-"), "31 readings still fit");
+        // an interval of more digits than the columns read (the largest I-JSON integer): 2,000 readings overflow a long
+        String longest = batch(2_000, "9007199254740991");
+        assertNull(BatchColumns.read(longest.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(outcome(longest, true).contains("visit refused: meter-reading-batch at leaf 7: 2000 readings of /intervalSeconds"
+                + " 9007199254740991 from /start end beyond"), outcome(longest, true));
+    }
+
+    @Test
+    void anIntervalThatIsNoWholeNumber_isRefused_notCut() {
+        String payload = BASE.replace("\"intervalSeconds\":900", "\"intervalSeconds\":900.5");
+        assertNull(BatchColumns.read(payload.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(outcome(payload, false).contains("visit refused: meter-reading-batch at leaf 7: /intervalSeconds must be a whole"
+                + " number of seconds, not 900.5"), outcome(payload, false));
+    }
+
+    /** A canonical batch of {@code readings} GOOD readings of 1 kWh each, {@code interval} seconds apart. */
+    private static String batch(int readings, String interval) {
+        String energy = String.join(",", java.util.Collections.nCopies(readings, "\"1\""));
+        String flags = String.join(",", java.util.Collections.nCopies(readings, "\"GOOD\""));
+        String raw = String.join(",", java.util.Collections.nCopies(readings, "\"00ff\""));
+        return BASE.replace("[\"412.75\",null,\"398.5\",\"0\"]", "[" + energy + "]")
+                .replace("[\"GOOD\",\"COMM_FAILURE\",\"SUSPECT\",\"GOOD\"]", "[" + flags + "]")
+                .replace("[\"0001a2b4\",null,\"0001a3f2\",\"0001a3f2\"]", "[" + raw + "]")
+                .replace("\"intervalSeconds\":900", "\"intervalSeconds\":" + interval);
+    }
+
     private static String outcome(String payload, boolean columns) {
         try {
             byte[] entry = entry(payload);

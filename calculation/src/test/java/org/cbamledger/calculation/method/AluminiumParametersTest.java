@@ -134,6 +134,31 @@ class AluminiumParametersTest {
     }
 
     @Test
+    void purchasesOfOtherYears_doNotDecideTheOrigin_ofThePeriodsScrap() throws Exception {
+        CalculationResult result = calculate(records(r -> {
+            scrap(r, "PO-S1", "DE-SCRAP-01", "150", "pre-consumer");
+            scrap(r, "PO-2025", "DE-SCRAP-01", "80", "post-consumer");
+            r.getLast().put("deliveryDate", "2025-12-31");
+            scrap(r, "PO-2027", "DE-SCRAP-01", "90", "post-consumer");
+            r.getLast().put("deliveryDate", "2027-01-01");
+        }));
+        JsonNode s = statement(result);
+        assertEquals("100", s.at("/aluminium/preConsumerScrapPercent").asString(), s.path("aluminium").toString());
+        String pre = result.figure(FigureIds.aluminiumScrap("DE-SCRAP-01", "7602", "preConsumerTonnes")).toJson().toString();
+        assertTrue(pre.contains("PO-S1") && !pre.contains("PO-2025") && !pre.contains("PO-2027"), pre);
+    }
+
+    @Test
+    void scrapBoughtOnlyInAnotherYear_isNotComputable_sayingNoPurchaseWasDeliveredInThePeriod() throws Exception {
+        JsonNode s = statement(calculate(records(r -> {
+            scrap(r, "PO-2025", "DE-SCRAP-01", "150", "pre-consumer");
+            r.getLast().put("deliveryDate", "2025-12-31");
+        })));
+        String reason = s.at("/aluminium/preConsumerScrapNotComputable").asString();
+        assertTrue(reason.contains("7602 from DE-SCRAP-01: no precursor-purchase delivered in the period"), reason);
+    }
+
+    @Test
     void aScrapOriginMissingOnSomePurchases_isNotComputable_namingThem() throws Exception {
         JsonNode s = statement(calculate(records(r -> {
             scrap(r, "PO-S1", "DE-SCRAP-01", "150", "pre-consumer");

@@ -84,8 +84,8 @@ public final class CsvReadingsParser {
                 continue;
             }
             int before = problems.size();
-            Instant start = instant(f[0], line, "intervalStart", problems);
-            Instant end = instant(f[1], line, "intervalEnd", problems);
+            Instant start = wholeSecond(instant(f[0], line, "intervalStart", problems), line, "intervalStart", problems);
+            Instant end = wholeSecond(instant(f[1], line, "intervalEnd", problems), line, "intervalEnd", problems);
             Quality quality = Quality.GOOD;
             if (columns == 4 && !f[3].isBlank()) {
                 quality = switch (f[3].trim()) {
@@ -183,6 +183,16 @@ public final class CsvReadingsParser {
                     + "' is not an RFC 3339 time with offset (e.g. 2026-01-05T00:15:00Z)");
             return null;
         }
+    }
+
+    /** Reading times are whole seconds (api-spec common.schema.json readingTime): the ledger refuses a fraction. */
+    private static Instant wholeSecond(Instant instant, int line, String field, List<String> problems) {
+        if (instant != null && instant.getNano() != 0) {
+            problems.add("line " + line + ", field " + field + ": " + instant + " has a fraction of a second; reading times"
+                    + " are whole seconds");
+            return null;
+        }
+        return instant;
     }
 
     private static BigDecimal decimal(String value, int line, String field, List<String> problems) {

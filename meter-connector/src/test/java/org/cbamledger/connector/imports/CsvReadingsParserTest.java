@@ -54,6 +54,19 @@ class CsvReadingsParserTest {
     }
 
     @Test
+    void intervalRowsWithAFractionOfASecond_areRejected_asTheLedgerWouldRefuseTheirBatch() {
+        CsvImportException e = assertThrows(CsvImportException.class, () -> parser.parse("ems.csv", List.of(
+                "intervalStart,intervalEnd,energyKwh,quality",
+                "2026-01-05T00:00:00.5Z,2026-01-05T00:15:00.5Z,12.345,GOOD",
+                "2026-01-05T00:30:00Z,2026-01-05T02:00:00.250+01:00,,GAP")));
+        assertEquals(List.of(
+                "line 2, field intervalStart: 2026-01-05T00:00:00.500Z has a fraction of a second; reading times are whole seconds",
+                "line 2, field intervalEnd: 2026-01-05T00:15:00.500Z has a fraction of a second; reading times are whole seconds",
+                "line 3, field intervalEnd: 2026-01-05T01:00:00.250Z has a fraction of a second; reading times are whole seconds"),
+                e.problems());
+    }
+
+    @Test
     void counterRows_becomeIntervalsThroughTheSameAggregator() throws Exception {
         List<IntervalReading> readings = parser.parse("historian.csv", List.of(
                 "timestamp,counterKwh",

@@ -50,7 +50,8 @@ class ScopeEntryColumnarTest {
 
     @Test
     void canonicalBatch_fractionalStartAndLongSequenceAndHourIntervals_sameAsTree() {
-        assertSame(Kinds.METER_READING_BATCH, batch("gw-01", "m", 4_294_967_296L, "2026-03-01T00:00:00.5Z", 900, 4), true);
+        // a start with a fraction of a second (refused by the schema and the calculation) is left to the tree path
+        assertSame(Kinds.METER_READING_BATCH, batch("gw-01", "m", 4_294_967_296L, "2026-03-01T00:00:00.5Z", 900, 4), false);
         assertSame(Kinds.METER_READING_BATCH, batch("gw-01", "m", 2_147_483_647L, "2026-03-29T00:30:00Z", 3600, 30), true);
         assertSame(Kinds.METER_READING_BATCH, batch("gw-01", "m", 7, "2026-03-01T00:00:00Z", 86_400, 1), true);
         // canonical, though no interval: both paths give no days
