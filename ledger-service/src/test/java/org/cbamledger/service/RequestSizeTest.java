@@ -80,6 +80,19 @@ class RequestSizeTest {
         }
     }
 
+    @Test
+    void aDocumentUploadAskingFirst_getsItsProblemAfterSendingTheBodyTheServerAskedFor() throws Exception {
+        try (RunningService service = RunningService.start(Map.of())) {
+            TestLog log = TestLog.create(service, "upload-asked");
+
+            WholeBodyClient.Answer answer = WholeBodyClient.askFirst(service.http().base(),
+                    "logs/upload-asked/documents?submitter=upload-asked", log.readToken, "application/octet-stream",
+                    20_000_000);
+
+            assertRefused(answer, 403, "forbidden");
+        }
+    }
+
     private static void assertRefused(WholeBodyClient.Answer answer, int status, String slug) {
         assertEquals(status, answer.status(), answer.head());
         assertNull(answer.writeFailure(), "the service stopped reading the body");

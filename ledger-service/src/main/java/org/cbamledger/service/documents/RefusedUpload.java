@@ -1,6 +1,5 @@
 package org.cbamledger.service.documents;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,8 @@ import java.io.InputStream;
  * dropped, up to {@link #DRAIN_MAX_BYTES}, before the answer. An answer that leaves body bytes unread closes the
  * connection (http.RequestSizeFilter), and closing a socket with unread bytes resets it: a client still sending its
  * body would see the reset instead of the answer. So only a body beyond the bound is left unread, and only its client
- * may see the reset. A client that sent {@code Expect: 100-continue} has not sent its body and waits for the answer.
+ * may see the reset. The server answers {@code Expect: 100-continue} before the controller runs, so a client that
+ * asks first sends its body too, and it is dropped the same way.
  */
 final class RefusedUpload {
     /** CONTRACTS.md (bad input at the edge): four times the buffered body limit of the other routes. */
@@ -28,10 +28,6 @@ final class RefusedUpload {
     }
 
     static void drain(HttpRequest<?> request, InputStream body) {
-        if (request.getHeaders().get(HttpHeaders.EXPECT, String.class).filter("100-continue"::equalsIgnoreCase)
-                .isPresent()) {
-            return;
-        }
         byte[] buffer = new byte[BUFFER_BYTES];
         try {
             for (long dropped = 0; dropped < DRAIN_MAX_BYTES; ) {

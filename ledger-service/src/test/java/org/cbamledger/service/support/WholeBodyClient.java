@@ -35,22 +35,45 @@ public final class WholeBodyClient {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
-            String head = "POST " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                    + "Content-Type: " + contentType + "\r\nContent-Length: " + bodyBytes + "\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            IOException writeFailure = null;
-            try {
-                byte[] chunk = new byte[CHUNK_BYTES];
-                for (long sent = 0; sent < bodyBytes; sent += CHUNK_BYTES) {
-                    out.write(chunk, 0, (int) Math.min(CHUNK_BYTES, bodyBytes - sent));
-                }
-                out.flush();
-            } catch (IOException e) {
-                writeFailure = e;
-            }
-            return read(socket.getInputStream(), writeFailure);
+            out.write(head(base, path, token, contentType, bodyBytes, "").getBytes(StandardCharsets.US_ASCII));
+            return read(socket.getInputStream(), send(out, bodyBytes));
         }
+    }
+
+    /**
+     * Announces {@code bodyBytes} with {@code Expect: 100-continue} and sends the body only when the server answers
+     * {@code 100}: the final answer.
+     */
+    public static Answer askFirst(URI base, String path, String token, String contentType, long bodyBytes)
+            throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write(head(base, path, token, contentType, bodyBytes, "Expect: 100-continue\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Answer first = read(socket.getInputStream(), null);
+            return first.status() == 100 ? read(socket.getInputStream(), send(out, bodyBytes)) : first;
+        }
+    }
+
+    /** Sends {@code bodyBytes} zero bytes: the write failure, or null when every byte went out. */
+    private static IOException send(OutputStream out, long bodyBytes) {
+        try {
+            byte[] chunk = new byte[CHUNK_BYTES];
+            for (long sent = 0; sent < bodyBytes; sent += CHUNK_BYTES) {
+                out.write(chunk, 0, (int) Math.min(CHUNK_BYTES, bodyBytes - sent));
+            }
+            out.flush();
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    private static String head(URI base, String path, String token, String contentType, long bodyBytes, String more) {
+        return "POST " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + more
+                + "Content-Type: " + contentType + "\r\nContent-Length: " + bodyBytes + "\r\n\r\n";
     }
 
     private static Answer read(InputStream in, IOException writeFailure) throws IOException {
@@ -66,7 +89,9 @@ public final class WholeBodyClient {
             String headText = head.toString(StandardCharsets.US_ASCII);
             int status = Integer.parseInt(headText.substring(headText.indexOf(' ') + 1, headText.indexOf(' ') + 4));
             Matcher length = CONTENT_LENGTH.matcher(headText);
-            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
+            // an interim 1xx answer has no body
+            byte[] body = status < 200 ? new byte[0]
+                    : length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
             return new Answer(status, headText, body, writeFailure);
         } catch (IOException e) {
             throw new IOException("reading the answer failed after " + head.size() + " bytes of its head (writing the"
