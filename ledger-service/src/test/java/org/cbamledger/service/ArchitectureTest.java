@@ -1,11 +1,15 @@
 package org.cbamledger.service;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.ServerFilter;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** Micronaut only at the edges: the write path, stores, auth and bundle export are plain Java. */
@@ -104,5 +108,17 @@ class ArchitectureTest {
     @Test
     void packages_areFreeOfCycles() {
         slices().matching("org.cbamledger.service.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * A database failure reaches the edge only as a StoreException (StoreExceptionHandler): no route or filter declares
+     * the checked SQLException, so none needs a handler of its own (CONTRACTS.md, database failures).
+     */
+    @Test
+    void routesAndFilters_doNotDeclareSqlException() {
+        noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Controller.class)
+                .or().areDeclaredInClassesThat().areAnnotatedWith(ServerFilter.class)
+                .should().declareThrowableOfType(SQLException.class)
+                .check(classes);
     }
 }

@@ -14,6 +14,7 @@ import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,34 @@ class BadSubmissionTest {
                 SigningKey.generate(KeyAlgorithm.ED25519).publicKey(), "bad-input", "device", List.of("meter"),
                 DAY, null));
         assertRejected(TestLog.sign("key-registration", registration, gateway), 422, "kind-not-allowed");
+    }
+
+    @Test
+    void correction_byAKeyNotAllowedTheReplacementKind_isRejected() throws Exception {
+        SigningKey corrector = log.registerKey("submitter", List.of(Kinds.CORRECTION, Kinds.METER));
+        String superseded = Http.json(log.submit(TestLog.sign(Kinds.METER_READING_BATCH, batch(40), gateway)))
+                .get("leafHash").asString();
+        assertRejected(TestLog.sign(Kinds.CORRECTION, correction(superseded, batch(41)), corrector), 422,
+                "kind-not-allowed");
+    }
+
+    @Test
+    void correction_byAKeyAllowedBothKinds_isAccepted() throws Exception {
+        SigningKey corrector = log.registerKey("submitter", List.of(Kinds.CORRECTION, Kinds.METER_READING_BATCH));
+        String superseded = Http.json(log.submit(TestLog.sign(Kinds.METER_READING_BATCH, batch(42), gateway)))
+                .get("leafHash").asString();
+        HttpResponse<byte[]> accepted = log.submit(TestLog.sign(Kinds.CORRECTION, correction(superseded, batch(43)),
+                corrector));
+        assertEquals(201, accepted.statusCode(), Http.text(accepted));
+    }
+
+    private static byte[] correction(String supersedesLeafHash, byte[] replacement) {
+        ObjectNode correction = Http.JSON.createObjectNode();
+        correction.put("kind", Kinds.CORRECTION);
+        correction.put("supersedesLeafHash", supersedesLeafHash);
+        correction.put("reason", "register scale was wrong");
+        correction.set("replacement", Http.JSON.readTree(replacement));
+        return LedgerRecords.json(correction);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,39 @@ class LogKeyRotationEndpointTest {
         assertEquals(0, run.exitCode(), run.report());
         assertTrue(run.report().contains("PASSED"), run.report());
         return zip;
+    }
+
+    @Test
+    void describe_afterTwoRotations_showsTheCurrentKeyAndEveryKeyWithItsFromSize() throws Exception {
+        TestLog log = TestLog.create(service, "described-rotations");
+        String admin = service.token(Scopes.logAdmin(log.logId));
+        JsonNode before = described(log);
+        assertEquals(log.logVerifierKey, before.get("logVerifierKey").asString());
+        assertEquals(List.of(log.logVerifierKey + "@0"), keyWindows(before));
+
+        JsonNode first = Http.json(rotate(log.logId, admin));
+        JsonNode second = Http.json(rotate(log.logId, admin));
+        JsonNode described = described(log);
+
+        String current = second.get("newLogVerifierKey").asString();
+        assertEquals(current, described.get("logVerifierKey").asString(), described.toString());
+        assertEquals(List.of(log.logVerifierKey + "@0",
+                first.get("newLogVerifierKey").asString() + "@" + first.get("fromSize").asLong(),
+                current + "@" + second.get("fromSize").asLong()), keyWindows(described));
+    }
+
+    private static JsonNode described(TestLog log) {
+        HttpResponse<byte[]> response = service.http().get("logs/" + log.logId, log.readToken);
+        assertEquals(200, response.statusCode(), Http.text(response));
+        return Http.json(response);
+    }
+
+    private static List<String> keyWindows(JsonNode log) {
+        List<String> windows = new ArrayList<>();
+        for (JsonNode key : log.get("logKeys").values()) {
+            windows.add(key.get("vkey").asString() + "@" + key.get("fromSize").asLong());
+        }
+        return windows;
     }
 
     @Test

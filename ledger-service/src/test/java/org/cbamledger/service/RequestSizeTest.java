@@ -1,6 +1,7 @@
 package org.cbamledger.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.cbamledger.service.support.Http;
 import org.cbamledger.service.support.RunningService;
 import org.cbamledger.service.support.TestLog;
+import org.cbamledger.service.support.WholeBodyClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -42,5 +44,58 @@ class RequestSizeTest {
 
             assertEquals(2, log.sequencedSize(), "only the bootstrap entries");
         }
+    }
+
+    @Test
+    void aClientSending20MegabytesToThe16MebibyteLimit_getsThe413Problem() throws Exception {
+        try (RunningService service = RunningService.start(Map.of())) {
+            TestLog log = TestLog.create(service, "large-refused");
+
+            WholeBodyClient.Answer answer = WholeBodyClient.post(service.http().base(), "logs/large-refused/entries/batch",
+                    log.submitToken, "application/json", 20_000_000);
+
+            assertEquals(413, answer.status(), answer.head());
+            assertNull(answer.writeFailure(), "the service stopped reading the body");
+            assertEquals("https://cbam-ledger.org/problems/request-too-large",
+                    Http.JSON.readTree(answer.body()).get("type").asString());
+            assertEquals(2, log.sequencedSize(), "only the bootstrap entries");
+        }
+    }
+
+    @Test
+    void documentUploadsRefusedBeforeTheirBodyIsRead_answerTheirProblemToAClientSendingItAll() throws Exception {
+        try (RunningService service = RunningService.start(Map.of())) {
+            TestLog log = TestLog.create(service, "upload-refused");
+
+            // refused by the controller (scope) and by a filter (a control character in a parameter)
+            WholeBodyClient.Answer forbidden = WholeBodyClient.post(service.http().base(),
+                    "logs/upload-refused/documents?submitter=upload-refused&fileName=big.bin", log.readToken,
+                    "application/octet-stream", 20_000_000);
+            WholeBodyClient.Answer invalid = WholeBodyClient.post(service.http().base(),
+                    "logs/upload-refused/documents?submitter=upload%01refused", log.submitToken,
+                    "application/octet-stream", 20_000_000);
+
+            assertRefused(forbidden, 403, "forbidden");
+            assertRefused(invalid, 400, "invalid-parameter");
+        }
+    }
+
+    @Test
+    void aDocumentUploadAskingFirst_getsItsProblemAfterSendingTheBodyTheServerAskedFor() throws Exception {
+        try (RunningService service = RunningService.start(Map.of())) {
+            TestLog log = TestLog.create(service, "upload-asked");
+
+            WholeBodyClient.Answer answer = WholeBodyClient.askFirst(service.http().base(),
+                    "logs/upload-asked/documents?submitter=upload-asked", log.readToken, "application/octet-stream",
+                    20_000_000);
+
+            assertRefused(answer, 403, "forbidden");
+        }
+    }
+
+    private static void assertRefused(WholeBodyClient.Answer answer, int status, String slug) {
+        assertEquals(status, answer.status(), answer.head());
+        assertNull(answer.writeFailure(), "the service stopped reading the body");
+        assertEquals("https://cbam-ledger.org/problems/" + slug, Http.JSON.readTree(answer.body()).get("type").asString());
     }
 }

@@ -64,18 +64,18 @@ public class DocumentController {
     @Post(consumes = MediaType.ALL)
     public HttpResponse<String> upload(HttpRequest<?> request, String logId, @Body InputStream body)
             throws AuthException, LedgerException, ArchiveException, IOException {
-        principal(request).require(Scopes.submit(logId));
-        ledger.log(logId);
+        RefusedUpload.holding(request);
         DocumentSubmission submission;
         try {
-            List<SupportRef> supports = new ArrayList<>();
-            for (String s : request.getParameters().getAll("supports")) {
-                supports.add(SHA256_HEX.matcher(s).matches() ? SupportRef.leaf(s) : SupportRef.record(s));
-            }
-            submission = new DocumentSubmission(request.getParameters().getFirst("fileName"),
-                    request.getParameters().getFirst("submitter").orElse(""), supports);
+            principal(request).require(Scopes.submit(logId));
+            ledger.log(logId);
+            submission = submission(request);
         } catch (IllegalArgumentException e) {
+            RefusedUpload.drain(request, body);
             return DocumentProblems.of("invalid-parameter", "Invalid parameter", 400, e.getMessage());
+        } catch (AuthException | LedgerException | RuntimeException e) {
+            RefusedUpload.drain(request, body);
+            throw e;
         }
         ArchivedDocument archived;
         try (body) {
@@ -84,6 +84,15 @@ public class DocumentController {
         return HttpResponse.<String>status(HttpStatus.CREATED)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new String(archived.anchor().toJsonBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static DocumentSubmission submission(HttpRequest<?> request) {
+        List<SupportRef> supports = new ArrayList<>();
+        for (String s : request.getParameters().getAll("supports")) {
+            supports.add(SHA256_HEX.matcher(s).matches() ? SupportRef.leaf(s) : SupportRef.record(s));
+        }
+        return new DocumentSubmission(request.getParameters().getFirst("fileName"),
+                request.getParameters().getFirst("submitter").orElse(""), supports);
     }
 
     /**

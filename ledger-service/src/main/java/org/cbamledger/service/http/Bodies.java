@@ -49,8 +49,11 @@ final class Bodies {
             String logId, String origin, String logVerifierKey, String rootKeyId, String rootPrivateKeyPkcs8,
             List<ReceiptBody> receipts) {}
 
-    record LogBody(String logId, String origin, String operatorName, String logVerifierKey, long sequencedSize,
-            long integratedSize, long checkpointSize) {}
+    record LogBody(String logId, String origin, String operatorName, String logVerifierKey, List<LogKeyBody> logKeys,
+            long sequencedSize, long integratedSize, long checkpointSize) {}
+
+    /** A note key of the log and the tree size it signs checkpoints from (as a trust policy's {@code logKeys}). */
+    record LogKeyBody(String vkey, long fromSize) {}
 
     record GapBody(long fromSequence, long toSequence, long nextIndex) {
         static GapBody of(GapRange g) {

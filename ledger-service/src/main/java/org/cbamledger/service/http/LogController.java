@@ -20,6 +20,8 @@ import org.cbamledger.service.log.CreatedLog;
 import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.store.LogInfo;
+import org.cbamledger.service.store.LogKeys;
+import org.cbamledger.service.store.RotatedKey;
 import org.cbamledger.service.log.LogKeyRotated;
 import org.cbamledger.service.store.LogState;
 import org.cbamledger.service.store.LogStore;
@@ -82,9 +84,20 @@ public class LogController {
             throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.read(logId));
         LogInfo log = ledger.log(logId);
+        List<Bodies.LogKeyBody> keys = keyWindows(ledger.logKeys(logId));
         LogState state = StoreException.wrapping(() -> logs.state(logId));
         long checkpointSize = StoreException.wrapping(() -> checkpoints.latest(logId)).map(StoredCheckpoint::treeSize).orElse(0L);
         return Json.response(HttpStatus.OK, new Bodies.LogBody(logId, log.origin(), log.operatorName(),
-                log.noteSigner().verifierKey(), state.sequencedSize(), state.integratedSize(), checkpointSize));
+                keys.getLast().vkey(), keys, state.sequencedSize(), state.integratedSize(), checkpointSize));
+    }
+
+    /** The first key from size 0, then each key the log rotated to from its {@code fromSize}: the last is current. */
+    private static List<Bodies.LogKeyBody> keyWindows(LogKeys keys) {
+        List<Bodies.LogKeyBody> windows = new ArrayList<>();
+        windows.add(new Bodies.LogKeyBody(keys.firstVerifierKey(), 0));
+        for (RotatedKey rotation : keys.rotations()) {
+            windows.add(new Bodies.LogKeyBody(rotation.verifierKey(), rotation.fromSize()));
+        }
+        return windows;
     }
 }

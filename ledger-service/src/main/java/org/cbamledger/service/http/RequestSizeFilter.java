@@ -52,14 +52,16 @@ public final class RequestSizeFilter {
     }
 
     /**
-     * An upload refused before its body was read (bad parameters, a missing scope) leaves the rest of the body on the
-     * connection, and the next request sent on it would wait behind bytes nobody reads: close it after the answer.
+     * Set by the document upload while it holds a body it has not read to its end (documents.RefusedUpload); an error
+     * answer then closes the connection, since the next request sent on it would wait behind bytes nobody reads. A
+     * refusal by a filter, before the controller holds the body, keeps the connection: the server drops the body.
      */
+    private static final String BODY_LEFT_UNREAD = "cbam.upload.bodyLeftUnread";
+
     @ResponseFilter
     @NonBlocking
     public void closeAfterRefusedUpload(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.code() >= 400 && request.getMethod() == HttpMethod.POST
-                && STREAMED_UPLOAD.matcher(request.getPath()).matches()) {
+        if (response.code() >= 400 && request.getAttribute(BODY_LEFT_UNREAD).isPresent()) {
             response.header(HttpHeaders.CONNECTION, "close");
         }
     }

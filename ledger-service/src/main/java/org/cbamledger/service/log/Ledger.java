@@ -179,6 +179,15 @@ public final class Ledger implements AutoCloseable {
         throw overtaken;
     }
 
+    /** The log's note keys: its first and every key it rotated to (GET /logs/{logId}). */
+    public LogKeys logKeys(String logId) throws LedgerException {
+        try {
+            return logKeys(pipeline(logId).log());
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     private LogKeys logKeys(LogInfo log) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return LogKeyStore.keys(c, log);

@@ -88,8 +88,9 @@ public final class SubmissionValidator {
         }
         JsonNode record = validated(envelope, parsed.record());
         String kind = envelope.kind();
-        refuseUnwritable(kind, record);
-        List<String> keyIds = checkSignatures(logId, envelope, kind, clock.instant());
+        String written = writtenKind(kind, record);
+        refuseUnwritable(kind, written);
+        List<String> keyIds = checkSignatures(logId, envelope, kind, written, clock.instant());
         return describe(canonical, kind, record, keyIds);
     }
 
@@ -105,12 +106,16 @@ public final class SubmissionValidator {
         return describe(envelope.canonicalBytes(), envelope.kind(), recordOf(envelope), keyIds);
     }
 
+    /** The kind of record the entry puts in the log: a correction's replacement's, else the entry's own. */
+    private static String writtenKind(String kind, JsonNode record) {
+        return kind.equals(Kinds.CORRECTION) ? record.path("replacement").path("kind").asString("") : kind;
+    }
+
     /**
      * Log-authored kinds come only from the service itself (LogAuthoredEntries), whoever signs a submission; and no
      * correction replaces a claim, whose replacement would claim around the deployment's claim map.
      */
-    private static void refuseUnwritable(String kind, JsonNode record) throws LedgerException {
-        String written = kind.equals(Kinds.CORRECTION) ? record.path("replacement").path("kind").asString("") : kind;
+    private static void refuseUnwritable(String kind, String written) throws LedgerException {
         if (Kinds.isLogAuthored(written)) {
             throw new LedgerException(Problem.KIND_NOT_ALLOWED, written + " entries are written by the service only"
                     + (written.equals(kind) ? "" : ": a correction cannot replace one"));
@@ -163,7 +168,11 @@ public final class SubmissionValidator {
         return record;
     }
 
-    private List<String> checkSignatures(String logId, Envelope envelope, String kind, Instant now)
+    /**
+     * A correction's signer must be allowed both the correction and the kind it puts in place: else a key allowed
+     * corrections would author any kind.
+     */
+    private List<String> checkSignatures(String logId, Envelope envelope, String kind, String written, Instant now)
             throws LedgerException, SQLException {
         if (envelope.signatures().isEmpty()) {
             throw new LedgerException(Problem.BAD_SIGNATURE, "envelope has no signatures");
@@ -189,6 +198,10 @@ public final class SubmissionValidator {
             }
             if (!key.registration().allows(kind)) {
                 throw new LedgerException(Problem.KIND_NOT_ALLOWED, "key " + signature.keyId() + " may not sign " + kind);
+            }
+            if (!key.registration().allows(written)) {
+                throw new LedgerException(Problem.KIND_NOT_ALLOWED, "key " + signature.keyId() + " may not sign "
+                        + written + ", the record this " + kind + " puts in place");
             }
             keyIds.add(signature.keyId());
         }

@@ -46,6 +46,11 @@ public record LogKeys(String origin, SigningKey firstKey, List<RotatedKey> rotat
         return rotations.isEmpty() ? firstKey : rotations.getLast().noteKey();
     }
 
+    /** The first key's C2SP vkey line, as {@code POST /logs} answered it. */
+    public String firstVerifierKey() {
+        return signer(firstKey).verifierKey();
+    }
+
     private NoteSigner signer(SigningKey key) {
         return new NoteSigner(origin, key);
     }

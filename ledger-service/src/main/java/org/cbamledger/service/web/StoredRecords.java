@@ -1,9 +1,9 @@
 package org.cbamledger.service.web;
 
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
+import org.cbamledger.service.store.OpenedEnvelope;
 import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.signer.JsonMappers;
 import tools.jackson.core.JacksonException;
@@ -28,8 +28,7 @@ final class StoredRecords {
 
     private static Read read(StoredEntry entry) {
         try {
-            JsonNode envelope = JsonMappers.PLAIN.readTree(entry.envelope());
-            JsonNode record = JsonMappers.I_JSON.readTree(Base64.getDecoder().decode(envelope.path("payload").asString("")));
+            JsonNode record = JsonMappers.I_JSON.readTree(OpenedEnvelope.of(entry).payload());
             return new Read(new EvidenceRecord(entry.kind(), record, entry.index(), HexFormat.of().formatHex(entry.leafHash())),
                     null);
         } catch (JacksonException | IllegalArgumentException e) {

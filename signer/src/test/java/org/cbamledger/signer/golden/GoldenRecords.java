@@ -33,8 +33,9 @@ final class GoldenRecords {
                  "partyType":"operator","country":"RS","registrationNumber":"21745678"}""", root));
         entries.add(sign("key-registration", registration(root, "root", "[\"*\"]", "null"), root));
         entries.add(sign("key-registration", registration(gateway, "device", "[\"meter-reading-batch\"]", "null"), root));
+        // the submitter corrects a gateway's batch (entry 15): it must be allowed the replacement's kind too
         entries.add(sign("key-registration", registration(submitter, "submitter",
-                "[\"installation\",\"meter\",\"correction\"]", "\"2027-01-01T00:00:00Z\""), root));
+                "[\"installation\",\"meter\",\"meter-reading-batch\",\"correction\"]", "\"2027-01-01T00:00:00Z\""), root));
         entries.add(sign("installation", """
                 {"kind":"installation","installationId":"rs-subotica-1","operator":"alu-extrusions-rs",
                  "name":"Subotica extrusion plant","country":"RS","unlocode":"RSSUB",

@@ -242,7 +242,7 @@ final class VectorWriter {
                 |---|---|---|
                 | `operator-root-ed25519` | ed25519 | operator root key; signs party, key registrations and revocations |
                 | `meter-gateway-ed25519` | ed25519 | device key of gateway gw-01; signs meter-reading batches |
-                | `submitter-ecdsa-p256` | ecdsa-p256 | submitter; signs installation, meters, corrections |
+                | `submitter-ecdsa-p256` | ecdsa-p256 | submitter; signs installation, meters, corrections (allowed meter-reading-batch too: it corrects one) |
                 | `log-ed25519` | ed25519 | log key, note key name `%1$s`; `log.vkey` |
                 | `log-rotated-ed25519` | ed25519 | the log's next key (rotation); `log-rotated.vkey` |
                 | `stranger-ed25519` | ed25519 | registered nowhere: signatures by it must be refused |

@@ -147,6 +147,7 @@ public final class EntrySignatureCheck implements BundleCheck {
      * kind, and at least one must.
      */
     private static Claim signatureClaim(KeyRegistry registry, Envelope env, long index) {
+        String written = writtenKind(env);
         byte[] pae = env.pae();
         List<Signed> checks = new ArrayList<>();
         for (DsseSignature signature : env.signatures()) {
@@ -164,6 +165,10 @@ public final class EntrySignatureCheck implements BundleCheck {
             if (!reg.allows(env.kind())) {
                 return new Claim(checks, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
                         + env.kind(), null);
+            }
+            if (!reg.allows(written)) {
+                return new Claim(checks, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
+                        + written + ", the record this " + env.kind() + " puts in place", null);
             }
             checks.add(new Signed(reg.key(), pae, signature.sig(), "signature by key " + keyId + " does not verify"));
         }
@@ -222,6 +227,22 @@ public final class EntrySignatureCheck implements BundleCheck {
                     ? "a correction cannot replace a " + replaced + " record: only the log writes those" : null;
         } catch (SignerException e) {
             return "correction record: " + e.getMessage();
+        }
+    }
+
+    /**
+     * The kind of record the entry puts in the log: a correction's replacement's, else its own. A correction's signer
+     * must be allowed that kind too, or a key allowed corrections would author any kind. A correction whose record
+     * does not parse has failed {@link #forbiddenReplacement} already.
+     */
+    private static String writtenKind(Envelope env) {
+        if (!env.kind().equals(Kinds.CORRECTION)) {
+            return env.kind();
+        }
+        try {
+            return env.record().path("replacement").path("kind").asString("");
+        } catch (SignerException e) {
+            return "";
         }
     }
 
