@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -19,8 +20,8 @@ import tools.jackson.databind.JsonNode;
  * The bundle's entries read once, in index order, each file or pack streamed and its bytes let go: what the checks
  * need of each is kept, its leaf hash and its envelope (payload and signatures, not a parsed JSON tree), or why it
  * could not be read. Payloads are kept deflated (JSON shrinks about fourfold) and inflated on each use. Entries are
- * hashed and parsed a bounded batch at a time on all processors, each into its own slot, so the result is the same
- * as one thread's.
+ * hashed and parsed a bounded batch at a time on the threads of the pool the scan runs in, each into its own slot, so
+ * the result is the same as one thread's, while the reading thread goes on to the next batch.
  */
 final class EntryScan {
     private static final int BATCH_ENTRIES = 512;
@@ -38,12 +39,17 @@ final class EntryScan {
     static EntryScan read(Bundle bundle) throws IOException {
         EntryScan scan = new EntryScan(bundle.manifest().entries());
         List<Read> batch = new ArrayList<>(BATCH_ENTRIES);
+        ForkJoinTask<?>[] previous = {null};
         bundle.forEachEntry((entry, bytes, error) -> {
             batch.add(new Read(scan.position++, bytes, error));
             if (batch.size() == BATCH_ENTRIES) {
-                scan.keep(batch);
+                previous[0] = scan.keepWhileReading(List.copyOf(batch), previous[0]);
+                batch.clear();
             }
         });
+        if (previous[0] != null) {
+            previous[0].join();
+        }
         scan.keep(batch);
         return scan;
     }
@@ -52,9 +58,18 @@ final class EntryScan {
     private record Read(int at, byte[] bytes, String error) {}
 
     /**
-     * Hashes, parses and packs a batch of entries over all processors (each entry's slot is its own), then lets the
-     * batch go: at most {@link #BATCH_ENTRIES} entries' raw bytes are held at once.
+     * Hands a batch to the pool the scan runs in, once the batch before it is done, and returns at once: the
+     * caller reads the next batch's bytes (inflating the pack) while this one is hashed and parsed. At most two
+     * batches' raw bytes are held: the one being kept and the one being read.
      */
+    private ForkJoinTask<?> keepWhileReading(List<Read> batch, ForkJoinTask<?> previous) {
+        if (previous != null) {
+            previous.join();
+        }
+        return ForkJoinTask.adapt(() -> keep(batch)).fork();
+    }
+
+    /** Hashes, parses and packs a batch of entries over the pool's threads (each entry's slot is its own). */
     private void keep(List<Read> batch) {
         batch.parallelStream().forEach(read -> {
             if (read.bytes() == null) {
@@ -65,13 +80,24 @@ final class EntryScan {
             Object parsed = parse(read.bytes());
             envelopes[read.at()] = parsed instanceof Envelope e ? Packed.of(e) : parsed;
         });
-        batch.clear();
     }
 
     /** The entry's leaf hash, or null when its bytes could not be read (its envelope says why). */
     byte[] leafHash(long index) {
         int at = Arrays.binarySearch(indexes, index);
         return at < 0 ? null : leafHashes[at];
+    }
+
+    /** The kind of a readable entry's envelope, without inflating its payload; null when it is not readable. */
+    String kind(long index) {
+        int at = Arrays.binarySearch(indexes, index);
+        return at >= 0 && envelopes[at] instanceof Packed p ? p.kind() : null;
+    }
+
+    /** A readable entry's signatures, without inflating its payload; null when it is not readable. */
+    List<DsseSignature> signatures(long index) {
+        int at = Arrays.binarySearch(indexes, index);
+        return at >= 0 && envelopes[at] instanceof Packed p ? p.signatures() : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -84,8 +110,9 @@ final class EntryScan {
         return envelope instanceof Packed p ? Loaded.of(p.envelope()) : (Loaded<Envelope>) envelope;
     }
 
-    /** An envelope with its payload deflated. */
-    private record Packed(String payloadType, byte[] deflated, int payloadBytes, List<DsseSignature> signatures) {
+    /** An envelope with its payload deflated, and its kind (read from its payloadType once, here). */
+    private record Packed(String payloadType, String kind, byte[] deflated, int payloadBytes,
+            List<DsseSignature> signatures) {
         static Packed of(Envelope envelope) {
             byte[] payload = envelope.payload();
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -94,7 +121,9 @@ final class EntryScan {
             byte[] buffer = new byte[payload.length + 64];
             int length = deflater.deflate(buffer);
             deflater.end();
-            return new Packed(envelope.payloadType(), Arrays.copyOf(buffer, length), payload.length, envelope.signatures());
+            // interned: a year's 180,000 entries share a handful of types
+            return new Packed(envelope.payloadType().intern(), envelope.kind().intern(), Arrays.copyOf(buffer, length),
+                    payload.length, envelope.signatures());
         }
 
         Envelope envelope() {
