@@ -33,6 +33,7 @@ import org.cbamledger.verifier.check.WitnessCosignatureCheck;
 import org.cbamledger.verifier.context.BundleCheck;
 import org.cbamledger.verifier.context.BundleContext;
 import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.EntryScan;
 import org.cbamledger.verifier.context.LogKeys;
 import org.cbamledger.verifier.policy.TrustPolicy;
 
@@ -128,8 +129,9 @@ public final class Verifier {
     private VerificationReport verifyTree(String name, Path root, TrustPolicy policy) throws IOException {
         Bundle bundle;
         long started = System.nanoTime();
+        EntryScan packedEntries = new EntryScan();
         try {
-            bundle = BundleReader.read(root);
+            bundle = BundleReader.read(root, packedEntries);
             timer.took("bundle-layout", System.nanoTime() - started);
         } catch (BundleException e) {
             return new VerificationReport(name, null,
@@ -137,7 +139,7 @@ public final class Verifier {
                     policy.logKeysPinned());
         }
         List<NoteVerifier> trusted = policy.logKeysPinned() ? policy.logKeyVerifiers() : bundledLogKeys(bundle);
-        BundleContext context = new BundleContext(bundle, trusted, policy);
+        BundleContext context = new BundleContext(bundle, trusted, policy, bundle.manifest().isV2() ? packedEntries : null);
         List<CheckResult> results = new ArrayList<>();
         results.add(CheckResult.pass(MANIFEST_CHECK, BundlePaths.MANIFEST, "canonical " + BundlePaths.FORMAT
                 + " manifest of " + bundle.manifest().origin()));

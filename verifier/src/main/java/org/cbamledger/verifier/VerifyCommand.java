@@ -72,7 +72,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--timings", description = "print on stderr the seconds each phase took, as it ends (reading the"
-            + " bundle's layout, reading the entries, each check, printing the report)")
+            + " bundle's layout, a v2 bundle's entries with it; reading a v1 bundle's entries; each check; printing the report)")
     private boolean timings;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads that read, hash, parse and verify entries"

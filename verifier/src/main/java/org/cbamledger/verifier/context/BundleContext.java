@@ -45,6 +45,15 @@ public final class BundleContext {
 
     /** @param trustedLogKeys the policy's log keys, or when it pins none, the bundle's own */
     public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, TrustPolicy policy) {
+        this(bundle, trustedLogKeys, policy, null);
+    }
+
+    /**
+     * @param scanned the bundle's entries, scanned as BundleReader.read listed a v2 bundle's packs; null: read them
+     *     from the bundle on first need
+     */
+    public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, TrustPolicy policy, EntryScan scanned) {
+        this.entries = scanned == null ? null : scanned.finish();
         this.bundle = bundle;
         this.trustedLogKeys = List.copyOf(trustedLogKeys);
         this.logKeysPinned = policy.logKeysPinned();
