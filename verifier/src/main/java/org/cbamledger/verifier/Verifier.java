@@ -33,6 +33,7 @@ import org.cbamledger.verifier.check.WitnessCosignatureCheck;
 import org.cbamledger.verifier.context.BundleCheck;
 import org.cbamledger.verifier.context.BundleContext;
 import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.EntryScan;
 import org.cbamledger.verifier.context.LogKeys;
 import org.cbamledger.verifier.policy.TrustPolicy;
 
@@ -46,13 +47,24 @@ public final class Verifier {
     public static final String MANIFEST_CHECK = "bundle-manifest";
 
     private final List<BundleCheck> checks;
+    private final PhaseTimer timer;
 
     public Verifier() {
         this(defaultChecks());
     }
 
     public Verifier(List<BundleCheck> checks) {
+        this(checks, PhaseTimer.NONE);
+    }
+
+    private Verifier(List<BundleCheck> checks, PhaseTimer timer) {
         this.checks = List.copyOf(checks);
+        this.timer = timer;
+    }
+
+    /** The same checks, each phase's time told to {@code timer}. */
+    public Verifier timed(PhaseTimer timer) {
+        return new Verifier(checks, timer);
     }
 
     /** The checks run by default, in order; add a check here to make every verification run it. */
@@ -116,20 +128,28 @@ public final class Verifier {
 
     private VerificationReport verifyTree(String name, Path root, TrustPolicy policy) throws IOException {
         Bundle bundle;
+        long started = System.nanoTime();
+        EntryScan packedEntries = new EntryScan();
         try {
-            bundle = BundleReader.read(root);
+            bundle = BundleReader.read(root, packedEntries);
+            timer.took("bundle-layout", System.nanoTime() - started);
         } catch (BundleException e) {
             return new VerificationReport(name, null,
                     List.of(CheckResult.fail(MANIFEST_CHECK, BundlePaths.MANIFEST, e.getMessage())),
                     policy.logKeysPinned());
         }
         List<NoteVerifier> trusted = policy.logKeysPinned() ? policy.logKeyVerifiers() : bundledLogKeys(bundle);
-        BundleContext context = new BundleContext(bundle, trusted, policy);
+        BundleContext context = new BundleContext(bundle, trusted, policy, bundle.manifest().isV2() ? packedEntries : null);
         List<CheckResult> results = new ArrayList<>();
         results.add(CheckResult.pass(MANIFEST_CHECK, BundlePaths.MANIFEST, "canonical " + BundlePaths.FORMAT
                 + " manifest of " + bundle.manifest().origin()));
+        started = System.nanoTime();
+        context.readEntries();
+        timer.took("entries", System.nanoTime() - started);
         for (BundleCheck check : checks) {
+            started = System.nanoTime();
             results.addAll(check.run(context));
+            timer.took(check.getClass().getSimpleName(), System.nanoTime() - started);
         }
         return new VerificationReport(name, bundle.manifest(), results, policy.logKeysPinned());
     }

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Pattern;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.verifier.bundle.BundleException;
@@ -68,6 +71,14 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print every check as JSON")
     private boolean json;
 
+    @Option(names = "--timings", description = "print on stderr the seconds each phase took, as it ends (reading the"
+            + " bundle's layout, a v2 bundle's entries with it; reading a v1 bundle's entries; each check; printing the report)")
+    private boolean timings;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads that read, hash, parse and verify entries"
+            + " (default: the processors the JVM sees); the report is the same for any N")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
     @Spec
     private CommandSpec spec;
 
@@ -100,25 +111,66 @@ public final class VerifyCommand implements Callable<Integer> {
                 return ERROR;
             }
         }
+        if (threads < 1) {
+            err.println("verify: --threads: at least 1, not " + threads);
+            return ERROR;
+        }
         VerificationReport report;
         Progress progress = Progress.start(err, !json && Progress.onTerminal(), Duration.ofSeconds(1), bundle.toString());
         try {
-            report = new Verifier().verify(bundle, policy.plus(pinned, roots));
+            report = verifyOn(new Verifier().timed(timings ? timingsTo(err) : PhaseTimer.NONE), policy.plus(pinned, roots));
         } catch (IOException e) {
             err.println("verify: " + e.getMessage());
             return ERROR;
         } finally {
             stop(progress);
         }
+        long printing = System.nanoTime();
         if (json) {
             ReportPrinter.printJson(report, out);
         } else {
             ReportPrinter.printText(report, out);
         }
+        if (timings) {
+            timingsTo(err).took("report", System.nanoTime() - printing);
+        }
         return switch (report.outcome()) {
             case PASSED -> PASSED;
             case UNTRUSTED -> UNTRUSTED;
             case FAILED -> FAILED;
+        };
+    }
+
+    /**
+     * The verification on a pool of {@link #threads} (the checks fork their parallel work into the pool they run in),
+     * the calling thread waiting.
+     */
+    private VerificationReport verifyOn(Verifier verifier, TrustPolicy policy) throws IOException {
+        try (ForkJoinPool pool = new ForkJoinPool(threads)) {
+            return pool.submit(() -> verifier.verify(bundle, policy)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static PhaseTimer timingsTo(PrintWriter err) {
+        return (phase, nanos) -> {
+            synchronized (err) {
+                err.printf(Locale.ROOT, "timing: %-26s %8.2f s%n", phase, nanos / 1e9);
+                err.flush();
+            }
         };
     }
 

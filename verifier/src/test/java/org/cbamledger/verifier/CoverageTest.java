@@ -37,8 +37,7 @@ class CoverageTest {
     @BeforeAll
     static void startLog() throws Exception {
         SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
-        log = TestLog.started("acme-alu");
-        log.append(TestLog.sign(TestLog.registration(gateway, "acme", "device", "meter-reading-batch"), log.rootKey));
+        log = TestLog.withGateway(gateway);
         for (long seq = 1; log.size() < SIZE; seq++) {
             log.append(TestLog.sign(TestLog.readingBatch("M-1", seq, "0".repeat(64)), gateway));
         }

@@ -2,16 +2,19 @@ package org.cbamledger.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.LongPredicate;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.context.CheckResult;
+import org.cbamledger.verifier.context.CheckStatus;
 import org.cbamledger.verifier.bundle.Coverage;
 import org.cbamledger.verifier.bundle.DirectorySink;
 import org.cbamledger.verifier.bundle.EntryPack;
@@ -28,33 +31,73 @@ class ParallelSignatureTest {
     static final long PACK_TWO_BAD = EntryPack.MAX_ENTRIES + 5;
     static final long SIZE = EntryPack.MAX_ENTRIES + 600;
 
+    /** Within the first signature batch (1,024 entries): a second gateway's registration, use, revocation and reuse. */
+    static final long BEFORE_REGISTRATION = 250;
+    static final long REGISTERED = 300;
+    static final long REVOKED = 400;
+    static final long USED_AFTER_REVOCATION = 451;
+    static final long USED_AGAIN = 701;
+
     @TempDir
     static Path tmp;
 
     static Path bundle;
+    static Path keyChangesBundle;
     static String gatewayKeyId;
+    static String secondKeyId;
 
     @BeforeAll
     static void writeBundle() throws Exception {
         SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
         gatewayKeyId = gateway.keyId();
-        TestLog log = TestLog.started("acme-alu");
-        log.append(TestLog.sign(TestLog.registration(gateway, "acme", "device", "meter-reading-batch"), log.rootKey));
+        TestLog log = TestLog.withGateway(gateway);
         while (log.size() < SIZE) {
             Envelope batch = TestLog.sign(TestLog.readingBatch("M-1", log.size(), "ab".repeat(32)), gateway);
             long index = log.size();
             log.append(index == PACK_ONE_BAD || index == PACK_TWO_BAD || index == SIZE - 1 ? withOthersSignature(batch,
                     gateway) : batch);
         }
-        bundle = tmp.resolve("bundle");
-        BundleWriter writer = BundleWriter.v2(new DirectorySink(bundle), log.tree());
+        bundle = write(log, tmp.resolve("bundle"), i -> true);
+        keyChangesBundle = write(keyChangesLog(gateway), tmp.resolve("key-changes"), i -> true);
+    }
+
+    /**
+     * Batches by the gateway, and by a second gateway key: once before its registration, between its registration
+     * and its revocation, and twice after the revocation; all of it within one signature batch.
+     */
+    private static TestLog keyChangesLog(SigningKey gateway) throws Exception {
+        SigningKey second = SigningKey.generate(KeyAlgorithm.ED25519);
+        secondKeyId = second.keyId();
+        TestLog log = TestLog.withGateway(gateway);
+        while (log.size() < SIZE) {
+            long index = log.size();
+            if (index == REGISTERED) {
+                log.append(TestLog.sign(TestLog.registration(second, "acme", "device", "meter-reading-batch"),
+                        log.rootKey));
+            } else if (index == REVOKED) {
+                log.append(TestLog.sign(TestLog.revocation(second), log.rootKey));
+            } else {
+                boolean bySecond = index == BEFORE_REGISTRATION || index > REGISTERED && index < REVOKED
+                        || index == USED_AFTER_REVOCATION || index == USED_AGAIN;
+                log.append(TestLog.sign(TestLog.readingBatch("M-1", index, "ab".repeat(32)), bySecond ? second : gateway));
+            }
+        }
+        return log;
+    }
+
+    /** The log as a v2 bundle covering all of it, holding the entries {@code include} accepts. */
+    static Path write(TestLog log, Path dir, LongPredicate include) throws Exception {
+        BundleWriter writer = BundleWriter.v2(new DirectorySink(dir), log.tree());
         writer.logInfo(log.logId, log.origin, List.of(log.logSigner.verifierKey()));
         writer.addCheckpoint(log.size(), log.checkpoint(log.size()));
         for (long i = 0; i < log.size(); i++) {
-            writer.addEntry(i, log.entry(i));
+            if (include.test(i)) {
+                writer.addEntry(i, log.entry(i));
+            }
         }
         writer.cover(new Coverage.Range(0, log.size()));
         writer.finish();
+        return dir;
     }
 
     /** The entry as logged, but carrying the gateway's valid signature over another batch: well formed, not valid. */
@@ -65,6 +108,10 @@ class ParallelSignatureTest {
     }
 
     private static VerificationReport verifyOn(int threads) throws Exception {
+        return verifyOn(bundle, threads);
+    }
+
+    private static VerificationReport verifyOn(Path bundle, int threads) throws Exception {
         try (ForkJoinPool pool = new ForkJoinPool(threads)) {
             return pool.submit(() -> new Verifier().verify(bundle, List.of())).get();
         }
@@ -94,5 +141,26 @@ class ParallelSignatureTest {
 
         assertEquals(sequential.results(), verifyOn(4).results());
         assertEquals(sequential.results(), verifyOn(3).results());
+    }
+
+    @Test
+    void keyRegisteredUsedRevokedAndUsedAgainInOneBatch_failsExactlyTheUnregisteredAndRevokedUses() throws Exception {
+        for (int threads : new int[] {1, 2, 4}) {
+            VerificationReport report = verifyOn(keyChangesBundle, threads);
+
+            assertEquals(List.of(
+                            CheckResult.fail("entry-signature", report.manifest().leafSubject(BEFORE_REGISTRATION),
+                                    "no signature by a key registered before index " + BEFORE_REGISTRATION
+                                            + " in this bundle (key ids " + secondKeyId + ")"),
+                            CheckResult.fail("entry-signature", report.manifest().leafSubject(USED_AFTER_REVOCATION),
+                                    "key " + secondKeyId + " was revoked at index " + REVOKED + ", before this entry"),
+                            CheckResult.fail("entry-signature", report.manifest().leafSubject(USED_AGAIN),
+                                    "key " + secondKeyId + " was revoked at index " + REVOKED + ", before this entry")),
+                    report.failures(), () -> threads + " threads: " + ReportAssertions.describe(report));
+            assertTrue(report.results().stream().anyMatch(r -> r.status() == CheckStatus.PASS
+                    && r.subject().equals(report.manifest().leafSubject(REVOKED - 1)) && r.check().equals("entry-signature")),
+                    () -> ReportAssertions.describe(report));
+        }
+        assertEquals(verifyOn(keyChangesBundle, 1).results(), verifyOn(keyChangesBundle, 4).results());
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The seed-002 year with its hourly and daily meter readings split into 15-minute ones: the same entries, some 40
@@ -106,13 +103,7 @@ class QuarterHourStatementTest {
     /** The statement check's failures once one reading of the meter's first 96-reading batch is changed. */
     private List<String> verifyFailsWithOneReadingEdited(String meterId) throws Exception {
         Path bundle = quarterHourly.write(tmp.resolve("b"), i -> true, quarterHourly.claims(List.of()));
-        long index = firstBatchOfADay(meterId);
-        ObjectNode batch = (ObjectNode) Envelope.parse(quarterHourly.log.entry(index)).record();
-        ObjectNode reading = (ObjectNode) batch.path("readings").get(37);
-        reading.put("energyKwh", new BigDecimal(reading.path("energyKwh").asString()).add(BigDecimal.TEN).toPlainString());
-        String party = quarterHourly.scenario.parties().stream().filter(p -> p.submits().contains("meter-reading-batch"))
-                .findFirst().orElseThrow().partyId();
-        Files.write(bundle.resolve(BundlePaths.entryFile(index)), TestLog.sign(batch, quarterHourly.keys.get(party)).canonicalBytes());
+        long index = quarterHourly.editOneReading(bundle, meterId);
 
         VerificationReport report = new Verifier().verify(bundle, List.of());
 
@@ -128,14 +119,4 @@ class QuarterHourStatementTest {
         return statement;
     }
 
-    private static long firstBatchOfADay(String meterId) throws Exception {
-        for (long i = 0; i < quarterHourly.log.size(); i++) {
-            Envelope envelope = Envelope.parse(quarterHourly.log.entry(i));
-            if (envelope.kind().equals("meter-reading-batch") && envelope.record().path("readings").size() == 96
-                    && envelope.record().path("meterId").asString("").equals(meterId)) {
-                return i;
-            }
-        }
-        throw new AssertionError("no batch of 96 readings");
-    }
 }

@@ -1,5 +1,6 @@
 package org.cbamledger.verifier;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.cbamledger.signer.SigningKey;
 import org.cbamledger.signer.map.Claim;
 import org.cbamledger.signer.map.MemoryMapNodeStore;
 import org.cbamledger.signer.map.UniquenessMap;
+import org.cbamledger.verifier.bundle.BundlePaths;
 import org.cbamledger.verifier.bundle.BundleWriter;
 import org.cbamledger.verifier.check.UniquenessCheck;
 import tools.jackson.databind.node.ObjectNode;
@@ -182,5 +184,31 @@ final class SerbianBundle {
                 }
             }
         }
+    }
+
+    /**
+     * Changes one reading (the 38th, by 10 kWh) of the meter's first batch of 96 readings in a bundle {@link #write}
+     * wrote, the batch re-signed by its party's key: a valid entry whose figures differ. Its leaf index.
+     */
+    long editOneReading(Path bundle, String meterId) throws Exception {
+        long index = firstBatchOfADay(meterId);
+        ObjectNode batch = (ObjectNode) Envelope.parse(log.entry(index)).record();
+        ObjectNode reading = (ObjectNode) batch.path("readings").get(37);
+        reading.put("energyKwh", new BigDecimal(reading.path("energyKwh").asString()).add(BigDecimal.TEN).toPlainString());
+        String party = scenario.parties().stream().filter(p -> p.submits().contains("meter-reading-batch"))
+                .findFirst().orElseThrow().partyId();
+        Files.write(bundle.resolve(BundlePaths.entryFile(index)), TestLog.sign(batch, keys.get(party)).canonicalBytes());
+        return index;
+    }
+
+    private long firstBatchOfADay(String meterId) throws Exception {
+        for (long i = 0; i < log.size(); i++) {
+            Envelope envelope = Envelope.parse(log.entry(i));
+            if (envelope.kind().equals("meter-reading-batch") && envelope.record().path("readings").size() == 96
+                    && envelope.record().path("meterId").asString("").equals(meterId)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no batch of 96 readings");
     }
 }

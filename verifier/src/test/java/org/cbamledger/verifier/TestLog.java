@@ -98,6 +98,13 @@ final class TestLog {
         return TreeHashes.proveConsistency(toSize, fromSize, reader);
     }
 
+    /** A started log whose gateway key, registered by the root key at index 2, may sign reading batches. */
+    static TestLog withGateway(SigningKey gateway) throws Exception {
+        TestLog log = started("acme-alu");
+        log.append(sign(registration(gateway, "acme", "device", "meter-reading-batch"), log.rootKey));
+        return log;
+    }
+
     static ObjectNode record(String kind) {
         return JSON.createObjectNode().put("kind", kind);
     }

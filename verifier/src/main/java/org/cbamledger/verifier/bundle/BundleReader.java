@@ -33,6 +33,15 @@ public final class BundleReader {
 
     /** {@code root} is a directory, or the root of a zip file system (see {@link ZipBundles}). */
     public static Bundle read(Path root) throws IOException, BundleException {
+        return read(root, (entry, bytes, error) -> {});
+    }
+
+    /**
+     * As {@link #read(Path)}; a v2 bundle's packed entries, as its packs are listed, are also handed to
+     * {@code packedEntries} with their bytes, in index order (exactly those {@link Bundle#forEachEntry} would hand
+     * over): the packs are inflated once. A v1 bundle hands over none.
+     */
+    public static Bundle read(Path root, Bundle.EntryVisitor packedEntries) throws IOException, BundleException {
         Path manifestPath = root.resolve(BundlePaths.MANIFEST);
         if (!Files.isRegularFile(manifestPath, LinkOption.NOFOLLOW_LINKS)) {
             throw new BundleException("not a bundle: " + root + " holds no " + BundlePaths.MANIFEST + " (give a bundle directory or its .zip)");
@@ -50,7 +59,7 @@ public final class BundleReader {
         TreeSet<String> present = listFiles(root, problems);
         Map<TilePath, byte[]> tiles = new HashMap<>();
         if (manifest.isV2()) {
-            manifest = readPacksAndTiles(root, manifest, present, tiles, problems);
+            manifest = readPacksAndTiles(root, manifest, present, tiles, problems, packedEntries);
         }
         Set<String> expected = expectedFiles(manifest);
         Set<Long> sizes = new HashSet<>(manifest.checkpointSizes());
@@ -83,8 +92,9 @@ public final class BundleReader {
      * tiles read into {@code tiles}, and each entry's leaf hash as its level-0 tile lists it.
      */
     private static BundleManifest readPacksAndTiles(Path root, BundleManifest manifest, Set<String> present,
-            Map<TilePath, byte[]> tiles, List<LayoutProblem> problems) throws IOException {
-        List<ManifestEntry> packed = PackScan.entries(root, manifest, present, problems);
+            Map<TilePath, byte[]> tiles, List<LayoutProblem> problems, Bundle.EntryVisitor packedEntries)
+            throws IOException {
+        List<ManifestEntry> packed = PackScan.entries(root, manifest, present, problems, packedEntries);
         long treeSize = manifest.treeSize();
         for (TilePath tile : BundleTiles.required(treeSize, packed.stream().map(ManifestEntry::index)::iterator)) {
             readTile(root, tile, present, problems).ifPresent(bytes -> tiles.put(tile, bytes));

@@ -17,9 +17,12 @@ import java.util.Set;
 final class PackScan {
     private PackScan() {}
 
-    /** The entries the packs hold, without leaf hashes (the level-0 tiles list them). */
+    /**
+     * The entries the packs hold, without leaf hashes (the level-0 tiles list them); each is also handed to
+     * {@code visitor} with its bytes as it is read.
+     */
     static List<ManifestEntry> entries(Path root, BundleManifest manifest, Set<String> present,
-            List<LayoutProblem> problems) throws IOException {
+            List<LayoutProblem> problems, Bundle.EntryVisitor visitor) throws IOException {
         List<ManifestEntry> entries = new ArrayList<>();
         long previous = -1;
         for (ManifestPack pack : manifest.packs()) {
@@ -35,7 +38,9 @@ final class PackScan {
                                 + (entry.index() <= previous ? " is not above the previous packed leaf " + previous
                                         : " is not below the tree size " + manifest.treeSize()));
                     }
-                    entries.add(new ManifestEntry(entry.index(), null, BundlePaths.packedEntry(pack.file(), entry.index())));
+                    ManifestEntry listed = new ManifestEntry(entry.index(), null, BundlePaths.packedEntry(pack.file(), entry.index()));
+                    entries.add(listed);
+                    visitor.visit(listed, entry.bytes(), null);
                     previous = entry.index();
                     count++;
                 }

@@ -1,9 +1,9 @@
 package org.cbamledger.verifier.check;
 
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.signer.Envelope;
@@ -51,23 +51,30 @@ final class BundledEvidence {
         return all.subList(0, end);
     }
 
+    /**
+     * Read on the threads of the pool the check runs in (each entry on its own, thread-safe readers), collected in
+     * index order: the list is the same as one thread's.
+     */
     private static List<EvidenceRecord> read(BundleContext context) {
-        List<EvidenceRecord> evidence = new ArrayList<>();
-        for (ManifestEntry entry : context.manifest().entries()) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            byte[] leafHash = context.leafHash(entry.index());
-            if (!envelope.ok() || leafHash == null) {
-                continue;
-            }
-            try {
-                String kind = envelope.value().kind();
-                evidence.add(EvidenceRecord.fromPayload(kind, envelope.value().payload(), entry.index(),
-                        HexFormat.of().formatHex(leafHash), payload -> tree(kind, payload)));
-            } catch (JacksonException | IllegalArgumentException e) {
-                // Not a JSON object record: EntryFormatCheck reports it.
-            }
+        context.readEntries(); // here, once, not by whichever worker asks first
+        return context.manifest().entries().parallelStream().map(entry -> record(context, entry))
+                .filter(Objects::nonNull).toList();
+    }
+
+    /** The entry as evidence, or null when it is unreadable or not a JSON object record (the entry checks say why). */
+    private static EvidenceRecord record(BundleContext context, ManifestEntry entry) {
+        Loaded<Envelope> envelope = context.envelope(entry.index());
+        byte[] leafHash = context.leafHash(entry.index());
+        if (!envelope.ok() || leafHash == null) {
+            return null;
         }
-        return List.copyOf(evidence);
+        try {
+            String kind = envelope.value().kind();
+            return EvidenceRecord.fromPayload(kind, envelope.value().payload(), entry.index(),
+                    HexFormat.of().formatHex(leafHash), payload -> tree(kind, payload));
+        } catch (JacksonException | IllegalArgumentException e) {
+            return null; // not a JSON object record: EntryFormatCheck reports it
+        }
     }
 
     /** A record that is not a columnar batch {@link EvidenceRecord#fromPayload} reads: its tree, without raw registers. */

@@ -26,10 +26,10 @@ public final class CalculationCheck implements BundleCheck {
     public List<CheckResult> run(BundleContext context) {
         List<CheckResult> results = new ArrayList<>();
         for (ManifestEntry entry : context.manifest().entries()) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.CALCULATION)) {
+            if (!Kinds.CALCULATION.equals(context.kind(entry.index()))) {
                 continue;
             }
+            Loaded<Envelope> envelope = context.envelope(entry.index());
             JsonNode calculation;
             try {
                 calculation = envelope.value().record();

@@ -98,10 +98,10 @@ public final class DocumentCheck implements BundleCheck {
     private static Map<String, String> erasures(BundleContext context) {
         Map<String, String> erasedBy = new HashMap<>();
         for (ManifestEntry entry : context.manifest().entries()) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.DOCUMENT_ERASURE)) {
+            if (!Kinds.DOCUMENT_ERASURE.equals(context.kind(entry.index()))) {
                 continue;
             }
+            Loaded<Envelope> envelope = context.envelope(entry.index());
             try {
                 JsonNode sha256 = envelope.value().record().get("sha256");
                 if (sha256 != null && sha256.isString()) {

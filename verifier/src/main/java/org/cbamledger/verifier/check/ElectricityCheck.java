@@ -47,10 +47,10 @@ public final class ElectricityCheck implements BundleCheck {
         List<CheckResult> results = new ArrayList<>();
         // the calculation entries first: each recomputation is shared with the check run before this one
         for (ManifestEntry entry : context.manifest().entries()) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.CALCULATION)) {
+            if (!Kinds.CALCULATION.equals(context.kind(entry.index()))) {
                 continue;
             }
+            Loaded<Envelope> envelope = context.envelope(entry.index());
             try {
                 results.addAll(check(context, entry.file(), envelope.value().record(), entry.index()));
             } catch (SignerException e) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteVerifier;
@@ -63,27 +64,33 @@ public final class EntrySignatureCheck implements BundleCheck {
         findRoot(context, results).ifPresent(registry::addRoot);
         SignatureBatch batch = new SignatureBatch(results);
         for (ManifestEntry entry : context.manifest().entries()) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok()) {
-                batch.add(entry.file(), Claim.failed("signatures not checked: " + envelope.error()));
+            long index = entry.index();
+            String kind = context.kind(index);
+            if (kind == null) {
+                batch.add(entry.file(), Claim.failed("signatures not checked: " + context.envelope(index).error()));
                 continue;
             }
-            Envelope env = envelope.value();
-            if (env.kind().equals(Kinds.LOG_KEY_ROTATION)) {
-                batch.add(entry.file(), Claim.settled(context.rotationProblem(entry.index()),
+            if (kind.equals(Kinds.LOG_KEY_ROTATION)) {
+                batch.add(entry.file(), Claim.settled(context.rotationProblem(index),
                         "log key rotation signed by the trusted old key and the new key it names"));
                 continue;
             }
-            if (Kinds.isLogAuthored(env.kind())) {
-                batch.add(entry.file(), logKeyClaim(context.trustedLogKeys(), env));
+            // the payload is read again (inflated) and its PAE made on the thread that verifies the entry
+            Supplier<byte[]> pae = () -> context.envelope(index).value().pae();
+            List<DsseSignature> signatures = context.signatures(index);
+            if (Kinds.isLogAuthored(kind)) {
+                batch.add(entry.file(), logKeyClaim(context.trustedLogKeys(), kind, signatures, pae));
                 continue;
             }
-            String problem = forbiddenReplacement(env);
-            Claim claim = problem != null ? Claim.failed(problem) : signatureClaim(registry, env, entry.index());
-            if (!changesKeys(env, entry)) {
+            boolean correction = kind.equals(Kinds.CORRECTION);
+            String problem = correction ? forbiddenReplacement(context.envelope(index).value()) : null;
+            String written = correction ? writtenKind(context.envelope(index).value()) : kind;
+            Claim claim = problem != null ? Claim.failed(problem)
+                    : signatureClaim(registry, kind, written, signatures, pae, index);
+            if (!changesKeys(kind, index)) {
                 batch.add(entry.file(), claim);
             } else if (batch.settle(entry.file(), claim)) {
-                record(registry, env, entry, results);
+                record(registry, context.envelope(index).value(), entry, results);
             }
         }
         batch.flush();
@@ -146,11 +153,10 @@ public final class EntrySignatureCheck implements BundleCheck {
      * covers is ignored (an untracked cosigner), every other must verify by an unrevoked key allowed for the
      * kind, and at least one must.
      */
-    private static Claim signatureClaim(KeyRegistry registry, Envelope env, long index) {
-        String written = writtenKind(env);
-        byte[] pae = env.pae();
+    private static Claim signatureClaim(KeyRegistry registry, String kind, String written,
+            List<DsseSignature> signatures, Supplier<byte[]> pae, long index) {
         List<Signed> checks = new ArrayList<>();
-        for (DsseSignature signature : env.signatures()) {
+        for (DsseSignature signature : signatures) {
             String keyId = signature.keyId();
             Optional<KeyRegistration> registration = registry.registrationBefore(keyId, index);
             if (registration.isEmpty()) {
@@ -158,25 +164,25 @@ public final class EntrySignatureCheck implements BundleCheck {
             }
             Optional<Long> revokedAt = registry.revocationBefore(keyId, index);
             if (revokedAt.isPresent()) {
-                return new Claim(checks, "key " + keyId + " was revoked at index " + revokedAt.get()
+                return new Claim(checks, pae, "key " + keyId + " was revoked at index " + revokedAt.get()
                         + ", before this entry", null);
             }
             KeyRegistration reg = registration.get();
-            if (!reg.allows(env.kind())) {
-                return new Claim(checks, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
-                        + env.kind(), null);
+            if (!reg.allows(kind)) {
+                return new Claim(checks, pae, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
+                        + kind, null);
             }
             if (!reg.allows(written)) {
-                return new Claim(checks, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
-                        + written + ", the record this " + env.kind() + " puts in place", null);
+                return new Claim(checks, pae, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
+                        + written + ", the record this " + kind + " puts in place", null);
             }
-            checks.add(new Signed(reg.key(), pae, signature.sig(), "signature by key " + keyId + " does not verify"));
+            checks.add(new Signed(reg.key(), signature.sig(), "signature by key " + keyId + " does not verify"));
         }
         if (checks.isEmpty()) {
             return Claim.failed("no signature by a key registered before index " + index + " in this bundle (key ids "
-                    + String.join(", ", env.signatures().stream().map(DsseSignature::keyId).toList()) + ")");
+                    + String.join(", ", signatures.stream().map(DsseSignature::keyId).toList()) + ")");
         }
-        return new Claim(checks, null, "signed by registered keys");
+        return new Claim(checks, pae, null, "signed by registered keys");
     }
 
     /**
@@ -184,30 +190,30 @@ public final class EntrySignatureCheck implements BundleCheck {
      * alone, under the key id LogKeys.entryKeyId: any other signature, a registered root key's included, fails it.
      */
     static String logKeyProblem(List<NoteVerifier> logKeys, Envelope env) {
-        return logKeyClaim(logKeys, env).failure();
+        return logKeyClaim(logKeys, env.kind(), env.signatures(), env::pae).failure();
     }
 
-    private static Claim logKeyClaim(List<NoteVerifier> logKeys, Envelope env) {
+    private static Claim logKeyClaim(List<NoteVerifier> logKeys, String kind, List<DsseSignature> signatures,
+            Supplier<byte[]> pae) {
         if (logKeys.isEmpty()) {
-            return Claim.failed(env.kind() + " entry not checked: there is no log key to check it against");
+            return Claim.failed(kind + " entry not checked: there is no log key to check it against");
         }
         Map<String, PublicKeyInfo> byKeyId = new LinkedHashMap<>();
         for (NoteVerifier logKey : logKeys) {
             byKeyId.put(LogKeys.entryKeyId(logKey), LogKeys.publicKey(logKey));
         }
-        byte[] pae = env.pae();
         List<Signed> checks = new ArrayList<>();
-        for (DsseSignature signature : env.signatures()) {
+        for (DsseSignature signature : signatures) {
             PublicKeyInfo key = byKeyId.get(signature.keyId());
             if (key == null) {
-                return new Claim(checks, env.kind() + " entries are written by the log only: signature by key "
+                return new Claim(checks, pae, kind + " entries are written by the log only: signature by key "
                         + signature.keyId() + " is not by the log key (entry key id "
                         + String.join(", ", byKeyId.keySet()) + ")", null);
             }
-            checks.add(new Signed(key, pae, signature.sig(),
+            checks.add(new Signed(key, signature.sig(),
                     "signature by the log key " + signature.keyId() + " does not verify"));
         }
-        return new Claim(checks, null, "written by the log, signed by its log key");
+        return new Claim(checks, pae, null, "written by the log, signed by its log key");
     }
 
     /**
@@ -247,9 +253,8 @@ public final class EntrySignatureCheck implements BundleCheck {
     }
 
     /** Whether the entry, once its signatures verify, registers or revokes a key for the entries after it. */
-    private static boolean changesKeys(Envelope env, ManifestEntry entry) {
-        return env.kind().equals(Kinds.KEY_REGISTRATION) && entry.index() != ROOT_INDEX
-                || env.kind().equals(Kinds.KEY_REVOCATION);
+    private static boolean changesKeys(String kind, long index) {
+        return kind.equals(Kinds.KEY_REGISTRATION) && index != ROOT_INDEX || kind.equals(Kinds.KEY_REVOCATION);
     }
 
     /** A valid key-registration or key-revocation takes effect for the entries after it. */

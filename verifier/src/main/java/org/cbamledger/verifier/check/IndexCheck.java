@@ -80,10 +80,10 @@ public final class IndexCheck implements BundleCheck {
     private static Optional<Commitment> commitment(BundleContext context, List<CheckResult> results) {
         List<ManifestEntry> entries = context.manifest().entries();
         for (int i = entries.size() - 1; i >= 0; i--) {
-            Loaded<Envelope> envelope = context.envelope(entries.get(i).index());
-            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.INDEX_COMMITMENT)) {
+            if (!Kinds.INDEX_COMMITMENT.equals(context.kind(entries.get(i).index()))) {
                 continue;
             }
+            Loaded<Envelope> envelope = context.envelope(entries.get(i).index());
             String file = entries.get(i).file();
             String problem = EntrySignatureCheck.logKeyProblem(context.trustedLogKeys(), envelope.value());
             if (problem != null) {

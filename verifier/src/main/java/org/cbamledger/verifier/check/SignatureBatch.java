@@ -2,37 +2,42 @@ package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.verifier.context.CheckResult;
 
 /**
- * Entries' signature verifications gathered in log order and run over all processors a bounded batch at a time,
- * their results added in log order, as a sequential walk would add them: the report does not depend on which thread
- * finished first, and at most {@link #MAX_ENTRIES} entries' signed bytes are held at once.
+ * Entries' signature verifications gathered in log order and run on the threads of the pool the check runs in, a
+ * bounded batch at a time, while the caller gathers the next batch; their results added in log order, as a sequential
+ * walk would add them: the report does not depend on which thread finished first, and at most two batches of
+ * {@link #MAX_ENTRIES} entries' signed bytes are held at once.
  */
 final class SignatureBatch {
     private static final int MAX_ENTRIES = 1024;
 
-    /** A signature to verify, and the entry's failure if it does not. */
-    record Signed(PublicKeyInfo key, byte[] pae, byte[] sig, String failure) {}
+    /** A signature to verify over the entry's signed bytes, and the entry's failure if it does not. */
+    record Signed(PublicKeyInfo key, byte[] sig, String failure) {}
 
     /**
-     * What an entry's signatures settle: the first of {@code checks} that does not verify fails the entry; if all do,
-     * {@code problem} fails it when there is one, otherwise the entry passes with {@code passed}.
+     * What an entry's signatures settle: the first of {@code checks} that does not verify over {@code signedBytes}
+     * (the entry's DSSE PAE, made on the thread that verifies it) fails the entry; if all do, {@code problem} fails it
+     * when there is one, otherwise the entry passes with {@code passed}.
      */
-    record Claim(List<Signed> checks, String problem, String passed) {
+    record Claim(List<Signed> checks, Supplier<byte[]> signedBytes, String problem, String passed) {
         static Claim failed(String problem) {
-            return new Claim(List.of(), problem, null);
+            return new Claim(List.of(), null, problem, null);
         }
 
         static Claim settled(String problem, String passed) {
-            return new Claim(List.of(), problem, passed);
+            return new Claim(List.of(), null, problem, passed);
         }
 
         /** Why the entry fails, verified here on the caller's thread; null when it passes. */
         String failure() {
+            byte[] pae = checks.isEmpty() ? null : signedBytes.get();
             for (Signed signed : checks) {
-                if (!signed.key().verify(signed.pae(), signed.sig())) {
+                if (!signed.key().verify(pae, signed.sig())) {
                     return signed.failure();
                 }
             }
@@ -42,8 +47,12 @@ final class SignatureBatch {
 
     private record Pending(String file, Claim claim) {}
 
+    /** A batch handed to the pool, and its entries' failures (null: passed) once they are verified. */
+    private record Verifying(List<Pending> batch, ForkJoinTask<List<String>> failures) {}
+
     private final List<CheckResult> results;
     private final List<Pending> pending = new ArrayList<>();
+    private Verifying verifying;
 
     SignatureBatch(List<CheckResult> results) {
         this.results = results;
@@ -52,7 +61,7 @@ final class SignatureBatch {
     void add(String file, Claim claim) {
         pending.add(new Pending(file, claim));
         if (pending.size() >= MAX_ENTRIES) {
-            flush();
+            startVerifying();
         }
     }
 
@@ -63,14 +72,38 @@ final class SignatureBatch {
         return !results.getLast().failed();
     }
 
+    /** Settles every entry added so far: their results are in {@code results}, in the order they were added. */
     void flush() {
-        List<String> failures = pending.parallelStream().map(entry -> entry.claim().failure()).toList();
-        for (int i = 0; i < pending.size(); i++) {
-            Pending entry = pending.get(i);
+        if (!pending.isEmpty()) {
+            startVerifying();
+        }
+        finishVerifying();
+    }
+
+    /**
+     * Hands the pending entries to the pool and returns at once, so the caller gathers the next batch (reading its
+     * envelopes) while this one verifies; the batch before it is settled first, keeping the results in order.
+     */
+    private void startVerifying() {
+        finishVerifying();
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        verifying = new Verifying(batch, ForkJoinTask.adapt(
+                () -> batch.parallelStream().map(entry -> entry.claim().failure()).toList()).fork());
+    }
+
+    private void finishVerifying() {
+        if (verifying == null) {
+            return;
+        }
+        List<String> failures = verifying.failures().join();
+        List<Pending> batch = verifying.batch();
+        verifying = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Pending entry = batch.get(i);
             String failure = failures.get(i);
             results.add(failure != null ? CheckResult.fail(EntrySignatureCheck.NAME, entry.file(), failure)
                     : CheckResult.pass(EntrySignatureCheck.NAME, entry.file(), entry.claim().passed()));
         }
-        pending.clear();
     }
 }

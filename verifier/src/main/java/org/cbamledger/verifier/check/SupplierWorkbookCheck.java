@@ -36,10 +36,10 @@ public final class SupplierWorkbookCheck implements BundleCheck {
     public List<CheckResult> run(BundleContext context) {
         List<CheckResult> results = new ArrayList<>();
         for (ManifestEntry entry : context.manifest().entries()) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !envelope.value().kind().equals(Kinds.SUPPLIER_PRECURSOR_STATEMENT)) {
+            if (!Kinds.SUPPLIER_PRECURSOR_STATEMENT.equals(context.kind(entry.index()))) {
                 continue;
             }
+            Loaded<Envelope> envelope = context.envelope(entry.index());
             try {
                 JsonNode record = envelope.value().record();
                 if (record.has("sourceWorkbook")) {

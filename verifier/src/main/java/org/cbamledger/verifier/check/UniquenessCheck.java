@@ -103,10 +103,11 @@ public final class UniquenessCheck implements BundleCheck {
     private static Map<Long, EvidenceClaim> claimingEntries(BundleContext context, List<CheckResult> results) {
         Map<Long, EvidenceClaim> claiming = new TreeMap<>();
         for (ManifestEntry entry : context.manifest().entries()) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (!envelope.ok() || !Kinds.CLAIMING.contains(envelope.value().kind())) {
+            String kind = context.kind(entry.index());
+            if (kind == null || !Kinds.CLAIMING.contains(kind)) {
                 continue;
             }
+            Loaded<Envelope> envelope = context.envelope(entry.index());
             try {
                 EvidenceClaim.of(envelope.value().kind(), envelope.value().record()).ifPresent(c -> claiming.put(entry.index(), c));
             } catch (SignerException e) {

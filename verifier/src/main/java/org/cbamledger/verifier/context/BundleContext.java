@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cbamledger.signer.Checkpoint;
+import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SignedNote;
@@ -44,6 +45,15 @@ public final class BundleContext {
 
     /** @param trustedLogKeys the policy's log keys, or when it pins none, the bundle's own */
     public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, TrustPolicy policy) {
+        this(bundle, trustedLogKeys, policy, null);
+    }
+
+    /**
+     * @param scanned the bundle's entries, scanned as BundleReader.read listed a v2 bundle's packs; null: read them
+     *     from the bundle on first need
+     */
+    public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, TrustPolicy policy, EntryScan scanned) {
+        this.entries = scanned == null ? null : scanned.finish();
         this.bundle = bundle;
         this.trustedLogKeys = List.copyOf(trustedLogKeys);
         this.logKeysPinned = policy.logKeysPinned();
@@ -158,6 +168,11 @@ public final class BundleContext {
         derived.remove(key);
     }
 
+    /** Reads the entries now (one pass over the bundle), not at the first check that needs them. */
+    public void readEntries() {
+        entries();
+    }
+
     /** The entries, read on first need in one pass over the bundle. */
     private EntryScan entries() {
         if (entries == null) {
@@ -181,6 +196,19 @@ public final class BundleContext {
      */
     public Loaded<Envelope> envelope(long index) {
         return entries().envelope(index);
+    }
+
+    /**
+     * The record kind of an entry {@link #envelope} reads, without reading its payload again: for the checks that look
+     * at entries of a few kinds only. Null when the entry is not readable ({@link #envelope} says why).
+     */
+    public String kind(long index) {
+        return entries().kind(index);
+    }
+
+    /** A readable entry's signatures, as {@link #kind} without reading its payload; null when it is not readable. */
+    public List<DsseSignature> signatures(long index) {
+        return entries().signatures(index);
     }
 
     /** The checkpoint body of checkpoints/&lt;size&gt;.note, parsed without checking its signatures. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -19,59 +21,114 @@ import tools.jackson.databind.JsonNode;
  * The bundle's entries read once, in index order, each file or pack streamed and its bytes let go: what the checks
  * need of each is kept, its leaf hash and its envelope (payload and signatures, not a parsed JSON tree), or why it
  * could not be read. Payloads are kept deflated (JSON shrinks about fourfold) and inflated on each use. Entries are
- * hashed and parsed a bounded batch at a time on all processors, each into its own slot, so the result is the same
- * as one thread's.
+ * hashed and parsed a bounded batch at a time on the threads of the pool the scan runs in, each into its own slot, so
+ * the result is the same as one thread's, while the reading thread goes on to the next batch.
  */
-final class EntryScan {
+public final class EntryScan implements Bundle.EntryVisitor {
     private static final int BATCH_ENTRIES = 512;
-    private final long[] indexes;
-    private final byte[][] leafHashes;
-    private final Object[] envelopes;
-    private int position;
+    private long[] indexes = new long[BATCH_ENTRIES];
+    private byte[][] leafHashes = new byte[BATCH_ENTRIES][];
+    private Object[] envelopes = new Object[BATCH_ENTRIES];
+    private int size;
+    private final List<Read> batch = new ArrayList<>(BATCH_ENTRIES);
+    private ForkJoinTask<?> keeping;
+    private boolean finished;
 
-    private EntryScan(List<ManifestEntry> entries) {
-        indexes = entries.stream().mapToLong(ManifestEntry::index).toArray();
-        leafHashes = new byte[indexes.length][];
-        envelopes = new Object[indexes.length];
-    }
+    /**
+     * An empty scan, to be filled as the bundle hands over its entries in index order (BundleReader.read does so for a
+     * v2 bundle's packs as it lists them, so they are inflated once), then given to the BundleContext.
+     */
+    public EntryScan() {}
 
     static EntryScan read(Bundle bundle) throws IOException {
-        EntryScan scan = new EntryScan(bundle.manifest().entries());
-        List<Read> batch = new ArrayList<>(BATCH_ENTRIES);
-        bundle.forEachEntry((entry, bytes, error) -> {
-            batch.add(new Read(scan.position++, bytes, error));
-            if (batch.size() == BATCH_ENTRIES) {
-                scan.keep(batch);
-            }
-        });
-        scan.keep(batch);
-        return scan;
+        EntryScan scan = new EntryScan();
+        bundle.forEachEntry(scan);
+        return scan.finish();
     }
 
     /** An entry's bytes as the bundle handed them over, or why they could not be read. */
-    private record Read(int at, byte[] bytes, String error) {}
+    private record Read(long index, byte[] bytes, String error) {}
 
     /**
-     * Hashes, parses and packs a batch of entries over all processors (each entry's slot is its own), then lets the
-     * batch go: at most {@link #BATCH_ENTRIES} entries' raw bytes are held at once.
+     * Takes the next entry; each full batch is handed to the pool the scan runs in, once the batch before it is done,
+     * and the caller goes on reading the next batch's bytes (inflating the pack) while this one is hashed and parsed.
+     * At most two batches' raw bytes are held: the one being kept and the one being read.
      */
-    private void keep(List<Read> batch) {
-        batch.parallelStream().forEach(read -> {
+    @Override
+    public void visit(ManifestEntry entry, byte[] bytesOrNull, String error) {
+        batch.add(new Read(entry.index(), bytesOrNull, error));
+        if (batch.size() == BATCH_ENTRIES) {
+            List<Read> full = List.copyOf(batch);
+            batch.clear();
+            int from = makeRoom(full.size());
+            keeping = ForkJoinTask.adapt(() -> keep(full, from)).fork();
+        }
+    }
+
+    /** Waits for the batch being kept, then makes room for {@code count} more entries; the first one's slot. */
+    private int makeRoom(int count) {
+        if (keeping != null) {
+            keeping.join();
+            keeping = null;
+        }
+        if (size + count > indexes.length) {
+            int capacity = Math.max(2 * indexes.length, size + count);
+            indexes = Arrays.copyOf(indexes, capacity);
+            leafHashes = Arrays.copyOf(leafHashes, capacity);
+            envelopes = Arrays.copyOf(envelopes, capacity);
+        }
+        int from = size;
+        size += count;
+        return from;
+    }
+
+    /** Keeps the last batch and waits for every other: the scan is complete. */
+    EntryScan finish() {
+        if (!finished) {
+            List<Read> last = List.copyOf(batch);
+            batch.clear();
+            keep(last, makeRoom(last.size()));
+            indexes = Arrays.copyOf(indexes, size);
+            finished = true;
+        }
+        return this;
+    }
+
+    /**
+     * Hashes, parses and packs a batch of entries over the pool's threads into the slots from {@code from} on (each
+     * entry's slot is its own).
+     */
+    private void keep(List<Read> reads, int from) {
+        IntStream.range(0, reads.size()).parallel().forEach(i -> {
+            Read read = reads.get(i);
+            int at = from + i;
+            indexes[at] = read.index();
             if (read.bytes() == null) {
-                envelopes[read.at()] = Loaded.failed(read.error());
+                envelopes[at] = Loaded.failed(read.error());
                 return;
             }
-            leafHashes[read.at()] = Merkle.leafHash(read.bytes());
+            leafHashes[at] = Merkle.leafHash(read.bytes());
             Object parsed = parse(read.bytes());
-            envelopes[read.at()] = parsed instanceof Envelope e ? Packed.of(e) : parsed;
+            envelopes[at] = parsed instanceof Envelope e ? Packed.of(e) : parsed;
         });
-        batch.clear();
     }
 
     /** The entry's leaf hash, or null when its bytes could not be read (its envelope says why). */
     byte[] leafHash(long index) {
         int at = Arrays.binarySearch(indexes, index);
         return at < 0 ? null : leafHashes[at];
+    }
+
+    /** The kind of a readable entry's envelope, without inflating its payload; null when it is not readable. */
+    String kind(long index) {
+        int at = Arrays.binarySearch(indexes, index);
+        return at >= 0 && envelopes[at] instanceof Packed p ? p.kind() : null;
+    }
+
+    /** A readable entry's signatures, without inflating its payload; null when it is not readable. */
+    List<DsseSignature> signatures(long index) {
+        int at = Arrays.binarySearch(indexes, index);
+        return at >= 0 && envelopes[at] instanceof Packed p ? p.signatures() : null;
     }
 
     @SuppressWarnings("unchecked")
@@ -84,8 +141,9 @@ final class EntryScan {
         return envelope instanceof Packed p ? Loaded.of(p.envelope()) : (Loaded<Envelope>) envelope;
     }
 
-    /** An envelope with its payload deflated. */
-    private record Packed(String payloadType, byte[] deflated, int payloadBytes, List<DsseSignature> signatures) {
+    /** An envelope with its payload deflated, and its kind (read from its payloadType once, here). */
+    private record Packed(String payloadType, String kind, byte[] deflated, int payloadBytes,
+            List<DsseSignature> signatures) {
         static Packed of(Envelope envelope) {
             byte[] payload = envelope.payload();
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -94,7 +152,9 @@ final class EntryScan {
             byte[] buffer = new byte[payload.length + 64];
             int length = deflater.deflate(buffer);
             deflater.end();
-            return new Packed(envelope.payloadType(), Arrays.copyOf(buffer, length), payload.length, envelope.signatures());
+            // interned: a year's 180,000 entries share a handful of types
+            return new Packed(envelope.payloadType().intern(), envelope.kind().intern(), Arrays.copyOf(buffer, length),
+                    payload.length, envelope.signatures());
         }
 
         Envelope envelope() {

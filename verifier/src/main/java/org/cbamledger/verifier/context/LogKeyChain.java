@@ -28,9 +28,8 @@ final class LogKeyChain {
         List<ManifestEntry> entries = context.manifest().entries().stream()
                 .sorted(Comparator.comparingLong(ManifestEntry::index)).toList();
         for (ManifestEntry entry : entries) {
-            Loaded<Envelope> envelope = context.envelope(entry.index());
-            if (envelope.ok() && envelope.value().kind().equals(Kinds.LOG_KEY_ROTATION)) {
-                chain.follow(entry.index(), envelope.value(), trusted);
+            if (Kinds.LOG_KEY_ROTATION.equals(context.kind(entry.index()))) {
+                chain.follow(entry.index(), context.envelope(entry.index()).value(), trusted);
             }
         }
         return chain;
