@@ -122,7 +122,7 @@ public class RoomController {
                     .filter(s -> visit.mayRead(RoomBodies.JSON.readTree(s.statementJson()))).count();
             return json(new RoomBodies.RoomSummary(RoomBodies.RoomBody.of(visit.room()), visit.role(),
                     visit.scopes().stream().map(GrantScope::wireName).sorted().toList(),
-                    RoomBodies.CheckpointBody.of(snapshot.checkpoint()), seen.indexes().size(), byKind,
+                    RoomBodies.CheckpointBody.of(snapshot.checkpoint()), seen.reasons().size(), byKind,
                     visibleStatements));
         });
     }

@@ -55,6 +55,7 @@ public final class RoomScope {
         fixedPoint.taken().forEach(e -> taken.put(e.index(), e));
         Map<Long, String> kinds = new HashMap<>();
         taken.values().forEach(e -> kinds.put(e.index(), e.entryKind()));
+        fixedPoint.readingsTaken().forEach(i -> kinds.put(i, Kinds.METER_READING_BATCH));
         return new RoomSelection(reasons, kinds, covered, documents(log, taken.values()));
     }
 

@@ -60,6 +60,12 @@ final class ScopeContext {
     final Set<String> signerKeyIds = new HashSet<>();
     final Set<String> registeredKeyIds = new HashSet<>();
     final Set<String> partyIds = new HashSet<>();
+    /**
+     * The reading batches taken in bulk ({@link ScopeReadings}), not read one by one: what they would add to the
+     * context is their signing keys (added), their leaf hashes and record references (asked of the log by
+     * {@link ScopeRules} when needed, by these indexes). Their record names no party, factor or cancellation.
+     */
+    final Set<Long> readingIndexes = new HashSet<>();
 
     private final RoomDefinition room;
 
@@ -74,6 +80,14 @@ final class ScopeContext {
             addIfPresent(partyIds, statement.json(), "/issued/issuer");
             addIfPresent(partyIds, statement.json(), "/issued/recipient");
         }
+    }
+
+    /** Extends the context by reading batches found in bulk, those already taken one by one among them. */
+    void take(ScopeReadings readings) {
+        for (long index : readings.indexes()) {
+            readingIndexes.add(index);
+        }
+        signerKeyIds.addAll(readings.signerKeyIds());
     }
 
     /** Extends the context by an entry taken into the room. */

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class ScopeFixedPoint {
     /** Taken, not yet in the context. */
     private final Deque<ScopeEntry> pending = new ArrayDeque<>();
     private final List<ScopeEntry> taken = new ArrayList<>();
+    private final List<Long> readingsTaken = new ArrayList<>();
+    /** One reason string per meter for the readings taken in bulk. */
+    private final Map<String, String> readingReasons = new HashMap<>();
 
     ScopeFixedPoint(RoomDefinition room, ScopeSource log) {
         this.room = room;
@@ -47,7 +51,11 @@ final class ScopeFixedPoint {
         Set<String> asked = new HashSet<>();
         SortedMap<Long, ScopeEntry> always = new TreeMap<>();
         boolean took;
+        ScopeReadings readings = null;
         do {
+            if (readings != null) {
+                context.take(readings);
+            }
             while (!pending.isEmpty()) {
                 ScopeEntry entry = pending.poll();
                 context.take(entry);
@@ -57,6 +65,7 @@ final class ScopeFixedPoint {
             Set<String> wanted = ScopeKeys.wanted(room, context);
             wanted.removeAll(asked);
             asked.addAll(wanted);
+            readings = readings(wanted);
             Set<Long> found = log.under(wanted);
             found.removeAll(reasons.keySet());
             SortedMap<Long, ScopeEntry> outside = new TreeMap<>();
@@ -70,14 +79,53 @@ final class ScopeFixedPoint {
             outside.putAll(always);
             ScopeRules rules = new ScopeRules(room, context, log, reasons.keySet());
             took = false;
+            // in index order, the readings among the others: a rule reads what the room holds so far
+            int reading = 0;
             for (ScopeEntry entry : outside.values()) {
+                for (; readings != null && reading < readings.indexes().length
+                        && readings.indexes()[reading] < entry.index(); reading++) {
+                    took |= takeReading(readings, reading);
+                }
                 String why = rules.reason(entry);
                 if (why != null) {
                     took |= take(entry, why);
                 }
             }
+            for (; readings != null && reading < readings.indexes().length; reading++) {
+                took |= takeReading(readings, reading);
+            }
         } while (took);
         return reasons;
+    }
+
+    /**
+     * The reading batches of the meters newly wanted, when the log finds them in bulk ({@link ScopeSource#readings}):
+     * their meter keys are then taken out of {@code wanted}, under which only reading batches are found.
+     */
+    private ScopeReadings readings(Set<String> wanted) throws SQLException {
+        Set<String> others = new HashSet<>(wanted);
+        List<String> meters = ScopeKeys.takeMeters(others);
+        ScopeReadings found = meters.isEmpty() ? null : log.readings(meters, room.periodFrom(), room.periodTo());
+        if (found != null) {
+            wanted.retainAll(others);
+        }
+        return found;
+    }
+
+    /** The reading at {@code position}, taken for the readings rule unless already in the room. */
+    private boolean takeReading(ScopeReadings readings, int position) {
+        long index = readings.indexes()[position];
+        String meterId = readings.meterIds()[position];
+        if (reasons.putIfAbsent(index, readingReasons.computeIfAbsent(meterId, ScopeRules::readingsReason)) != null) {
+            return false;
+        }
+        readingsTaken.add(index);
+        return true;
+    }
+
+    /** The reading batches taken in bulk, in the order taken (not in {@link #taken}). */
+    List<Long> readingsTaken() {
+        return readingsTaken;
     }
 
     /** Every entry taken, in the order taken. */
@@ -115,7 +163,7 @@ final class ScopeFixedPoint {
     private void takeListed(JsonNode record, String arrayPointer, String why) throws SQLException {
         List<JsonNode> items = new ArrayList<>();
         Set<Long> indexes = new HashSet<>();
-        for (JsonNode item : record.at(arrayPointer).values()) {
+        for (JsonNode item : ScopeFields.at(record, arrayPointer).values()) {
             JsonNode index = item.path("leafIndex");
             if (index.canConvertToLong()) {
                 items.add(item);

@@ -1,7 +1,9 @@
 package org.cbamledger.service.room.scope;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.cbamledger.signer.index.IndexKey;
 import org.cbamledger.signer.index.IndexKeys;
@@ -18,6 +20,8 @@ import org.cbamledger.spec.Kinds;
  */
 final class ScopeKeys {
     static final String ALWAYS = "always";
+    /** The prefix of a meter's key: what its reading batches are found under. */
+    static final String METER = "meter:";
 
     private ScopeKeys() {}
 
@@ -31,7 +35,7 @@ final class ScopeKeys {
             keys.add(ALWAYS);
         }
         switch (e.kind()) {
-            case Kinds.METER_READING_BATCH -> add(keys, "meter:", e.text("/meterId"));
+            case Kinds.METER_READING_BATCH -> add(keys, METER, e.text("/meterId"));
             case Kinds.GENERATION_DATA -> {
                 add(keys, "asset:", e.text("/assetId"));
                 add(keys, "generator-meter:", e.text("/meterId"));
@@ -66,7 +70,7 @@ final class ScopeKeys {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(ALWAYS);
         keys.add("installation:" + room.installationId());
-        addAll(keys, "meter:", in.meterIds);
+        addAll(keys, METER, in.meterIds);
         addAll(keys, "asset:", in.assetIds);
         addAll(keys, "generator-meter:", in.generatorMeterIds);
         addAll(keys, "contract:", in.contractIds);
@@ -79,6 +83,13 @@ final class ScopeKeys {
         addAll(keys, "revocation:", in.registeredKeyIds);
         addAll(keys, "party:", in.partyIds);
         return keys;
+    }
+
+    /** The meters of the meter keys among {@code keys}, and those keys taken out of it. */
+    static List<String> takeMeters(Set<String> keys) {
+        List<String> meters = new ArrayList<>();
+        keys.removeIf(key -> key.startsWith(METER) && meters.add(key.substring(METER.length())));
+        return meters;
     }
 
     /** The key of the entries a document-anchor's {@code recordRef} names by {@code ref}. */

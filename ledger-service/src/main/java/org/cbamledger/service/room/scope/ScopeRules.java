@@ -30,7 +30,7 @@ final class ScopeRules {
 
     String reason(ScopeEntry entry) throws SQLException {
         if (entry.isCorrection()) {
-            if (entry.supersedesLeafHash() != null && in.leafHashes.contains(entry.supersedesLeafHash())) {
+            if (entry.supersedesLeafHash() != null && inContext(entry.supersedesLeafHash())) {
                 return "correction of leaf " + log.indexOfLeafHash(entry.supersedesLeafHash());
             }
             String replacement = recordReason(entry);
@@ -80,7 +80,7 @@ final class ScopeRules {
         String kind = e.kind();
         return switch (kind) {
             case Kinds.METER_READING_BATCH -> in.meterIds.contains(e.text("/meterId")) && e.seriesInPeriod(room)
-                    ? "readings of meter " + e.text("/meterId") + " in period" : null;
+                    ? readingsReason(e.text("/meterId")) : null;
             case Kinds.GENERATION_DATA -> (in.assetIds.contains(e.text("/assetId"))
                     || in.generatorMeterIds.contains(e.text("/meterId"))) && e.seriesInPeriod(room)
                     ? "generation of contracted asset " + e.text("/assetId") + " in period" : null;
@@ -112,6 +112,11 @@ final class ScopeRules {
         };
     }
 
+    /** Why a reading batch of a meter of the room is in it (read one by one or in bulk alike). */
+    static String readingsReason(String meterId) {
+        return "readings of meter " + meterId + " in period";
+    }
+
     private String cancellationReason(ScopeEntry e) {
         if (!overlaps(e, "/productionFrom", "/productionTo")) {
             return null;
@@ -128,7 +133,7 @@ final class ScopeRules {
     private String supportReason(JsonNode anchor) throws SQLException {
         for (JsonNode support : anchor.path("supports").values()) {
             String leafHash = ScopeFields.text(support, "/leafHash");
-            if (leafHash != null && in.leafHashes.contains(leafHash)) {
+            if (leafHash != null && inContext(leafHash)) {
                 return "document supporting leaf " + log.indexOfLeafHash(leafHash);
             }
             String ref = ScopeFields.text(support, "/recordRef");
@@ -142,7 +147,23 @@ final class ScopeRules {
 
     /** True when a record in the room has this reference and none outside it does. */
     private boolean namesOnlyTheRoom(String ref) throws SQLException {
-        return in.recordRefs.contains(ref) && taken.containsAll(log.holding(ref));
+        if (in.recordRefs.contains(ref)) {
+            return taken.containsAll(log.holding(ref));
+        }
+        if (in.readingIndexes.isEmpty()) {
+            return false;
+        }
+        Set<Long> holders = log.holding(ref);
+        return holders.stream().anyMatch(in.readingIndexes::contains) && taken.containsAll(holders);
+    }
+
+    /** True when an entry of the context has this leaf hash (a log holds each leaf hash once). */
+    private boolean inContext(String leafHash) throws SQLException {
+        if (in.leafHashes.contains(leafHash)) {
+            return true;
+        }
+        Long index = in.readingIndexes.isEmpty() ? null : log.indexOfLeafHash(leafHash);
+        return index != null && in.readingIndexes.contains(index);
     }
 
     private boolean overlaps(ScopeEntry e, String fromPointer, String toPointer) {

@@ -1,6 +1,7 @@
 package org.cbamledger.service.room.scope;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,4 +29,13 @@ public interface ScopeSource {
 
     /** The entries whose record a document-anchor's {@code recordRef} may name by {@code ref}. */
     Set<Long> holding(String ref) throws SQLException;
+
+    /**
+     * The reading batches, not corrections, of these meters with an interval inside [from, to] ({@link SeriesDays}):
+     * what the readings rule of {@link ScopeRules} takes of them. Null when the source keeps no such index: the fixed
+     * point then finds them under their meter keys and judges them one by one.
+     */
+    default ScopeReadings readings(Collection<String> meterIds, LocalDate from, LocalDate to) throws SQLException {
+        return null;
+    }
 }

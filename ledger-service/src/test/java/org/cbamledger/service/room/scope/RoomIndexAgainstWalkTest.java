@@ -21,6 +21,7 @@ import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.service.support.Migrations;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.SigningKey;
+import org.cbamledger.spec.Kinds;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,15 +37,27 @@ class RoomIndexAgainstWalkTest {
 
     /** A log stored in a migrated database, its room index filled as the service fills it. */
     private static final class IndexedLog {
-        final PGSimpleDataSource db = Migrations.freshDatabase();
+        final PGSimpleDataSource db;
         final String logId;
-        final RoomIndexStore rooms = new RoomIndexStore(db);
-        final EntryIndexStore index = new EntryIndexStore(db, new EntryStore(db), List.of(rooms));
+        final RoomIndexStore rooms;
+        final EntryIndexStore index;
         long size;
 
         IndexedLog(String logId) throws SQLException {
-            this.logId = logId;
+            this(migrated(Migrations.freshDatabase()), logId);
+        }
+
+        private static PGSimpleDataSource migrated(PGSimpleDataSource db) {
             Migrations.migrate(db, "latest");
+            return db;
+        }
+
+        /** Another log in a database already migrated. */
+        IndexedLog(PGSimpleDataSource db, String logId) throws SQLException {
+            this.db = db;
+            this.logId = logId;
+            this.rooms = new RoomIndexStore(db);
+            this.index = new EntryIndexStore(db, new EntryStore(db), List.of(rooms));
             insertLog(db, logId);
         }
 
@@ -57,6 +70,18 @@ class RoomIndexAgainstWalkTest {
 
         RoomSelection select(RoomDefinition room, List<StoredStatement> statements) throws SQLException {
             return RoomScope.select(room, rooms.source(logId, size), statements);
+        }
+    }
+
+    /** The Serbian demo log indexed, and a room of its installation's first quarter. */
+    private record FirstQuarter(RoomScopeWorkedExampleTest.ScenarioLog s, IndexedLog indexed, RoomDefinition q1,
+            RoomSelection before) {
+        static FirstQuarter ofSerbianLog() throws Exception {
+            RoomScopeWorkedExampleTest.ScenarioLog s = RoomScopeWorkedExampleTest.build("serbian-extruder-ppa-2026", true);
+            IndexedLog indexed = new IndexedLog("log-1");
+            indexed.sync(s.log().entries);
+            RoomDefinition q1 = room(s.room().installationId(), "2026-01-01", "2026-03-31", s.scenario().cnCode());
+            return new FirstQuarter(s, indexed, q1, indexed.select(q1, List.of()));
         }
     }
 
@@ -103,12 +128,12 @@ class RoomIndexAgainstWalkTest {
 
     @Test
     void laterEntries_correctionFollowed_otherInstallationPeriodAndCnCodeKeptOut() throws Exception {
-        RoomScopeWorkedExampleTest.ScenarioLog s = RoomScopeWorkedExampleTest.build("serbian-extruder-ppa-2026", true);
+        FirstQuarter quarter = FirstQuarter.ofSerbianLog();
+        RoomScopeWorkedExampleTest.ScenarioLog s = quarter.s();
         RoomScopeTest.Log log = s.log();
-        IndexedLog indexed = new IndexedLog("log-1");
-        indexed.sync(log.entries);
-        RoomDefinition q1 = room(s.room().installationId(), "2026-01-01", "2026-03-31", s.scenario().cnCode());
-        RoomSelection before = indexed.select(q1, List.of());
+        IndexedLog indexed = quarter.indexed();
+        RoomDefinition q1 = quarter.q1();
+        RoomSelection before = quarter.before();
         long inRoomReading = before.indexes().stream()
                 .filter(i -> log.entries.get(i.intValue()).kind().equals("meter-reading-batch")).findFirst().orElseThrow();
         long outsideReading = log.entries.stream().filter(e -> e.kind().equals("meter-reading-batch")
@@ -150,6 +175,65 @@ class RoomIndexAgainstWalkTest {
                 "other meter")) {
             assertFalse(after.contains(log.index(out)), out + ": " + after.reasons().get(log.index(out)));
         }
+    }
+
+    /**
+     * Two logs in one database, the second the first's entries without the reading batches of its first half
+     * (what follows shifted down): the readings a room takes in bulk are its own log's, never the other's of the same
+     * meter, whose indexes hold other entries here.
+     */
+    @Test
+    void twoLogsInOneDatabase_aRoomTakesOnlyItsOwnLogsReadings() throws Exception {
+        RoomScopeWorkedExampleTest.ScenarioLog s = RoomScopeWorkedExampleTest.build("serbian-extruder-ppa-2026", true);
+        List<StoredEntry> all = s.log().entries;
+        List<StoredEntry> fewer = new java.util.ArrayList<>();
+        for (StoredEntry e : all) {
+            if (!(e.kind().equals(Kinds.METER_READING_BATCH) && e.index() < all.size() / 2)) {
+                fewer.add(new StoredEntry(fewer.size(), e.leafHash(), e.kind(), e.envelope()));
+            }
+        }
+        IndexedLog first = new IndexedLog("log-1");
+        IndexedLog second = new IndexedLog(first.db, "log-2");
+        first.sync(all);
+        second.sync(fewer);
+        RoomDefinition year = room(s.room().installationId(), "2026-01-01", "2026-12-31", s.scenario().cnCode());
+        RoomSelection onFirst = first.select(year, List.of());
+        RoomSelection onSecond = second.select(withLog(year, "log-2"), List.of());
+        assertSame("log-1", ScopeWalk.select(year, all::forEach, List.of()), onFirst);
+        assertSame("log-2", ScopeWalk.select(withLog(year, "log-2"), fewer::forEach, List.of()), onSecond);
+        assertTrue(onSecond.ofKind(Kinds.METER_READING_BATCH).size() < onFirst.ofKind(Kinds.METER_READING_BATCH).size(),
+                onSecond.ofKind(Kinds.METER_READING_BATCH).size() + " readings on log-2");
+        assertFalse(onSecond.ofKind(Kinds.METER_READING_BATCH).isEmpty());
+    }
+
+    /**
+     * A document supporting a reading by leaf hash and one naming it by reference, with the reading taken in bulk:
+     * both follow it into the room as they did when each reading was judged by itself; a document naming a reading
+     * outside the period stays out.
+     */
+    @Test
+    void documentsOfReadingsTakenInBulk_followThemIn() throws Exception {
+        FirstQuarter quarter = FirstQuarter.ofSerbianLog();
+        RoomScopeTest.Log log = quarter.s().log();
+        RoomSelection before = quarter.before();
+        StoredEntry in = log.entries.get(before.ofKind(Kinds.METER_READING_BATCH).getFirst().intValue());
+        StoredEntry out = log.entries.stream().filter(e -> e.kind().equals(Kinds.METER_READING_BATCH)
+                && !before.contains(e.index())).findFirst().orElseThrow();
+        ScopeEntry inFacts = ScopeEntry.of("log-1", in);
+        SigningKey key = SigningKey.generate(KeyAlgorithm.ED25519);
+        log.append("doc by leaf", RoomScopeTest.anchor("reading-export", "operator",
+                RoomScopeTest.obj("leafHash", hex(in.leafHash()))), key);
+        log.append("doc by ref", RoomScopeTest.anchor("reading-photo", "operator", RoomScopeTest.obj("recordRef",
+                "meter-reading-batch/" + inFacts.text("/deviceId") + "/" + inFacts.record().path("sequence"))), key);
+        log.append("doc outside", RoomScopeTest.anchor("other-export", "operator",
+                RoomScopeTest.obj("leafHash", hex(out.leafHash()))), key);
+        quarter.indexed().sync(log.entries);
+
+        RoomSelection after = quarter.indexed().select(quarter.q1(), List.of());
+        assertSame("documents of readings", ScopeWalk.select(quarter.q1(), log, List.of()), after);
+        assertTrue(after.contains(log.index("doc by leaf")));
+        assertTrue(after.contains(log.index("doc by ref")), after.reasons().get(log.index("doc by ref")));
+        assertFalse(after.contains(log.index("doc outside")));
     }
 
     @Test
@@ -197,6 +281,11 @@ class RoomIndexAgainstWalkTest {
     private static RoomDefinition room(String installationId, String from, String to, String cnCode) {
         return new RoomDefinition("room-1", "log-1", "room", installationId, LocalDate.parse(from), LocalDate.parse(to),
                 new TreeSet<>(List.of(cnCode)), "operator", Instant.parse("2026-11-01T00:00:00Z"));
+    }
+
+    private static RoomDefinition withLog(RoomDefinition room, String logId) {
+        return new RoomDefinition(room.roomId(), logId, room.name(), room.installationId(), room.periodFrom(),
+                room.periodTo(), room.cnCodes(), room.createdBy(), room.createdAt());
     }
 
     private static String hex(byte[] bytes) {
