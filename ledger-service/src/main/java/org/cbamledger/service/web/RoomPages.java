@@ -4,15 +4,10 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.cbamledger.calculation.electricity.ElectricityLedgerResult;
-import org.cbamledger.calculation.electricity.Hours;
 import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.statement.StoredStatement;
 
@@ -37,7 +32,10 @@ public final class RoomPages {
         return ViewDigest.of(logId, stored.leaves(logId, indexes), statements);
     }
 
-    /** The body of the view for room {@code roomId}: stored, else computed (once, whoever asks), rendered and stored. */
+    /**
+     * The body of the view for room {@code roomId} and the month asked for: stored, else rendered from the view (kept in
+     * memory, else computed once, whoever asks) and stored.
+     */
     String body(String logId, ViewDigest digest, String roomId, Optional<YearMonth> month, ViewCache.Computation computation)
             throws SQLException, LedgerException {
         Optional<StoredViews.Body> found = stored.find(logId, digest, monthKey(month));
@@ -49,30 +47,24 @@ public final class RoomPages {
         return forRoom(body, roomId);
     }
 
-    /** Computes and stores the view of {@code indexes} and {@code statements} unless it is stored already. */
-    void prepare(String logId, SortedSet<Long> indexes, List<StoredStatement> statements, ViewCache.Computation computation)
+    /** Computes and stores the view of {@code indexes} and {@code statements} unless it is stored already (false). */
+    boolean prepare(String logId, SortedSet<Long> indexes, List<StoredStatement> statements, ViewCache.Computation computation)
             throws SQLException, LedgerException {
         ViewDigest digest = digest(logId, indexes, statements);
-        if (stored.find(logId, digest, monthKey(Optional.empty())).isEmpty()) {
-            store(logId, digest, views.get(digest, computation), Optional.empty());
+        if (stored.find(logId, digest, monthKey(Optional.empty())).isPresent()) {
+            return false;
         }
+        store(logId, digest, views.get(digest, computation), Optional.empty());
+        return true;
     }
 
-    /** Renders the body for no month and every month the view's charts offer (and the one asked for), and stores them. */
-    private StoredViews.Body store(String logId, ViewDigest digest, ReadinessView view, Optional<YearMonth> asked)
+    /** Renders the body for the month asked for (empty: none) and stores it. */
+    private StoredViews.Body store(String logId, ViewDigest digest, ReadinessView view, Optional<YearMonth> month)
             throws SQLException {
         String token = "view-" + HexFormat.of().formatHex(bytes());
-        RoomEvidenceLinks links = new RoomEvidenceLinks(token);
-        SortedSet<YearMonth> months = new TreeSet<>();
-        view.assessments().values().forEach(a -> a.ledger().map(ElectricityLedgerResult::period).ifPresent(p -> months.addAll(Hours.months(p))));
-        asked.ifPresent(months::add);
-        Map<String, String> bodies = new LinkedHashMap<>();
-        bodies.put(monthKey(Optional.empty()), ReadinessPage.body(view, links, Optional.empty()));
-        for (YearMonth m : months) {
-            bodies.put(monthKey(Optional.of(m)), ReadinessPage.body(view, links, Optional.of(m)));
-        }
-        stored.store(logId, digest, token, bodies);
-        return new StoredViews.Body(token, bodies.get(monthKey(asked)));
+        String body = ReadinessPage.body(view, new RoomEvidenceLinks(token), month);
+        stored.store(logId, digest, token, monthKey(month), body);
+        return new StoredViews.Body(token, body);
     }
 
     private static byte[] bytes() {

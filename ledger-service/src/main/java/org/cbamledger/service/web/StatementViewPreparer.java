@@ -69,6 +69,7 @@ public final class StatementViewPreparer implements StoredStatementListener {
                 "statement " + statement.statementId(), json.at("/installation/installationId").asString(),
                 LocalDate.parse(json.at("/period/from").asString()), LocalDate.parse(json.at("/period/to").asString()),
                 new TreeSet<>(List.of(json.at("/cnCode").asString().replace(" ", ""))), "statement-intake", Instant.EPOCH);
+        long started = System.nanoTime();
         StoredCheckpoint checkpoint = checkpoints.latest(logId).orElseThrow(
                 () -> new SQLException("log " + logId + " has no checkpoint, yet a statement was stored under one"));
         List<StoredStatement> stored = statements.ofLog(logId).stream()
@@ -76,10 +77,17 @@ public final class StatementViewPreparer implements StoredStatementListener {
         // what RoomContents.snapshot selects for a room of this scope under the same checkpoint
         index.catchUp(logId, checkpoint.treeSize());
         RoomSelection selection = RoomScope.select(room, roomIndex.source(logId, checkpoint.treeSize()), stored);
-        pages.prepare(logId, selection.indexes(), selection.statements(), () -> {
+        long selected = System.nanoTime();
+        long[] computed = {selected};
+        boolean made = pages.prepare(logId, selection.indexes(), selection.statements(), () -> {
             List<StoredEntry> entries = new ArrayList<>();
             contents.read(logId, selection.indexes(), entries::add);
-            return ReadinessView.of(entries, selection.statements());
+            ReadinessView view = ReadinessView.of(entries, selection.statements());
+            computed[0] = System.nanoTime();
+            return view;
         });
+        LOG.info("web view of statement {} of log {} ({} entries): {} in {} ms (selection {} ms, view {} ms)",
+                statement.statementId(), logId, selection.indexes().size(), made ? "prepared" : "stored already",
+                (System.nanoTime() - started) / 1_000_000, (selected - started) / 1_000_000, (computed[0] - selected) / 1_000_000);
     }
 }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -41,21 +40,18 @@ final class StoredViews {
         }
     }
 
-    /** Stores the bodies by month (kept where already stored) and drops the log's older digests. */
-    void store(String logId, ViewDigest digest, String linksToken, Map<String, String> bodiesByMonth) throws SQLException {
+    /** Stores the body (one stored before is kept) and drops the log's older digests. */
+    void store(String logId, ViewDigest digest, String linksToken, String month, String body) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("insert into web_views (log_id, view_sha256, month, links_token,"
                     + " body) values (?, ?, ?, ?, ?) on conflict do nothing")) {
-                for (Map.Entry<String, String> body : bodiesByMonth.entrySet()) {
-                    s.setString(1, logId);
-                    s.setBytes(2, digest.sha256());
-                    s.setString(3, body.getKey());
-                    s.setString(4, linksToken);
-                    s.setString(5, body.getValue());
-                    s.addBatch();
-                }
-                s.executeBatch();
+                s.setString(1, logId);
+                s.setBytes(2, digest.sha256());
+                s.setString(3, month);
+                s.setString(4, linksToken);
+                s.setString(5, body);
+                s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("delete from web_views where log_id = ? and view_sha256 not in"
                     + " (select view_sha256 from web_views where log_id = ? group by view_sha256"
