@@ -187,9 +187,8 @@ final class YearRun {
      * Room creation and summary (roomSeconds, both together) and the room's first web view. The summary computes the
      * room's selection, so the view starts with it; the room has the statement's installation, period and CN code, so its
      * view's body was prepared when the statement was stored (in statementSeconds), if it was. webViewSeconds is the login
-     * and that first view (webViewLoginSeconds the login alone). logWebViewSeconds is the log's web view, which nothing
-     * prepares: the same readiness view computed in the request from every entry of the log, as a room's view is when its
-     * entries or statements differ from any prepared one.
+     * and that first view (webViewLoginSeconds the login alone); a room whose entries or statements differ from every
+     * stored body computes its view in the request (the service logs what preparing the statement's took).
      */
     private void room(YearFigures figures, ObjectNode scope, boolean statementStored) throws Exception {
         long started = System.nanoTime();
@@ -207,18 +206,13 @@ final class YearRun {
         double loginSeconds = seconds(started);
         byte[] page = admin.page("ui/rooms/" + roomId, cookie);
         double webViewSeconds = seconds(started);
-        started = System.nanoTime();
-        byte[] logPage = admin.page("ui/logs/" + logId, cookie);
-        double logViewSeconds = seconds(started);
         figures.put("roomSeconds", createSeconds + summarySeconds).put("roomCreateSeconds", createSeconds)
                 .put("roomSummarySeconds", summarySeconds).put("webViewSeconds", webViewSeconds)
-                .put("webViewLoginSeconds", loginSeconds).put("logWebViewSeconds", logViewSeconds);
+                .put("webViewLoginSeconds", loginSeconds);
         console.printf("room %s: created %.2f s, summary %.2f s (%,d entries, %d statements), login and first web view %.2f s"
                 + " (login %.2f s; %,d bytes; %s)%n", roomId, createSeconds, summarySeconds, summary.path("entryCount").asLong(),
                 summary.path("statementCount").asLong(), webViewSeconds, loginSeconds, page.length,
                 statementStored ? "its body prepared when the statement was stored" : "no statement stored: computed");
-        console.printf("the log's web view, computed in the request from all its entries: %.2f s (%,d bytes)%n", logViewSeconds,
-                logPage.length);
     }
 
     private Map<String, SigningKey> registerParties() throws Exception {

@@ -7,7 +7,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.cbamledger.calculation.electricity.Hours;
 import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.statement.StoredStatement;
 
@@ -47,14 +49,24 @@ public final class RoomPages {
         return forRoom(body, roomId);
     }
 
-    /** Computes and stores the view of {@code indexes} and {@code statements} unless it is stored already (false). */
+    /**
+     * Computes the view of {@code indexes} and {@code statements} unless it is stored already (false), and stores its
+     * body without a month and for every month its hourly charts offer. The view itself is not kept in memory: a plant's
+     * year of parsed entries is gigabytes, and the bodies are all a visitor needs.
+     */
     boolean prepare(String logId, SortedSet<Long> indexes, List<StoredStatement> statements, ViewCache.Computation computation)
             throws SQLException, LedgerException {
         ViewDigest digest = digest(logId, indexes, statements);
         if (stored.find(logId, digest, monthKey(Optional.empty())).isPresent()) {
             return false;
         }
-        store(logId, digest, views.get(digest, computation), Optional.empty());
+        ReadinessView view = computation.compute();
+        SortedSet<YearMonth> months = new TreeSet<>();
+        view.assessments().values().forEach(a -> a.ledger().ifPresent(ledger -> months.addAll(Hours.months(ledger.period()))));
+        for (YearMonth month : months) {
+            store(logId, digest, view, Optional.of(month));
+        }
+        store(logId, digest, view, Optional.empty());
         return true;
     }
 

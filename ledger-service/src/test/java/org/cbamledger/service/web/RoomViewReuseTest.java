@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -101,6 +102,8 @@ class RoomViewReuseTest {
         assertEquals(computedBody(room), body(page), "the prepared body is the one the room's own entries give");
         assertTrue(page.contains("st-reuse-again"), "the view shows the new statement");
         assertOnlyLinks(page, room);
+        String march = visits.view(room + "?month=2026-03");
+        assertEquals(computedBody(room, Optional.of(YearMonth.of(2026, 3))), body(march));
     }
 
     @Test
@@ -168,12 +171,16 @@ class RoomViewReuseTest {
 
     /** The body as the view computes it from the room's entries, without any stored or cached view. */
     private static String computedBody(String roomId) throws Exception {
+        return computedBody(roomId, Optional.empty());
+    }
+
+    private static String computedBody(String roomId, Optional<YearMonth> month) throws Exception {
         RoomContents contents = service.context().getBean(RoomContents.class);
         RoomSnapshot snapshot = contents.snapshot(service.context().getBean(RoomStore.class).find(roomId).orElseThrow());
         List<StoredStatement> statements = snapshot.selection().statements();
         List<StoredEntry> entries = new ArrayList<>();
         contents.read(snapshot.room().logId(), snapshot.selection().indexes(), entries::add);
-        return ReadinessPage.body(ReadinessView.of(entries, statements), new RoomEvidenceLinks(roomId), Optional.empty());
+        return ReadinessPage.body(ReadinessView.of(entries, statements), new RoomEvidenceLinks(roomId), month);
     }
 
     private static String body(String page) {
