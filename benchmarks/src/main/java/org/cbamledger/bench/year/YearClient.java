@@ -49,16 +49,19 @@ final class YearClient {
         return send(request(path).GET(), List.of(200));
     }
 
-    /** The web view as a browser gets it: the token through the login form into the session cookie, then the page. */
-    byte[] page(String path) throws IOException, InterruptedException {
-        String form = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next="
-                + URLEncoder.encode("/" + path, StandardCharsets.UTF_8);
+    /** The session cookie a browser gets for the token through the login form. */
+    String login() throws IOException, InterruptedException {
+        String form = "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&next=" + URLEncoder.encode("/ui/logs", StandardCharsets.UTF_8);
         HttpResponse<byte[]> login = http.send(HttpRequest.newBuilder(base.resolve("ui/login"))
                 .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow(
+        return login.headers().firstValue("Set-Cookie").orElseThrow(
                 () -> new IOException("POST /ui/login answered " + login.statusCode() + " without a session cookie"))
                 .split(";", 2)[0];
+    }
+
+    /** A page of the web view as a browser gets it, with the session cookie of {@link #login}. */
+    byte[] page(String path, String cookie) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(10)).header("Cookie", cookie).GET(),
                 List.of(200));
     }

@@ -41,6 +41,8 @@ import org.cbamledger.service.room.RoomRateLimitConfiguration;
 import org.cbamledger.service.room.RoomStore;
 import org.cbamledger.service.room.scope.RoomIndexStore;
 import org.cbamledger.service.statement.StatementIntake;
+import org.cbamledger.service.web.RoomPages;
+import org.cbamledger.service.web.StatementViewPreparer;
 import org.cbamledger.service.statement.StatementStore;
 import org.cbamledger.service.witness.CheckpointTimestamper;
 import org.cbamledger.service.witness.CheckpointWitnessing;
@@ -189,10 +191,23 @@ public class ServiceFactory {
         return new StatementStore(database.dataSource());
     }
 
+    /** Tells {@link StatementViewPreparer} of each statement it stores. */
     @Singleton
     StatementIntake statementIntake(Database database, CheckpointStore checkpoints, EntryStore entries,
-            StatementStore statements, Clock clock) {
-        return new StatementIntake(new KeyStore(database.dataSource()), checkpoints, entries, statements, clock);
+            StatementStore statements, Clock clock, StatementViewPreparer views) {
+        return new StatementIntake(new KeyStore(database.dataSource()), checkpoints, entries, statements, clock, views);
+    }
+
+    /** The room web view's stored bodies (issue 14), shared by the view and the statement intake. */
+    @Singleton
+    RoomPages roomPages(Database database) {
+        return new RoomPages(database.dataSource());
+    }
+
+    @Singleton
+    StatementViewPreparer statementViewPreparer(RoomPages pages, RoomContents contents, CheckpointStore checkpoints,
+            StatementStore statements, EntryIndexStore index, RoomIndexStore roomIndex) {
+        return new StatementViewPreparer(pages, contents, checkpoints, statements, index, roomIndex);
     }
 
     @Singleton

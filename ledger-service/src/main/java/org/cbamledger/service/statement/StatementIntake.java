@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Accepts an emissions statement signed as a compact JWS: by a statement-issuer key this log registers for the
  * issuing party, unrevoked and valid now; made under a checkpoint this log signed; every figure recomputing from
- * the log's entries below that checkpoint; binding, if at all, the PDF rendered from it. Stores it with that PDF. Anything else appends nothing.
+ * the log's entries below that checkpoint; binding, if at all, the PDF rendered from it. Stores it with that PDF, then
+ * tells the listener (which prepares the web view of the room the statement defines). Anything else appends nothing.
  */
 public final class StatementIntake {
     static final String ISSUER_ROLE = "statement-issuer";
@@ -55,14 +56,16 @@ public final class StatementIntake {
     private final EntryStore entries;
     private final StatementStore store;
     private final Clock clock;
+    private final StoredStatementListener listener;
 
     public StatementIntake(KeyStore keys, CheckpointStore checkpoints, EntryStore entries, StatementStore store,
-            Clock clock) {
+            Clock clock, StoredStatementListener listener) {
         this.keys = keys;
         this.checkpoints = checkpoints;
         this.entries = entries;
         this.store = store;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** The stored statement, and whether this call stored it (false: the same JWS was stored before). */
@@ -113,6 +116,7 @@ public final class StatementIntake {
             throw new LedgerException(Problem.INVALID_STATEMENT, "cannot render the statement: " + e.getMessage(), e);
         }
         if (store.insert(stored)) {
+            listener.stored(stored);
             return new Accepted(stored, true);
         }
         StoredStatement earlier = store.find(logId, statementId).orElseThrow(

@@ -1,9 +1,11 @@
 package org.cbamledger.service.web;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cbamledger.service.store.StoredCheckpoint;
 
 /**
@@ -17,11 +19,11 @@ public final class ReadinessPage {
 
     /** The page of a view computed from the entries and statements in the scope {@code input} describes. */
     public static String render(ReadinessInput input, ReadinessView view) {
-        EvidenceIndex index = view.index();
-        List<ReadinessSubject> subjects = List.copyOf(view.statuses().keySet());
-        Map<ReadinessSubject, List<EvidenceStatus>> statuses = view.statuses();
-        EvidenceLinks links = input.links();
+        return page(input, body(view, input.links(), input.month()));
+    }
 
+    /** The page around a body rendered by {@link #body}: the header says whose log, what scope, which checkpoint. */
+    static String page(ReadinessInput input, String body) {
         Html h = new Html();
         String title = "Evidence readiness: " + input.log().operatorName() + " (" + input.log().logId() + ")";
         h.open("header");
@@ -31,6 +33,15 @@ public final class ReadinessPage {
         h.element("p", input.checkpoint().map(ReadinessPage::describe)
                 .orElse("No checkpoint yet: nothing to show until the log signs one."), "class", "checkpoint");
         h.close("header");
+        return PageLayout.document(title, h + body);
+    }
+
+    /** What the view shows below the header: a function of the view, where its links point and the month asked for. */
+    static String body(ReadinessView view, EvidenceLinks links, Optional<YearMonth> month) {
+        EvidenceIndex index = view.index();
+        List<ReadinessSubject> subjects = List.copyOf(view.statuses().keySet());
+        Map<ReadinessSubject, List<EvidenceStatus>> statuses = view.statuses();
+        Html h = new Html();
         if (!index.unreadable().isEmpty()) {
             h.open("ul", "class", "problems");
             index.unreadable().forEach(p -> h.element("li", p));
@@ -55,15 +66,16 @@ public final class ReadinessPage {
             for (ReadinessSubject subject : subjects) {
                 SubjectAssessment assessment = view.assessments().get(subject);
                 if (subject.installationId().equals(installationId) && assessment != null) {
-                    subject(h, assessment, index, input);
+                    subject(h, assessment, index, links, month);
                 }
             }
             h.close("section");
         }
-        return PageLayout.document(title, h.toString());
+        return h.toString();
     }
 
-    private static void subject(Html h, SubjectAssessment a, EvidenceIndex index, ReadinessInput input) {
+    private static void subject(Html h, SubjectAssessment a, EvidenceIndex index, EvidenceLinks links,
+            Optional<YearMonth> month) {
         ReadinessSubject s = a.subject();
         h.open("section", "class", "subject", "data-subject", s.key());
         h.element("h3", "Period " + s.period().from() + " to " + s.period().to() + s.cnCode().map(c -> ", CN " + c).orElse(""));
@@ -74,15 +86,15 @@ public final class ReadinessPage {
         }
         a.calculation().ifPresent(result -> {
             h.element("h4", "Figures and their evidence");
-            FigureTable.render(h, s, result, input.links());
+            FigureTable.render(h, s, result, links);
         });
         a.ledger().ifPresent(ledger -> {
             h.element("h4", "Hourly consumption against PPA delivery");
-            HourlyChart.render(h, ledger, a.generation(), input.month(), input.links());
+            HourlyChart.render(h, ledger, a.generation(), month, links);
         });
         a.gaps().ifPresent(report -> {
             h.element("h4", "Gap report");
-            GapSection.render(h, report, index, input.links());
+            GapSection.render(h, report, index, links);
         });
         h.close("section");
     }

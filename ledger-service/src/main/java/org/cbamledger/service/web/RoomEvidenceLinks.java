@@ -36,6 +36,11 @@ public record RoomEvidenceLinks(String roomId) implements EvidenceLinks {
         return "/rooms/" + encode(roomId);
     }
 
+    /** The room id as it stands in a link's path. */
+    static String segment(String roomId) {
+        return encode(roomId);
+    }
+
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
 import org.cbamledger.service.auth.AuthException;
 import org.cbamledger.service.http.ProblemStatus;
 import org.cbamledger.service.http.TooManyRequestsException;
@@ -46,12 +46,13 @@ public class RoomViewController {
     private final RoomAccess access;
     private final RoomContents contents;
     private final Ledger ledger;
-    private final ViewCache<ViewKey> views = new ViewCache<>();
+    private final RoomPages pages;
 
-    RoomViewController(RoomAccess access, RoomContents contents, Ledger ledger) {
+    RoomViewController(RoomAccess access, RoomContents contents, Ledger ledger, RoomPages pages) {
         this.access = access;
         this.contents = contents;
         this.ledger = ledger;
+        this.pages = pages;
     }
 
     @Get("/{roomId}")
@@ -73,14 +74,16 @@ public class RoomViewController {
                 ReadinessInput input = new ReadinessInput(ledger.log(visit.room().logId()),
                         Optional.of(snapshot.checkpoint()), new RoomEvidenceLinks(roomId), shown, Optional.of(describe(visit)));
                 // not the checkpoint's size: every view appends an access entry, which changes nothing shown; the
-                // entries themselves, not a hash of them, so that no other set of entries can ever share a view
-                ViewKey key = new ViewKey(roomId, visit.room().logId(), visit.importerParties(), List.copyOf(seen.indexes()),
-                        shownStatements.stream().map(StoredStatement::statementId).toList());
-                return WebController.page(HttpStatus.OK, ReadinessPage.render(input, views.get(key, () -> {
+                // entries and statements themselves (leaf hashes, payload digests), so no other set can share a view
+                String logId = visit.room().logId();
+                SortedSet<Long> indexes = seen.indexes();
+                ViewDigest digest = pages.digest(logId, indexes, shownStatements);
+                String body = pages.body(logId, digest, roomId, shown, () -> {
                     List<StoredEntry> shownEntries = new ArrayList<>();
-                    contents.read(visit.room().logId(), seen.indexes(), shownEntries::add);
+                    contents.read(logId, indexes, shownEntries::add);
                     return ReadinessView.of(shownEntries, shownStatements);
-                })));
+                });
+                return WebController.page(HttpStatus.OK, ReadinessPage.page(input, body));
             });
         } catch (LedgerException e) {
             return WebController.page(HttpStatus.valueOf(ProblemStatus.of(e.problem())),
@@ -92,9 +95,6 @@ public class RoomViewController {
             return WebController.page(HttpStatus.valueOf(e.status()), UiPages.error(e.status(), "Forbidden", e.getMessage()));
         }
     }
-
-    /** What a room's view is computed from: the room and its log, whom its statements are narrowed to, what the visitor sees. */
-    private record ViewKey(String roomId, String logId, Set<String> importerParties, List<Long> entryIndexes, List<String> statementIds) {}
 
     private static String describe(RoomVisit visit) {
         RoomDefinition room = visit.room();
