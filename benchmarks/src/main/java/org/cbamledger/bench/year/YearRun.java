@@ -158,7 +158,7 @@ final class YearRun {
     private long ingest(SigningKey gateway, long evidenceSize, YearFigures figures) throws Exception {
         console.printf("signing %d daily batches (%d meters x %d days, 96 readings each) ...%n",
                 plant.meterCount() * plant.days(), plant.meterCount(), plant.days());
-        List<byte[]> batches = signBatches(gateway);
+        List<byte[]> batches = SignedBatches.of(plant, gateway); // not timed as ingestion
         long readings = (long) batches.size() * PlantYear.INTERVALS_PER_DAY;
         long started = System.nanoTime();
         submitConcurrently(batches);
@@ -249,21 +249,6 @@ final class YearRun {
             }
         }
         return last.get("index").asLong() + 1;
-    }
-
-    /** Meter by meter, day by day, signed in parallel (not timed as ingestion). */
-    private List<byte[]> signBatches(SigningKey gateway) {
-        List<String[]> meters = new ArrayList<>();
-        plant.groups.forEach((group, ids) -> IntStream.range(0, ids.size()).forEach(i -> meters.add(new String[] {group, Integer.toString(i)})));
-        int days = plant.days();
-        return IntStream.range(0, meters.size() * days).parallel().mapToObj(n -> {
-            String[] meter = meters.get(n / days);
-            try {
-                return sign(plant.batch(meter[0], Integer.parseInt(meter[1]), n % days), gateway);
-            } catch (Exception e) {
-                throw new IllegalStateException("signing a batch failed", e);
-            }
-        }).toList();
     }
 
     /** Requests of entriesPerRequest envelopes, taken in order by {@code connections} submitters. */
