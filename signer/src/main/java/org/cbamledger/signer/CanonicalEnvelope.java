@@ -1,5 +1,6 @@
 package org.cbamledger.signer;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,10 @@ final class CanonicalEnvelope {
         if (!literal(PAYLOAD)) {
             return null;
         }
-        byte[] payload = base64();
+        // the payload, most of the bytes, ends where payloadType begins: found from the end, since nothing after it
+        // holds a quote but its own literals; a quote within the payload is not base64, which the decoder refuses
+        int payloadEnd = lastIndexOf(PAYLOAD_TYPE);
+        byte[] payload = payloadEnd < at ? null : base64(payloadEnd);
         if (payload == null || !literal(PAYLOAD_TYPE)) {
             return null;
         }
@@ -55,7 +59,8 @@ final class CanonicalEnvelope {
             if (keyId == null || !literal(SIG)) {
                 return null;
             }
-            byte[] sig = base64();
+            int sigEnd = stringEnd();
+            byte[] sig = sigEnd < 0 ? null : base64(sigEnd);
             if (sig == null || !literal(SIGNATURE_END)) {
                 return null;
             }
@@ -115,16 +120,29 @@ final class CanonicalEnvelope {
         return keyId;
     }
 
-    /** Canonical padded base64 (RFC 4648 §4, §3.5: unused bits zero) up to the next quote, decoded; null otherwise. */
-    private byte[] base64() {
-        int end = stringEnd();
+    /** Where {@code literal} last begins in the bytes, or -1. */
+    private int lastIndexOf(byte[] literal) {
+        for (int i = json.length - literal.length; i >= at; i--) {
+            if (Arrays.equals(json, i, i + literal.length, literal, 0, literal.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Canonical padded base64 (RFC 4648 §4, §3.5: unused bits zero) from here to {@code end}, decoded; null otherwise.
+     * The decoder refuses any byte outside the alphabet and padding, a quote or a backslash among them.
+     */
+    private byte[] base64(int end) {
         int length = end - at;
-        if (end < 0 || length % 4 != 0) {
+        if (length % 4 != 0) {
             return null;
         }
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(Arrays.copyOfRange(json, at, end));
+            ByteBuffer buffer = Base64.getDecoder().decode(ByteBuffer.wrap(json, at, length));
+            decoded = buffer.array().length == buffer.remaining() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.remaining());
         } catch (IllegalArgumentException e) {
             return null;
         }

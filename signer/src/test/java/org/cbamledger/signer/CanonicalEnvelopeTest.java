@@ -103,7 +103,8 @@ class CanonicalEnvelopeTest {
                 text.replace("application/", "application\\/"),
                 text.replace("\"payloadType\"", "\"payload\\u0054ype\""),
                 text.replace("[{", "[ {"),
-                text.replace("]}", "],\"payload\":\"\"}"))) {
+                text.replace("]}", "],\"payload\":\"\"}"),
+                text.replace("\"}]}", "\",\"payloadType\":\"" + payload + "\"}]}"))) {
             assertNull(CanonicalEnvelope.read(variant.getBytes(StandardCharsets.US_ASCII)), variant);
         }
         String escaped = text.replace("application/", "application\\/");
