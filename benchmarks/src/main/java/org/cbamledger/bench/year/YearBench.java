@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,12 +72,14 @@ public final class YearBench implements Callable<Integer> {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--url needs --admin-token-file");
             }
             YearClient admin = new YearClient(url, Files.readString(adminTokenFile).strip());
-            return new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out).run();
+            return new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out,
+                    CpuTime.ofThisProcess()).run();
         }
         System.out.println("starting the ledger service on embedded PostgreSQL in " + work.resolve("service") + " ...");
         try (ServiceProcess service = ServiceProcess.start(home, work.resolve("service"))) {
             YearClient admin = new YearClient(service.url, service.adminToken);
-            return new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out).run();
+            CpuTime cpu = new CpuTime(() -> Stream.concat(Stream.of(ProcessHandle.current()), service.processes().stream()).toList());
+            return new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out, cpu).run();
         }
     }
 }

@@ -57,13 +57,14 @@ final class YearRun {
     private final int entriesPerRequest;
     private final int verifyHeapMb;
     private final PrintStream console;
+    private final CpuTime cpu;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<String, DecodedPublicKey> keys = new HashMap<>();
     private String logId;
     private SigningKey root;
 
     YearRun(Path home, Path work, PlantYear plant, YearClient admin, int connections, int entriesPerRequest,
-            int verifyHeapMb, PrintStream console) {
+            int verifyHeapMb, PrintStream console, CpuTime cpu) {
         this.home = home;
         this.work = work;
         this.plant = plant;
@@ -72,6 +73,7 @@ final class YearRun {
         this.entriesPerRequest = entriesPerRequest;
         this.verifyHeapMb = verifyHeapMb;
         this.console = console;
+        this.cpu = cpu;
     }
 
     YearFigures run() throws Exception {
@@ -96,9 +98,11 @@ final class YearRun {
         long size = ingest(gateway, evidenceSize, figures);
 
         long started = System.nanoTime();
+        double cpuBefore = cpu.seconds();
         EvidenceRecord[] records = new EvidenceRecord[(int) size];
         List<byte[]> entries = readEntries(size, records);
         double readBackSeconds = seconds(started);
+        double readBackCpuSeconds = cpu.seconds() - cpuBefore;
         List<EvidenceRecord> evidence = List.of(records);
         CalculationResult result = EmissionsCalculator.calculate(plant.scenario.request(evidence));
         double calculationSeconds = seconds(started);
@@ -111,15 +115,17 @@ final class YearRun {
             default -> 0;
         }).sum();
         figures.put("calculationSeconds", calculationSeconds).put("calculationReadBackSeconds", readBackSeconds)
+                .put("calculationReadBackCpuSeconds", readBackCpuSeconds)
                 .put("statementEvidenceReferences", references);
         started = System.nanoTime();
         IssuedStatement statement = StatementIssuer.issue(result, new StatementIssue(statementId, now.toString(),
                 plant.scenario.statementIssuer(), plant.scenario.statementRecipient()), receipt.get("checkpoint").asString(), issuer);
         JsonNode stored = storeStatement(statement);
         figures.put("statementSeconds", seconds(started)).put("statementJwsBytes", (long) statement.jws().length());
-        console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back and parsed %.1f s);"
+        console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back and parsed %.1f s,"
+                + " %.1f CPU seconds);"
                 + " indirect emissions %s t CO2; statement JWS %,d bytes (%,d evidence references in its trace) %s%n",
-                entries.size(), calculationSeconds, readBackSeconds,
+                entries.size(), calculationSeconds, readBackSeconds, readBackCpuSeconds,
                 Decimals.plain(result.value(FigureIds.INDIRECT).setScale(3, RoundingMode.HALF_UP)), statement.jws().length(),
                 references, stored != null ? "stored" : "refused by the service as too large (413): room, export and"
                         + " verification go on without it");
