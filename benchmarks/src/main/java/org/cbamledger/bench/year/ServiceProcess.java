@@ -25,16 +25,15 @@ final class ServiceProcess implements AutoCloseable {
         this.adminToken = adminToken;
     }
 
-    /**
-     * The service's JVM and its embedded PostgreSQL server, which pg_ctl leaves a child of init: found by its data
-     * directory, inside the service's, on its command line.
-     */
-    List<ProcessHandle> processes() {
-        List<ProcessHandle> processes = new ArrayList<>(List.of(process.toHandle()));
+    ProcessHandle jvm() {
+        return process.toHandle();
+    }
+
+    /** The embedded PostgreSQL server, which pg_ctl leaves a child of init: found by its data directory, inside the service's. */
+    List<ProcessHandle> postgres() {
         String pgData = dataDir.resolve("pg").toString();
-        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().filter(c -> c.contains("/postgres ")
-                && c.contains(" -D " + pgData + " ")).isPresent()).forEach(processes::add);
-        return processes;
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().filter(c -> c.contains("/postgres ")
+                && c.contains(" -D " + pgData + " ")).isPresent()).toList();
     }
 
     static ServiceProcess start(Path home, Path dataDir) throws IOException, InterruptedException {

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +81,11 @@ public final class YearBench implements Callable<Integer> {
         System.out.println("starting the ledger service on embedded PostgreSQL in " + work.resolve("service") + " ...");
         try (ServiceProcess service = ServiceProcess.start(home, work.resolve("service"))) {
             YearClient admin = new YearClient(service.url, service.adminToken);
-            CpuTime cpu = new CpuTime(() -> Stream.concat(Stream.of(ProcessHandle.current()), service.processes().stream()).toList());
+            Map<String, Supplier<List<ProcessHandle>>> groups = new LinkedHashMap<>();
+            groups.put("Bench", () -> List.of(ProcessHandle.current()));
+            groups.put("Service", () -> List.of(service.jvm()));
+            groups.put("Postgres", service::postgres);
+            CpuTime cpu = new CpuTime(groups);
             return new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out, cpu).run();
         }
     }

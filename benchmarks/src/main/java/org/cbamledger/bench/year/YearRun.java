@@ -98,11 +98,17 @@ final class YearRun {
         long size = ingest(gateway, evidenceSize, figures);
 
         long started = System.nanoTime();
-        double cpuBefore = cpu.seconds();
+        Map<String, Double> cpuBefore = cpu.seconds();
         EvidenceRecord[] records = new EvidenceRecord[(int) size];
         List<byte[]> entries = readEntries(size, records);
         double readBackSeconds = seconds(started);
-        double readBackCpuSeconds = cpu.seconds() - cpuBefore;
+        Map<String, Double> cpuAfter = cpu.seconds();
+        double readBackCpuSeconds = 0;
+        for (Map.Entry<String, Double> group : cpuAfter.entrySet()) {
+            double used = group.getValue() - cpuBefore.get(group.getKey());
+            figures.put("calculationReadBackCpuSeconds" + group.getKey(), used);
+            readBackCpuSeconds += used;
+        }
         List<EvidenceRecord> evidence = List.of(records);
         CalculationResult result = EmissionsCalculator.calculate(plant.scenario.request(evidence));
         double calculationSeconds = seconds(started);
