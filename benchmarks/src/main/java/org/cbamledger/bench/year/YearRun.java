@@ -100,7 +100,7 @@ final class YearRun {
         long started = System.nanoTime();
         Map<String, Double> cpuBefore = cpu.seconds();
         EvidenceRecord[] records = new EvidenceRecord[(int) size];
-        List<byte[]> entries = readEntries(size, records);
+        byte[][] bundles = readEntries(size, records);
         double readBackSeconds = seconds(started);
         Map<String, Double> cpuAfter = cpu.seconds();
         double readBackCpuSeconds = 0;
@@ -131,7 +131,7 @@ final class YearRun {
         console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back and parsed %.1f s,"
                 + " %.1f CPU seconds);"
                 + " indirect emissions %s t CO2; statement JWS %,d bytes (%,d evidence references in its trace) %s%n",
-                entries.size(), calculationSeconds, readBackSeconds, readBackCpuSeconds,
+                size, calculationSeconds, readBackSeconds, readBackCpuSeconds,
                 Decimals.plain(result.value(FigureIds.INDIRECT).setScale(3, RoundingMode.HALF_UP)), statement.jws().length(),
                 references, stored != null ? "stored" : "refused by the service as too large (413): room, export and"
                         + " verification go on without it");
@@ -154,6 +154,7 @@ final class YearRun {
                 (double) bundle.length / entryBytes[1], entryBytes[1], entryBytes[0]);
 
         OfflineVerification verification = OfflineVerification.run(home, zip, logKey, root.keyId(), verifyHeapMb, work);
+        List<byte[]> entries = entries(bundles);
         double floor = VerifyFloor.seconds(entries, keys);
         figures.put("entries", (long) entries.size()).put("verified", verification.passed())
                 .put("verifyFailedChecks", verification.failedChecks())
@@ -297,18 +298,20 @@ final class YearRun {
 
     /**
      * Every entry below {@code size}, read through the C2SP entry bundles (tile/entries/N, 256 a request) on
-     * {@code connections} connections, each bundle's entries parsed into {@code records} as it arrives.
+     * {@code connections} connections, each bundle's entries parsed into {@code records} as it arrives; the bundles.
+     * Each entry is parsed from a copy that dies young: kept, the copies of 900 MB of entries would be copied again by
+     * every young collection of the read back (the bundles, one array each, are kept instead).
      */
-    private List<byte[]> readEntries(long size, EvidenceRecord[] records) throws Exception {
-        byte[][] entries = new byte[(int) size][];
+    private byte[][] readEntries(long size, EvidenceRecord[] records) throws Exception {
         long tiles = (size + TilePath.FULL_WIDTH - 1) / TilePath.FULL_WIDTH;
+        byte[][] bundles = new byte[(int) tiles][];
         AtomicLong next = new AtomicLong();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             List<Future<Void>> done = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 done.add(pool.submit(() -> {
                     for (long tile = next.getAndIncrement(); tile < tiles; tile = next.getAndIncrement()) {
-                        readTile(tile, size, entries, records);
+                        readTile(tile, size, bundles, records);
                     }
                     return null;
                 }));
@@ -317,12 +320,13 @@ final class YearRun {
                 f.get();
             }
         }
-        return Arrays.asList(entries);
+        return bundles;
     }
 
-    private void readTile(long tile, long size, byte[][] entries, EvidenceRecord[] records) throws Exception {
+    private void readTile(long tile, long size, byte[][] bundles, EvidenceRecord[] records) throws Exception {
         int width = (int) Math.min(TilePath.FULL_WIDTH, size - tile * TilePath.FULL_WIDTH);
         byte[] bundle = admin.get("logs/" + logId + "/" + TilePath.entries(tile, width).path());
+        bundles[(int) tile] = bundle;
         int at = 0;
         for (int i = 0; i < width; i++) {
             if (at + 2 > bundle.length) {
@@ -330,10 +334,22 @@ final class YearRun {
             }
             int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
             int index = (int) (tile * TilePath.FULL_WIDTH) + i;
-            entries[index] = Arrays.copyOfRange(bundle, at + 2, at + 2 + length);
-            records[index] = EvidenceRecord.fromEntry(entries[index], index);
+            records[index] = EvidenceRecord.fromEntry(Arrays.copyOfRange(bundle, at + 2, at + 2 + length), index);
             at += 2 + length;
         }
+    }
+
+    /** The entries of C2SP entry bundles read whole by {@link #readTile}, in order. */
+    private static List<byte[]> entries(byte[][] bundles) {
+        List<byte[]> entries = new ArrayList<>();
+        for (byte[] bundle : bundles) {
+            for (int at = 0; at < bundle.length; ) {
+                int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
+                entries.add(Arrays.copyOfRange(bundle, at + 2, at + 2 + length));
+                at += 2 + length;
+            }
+        }
+        return entries;
     }
 
     /** Entries as the calculation reads them, each parsed once, in parallel; entry i at leaf index i. */
