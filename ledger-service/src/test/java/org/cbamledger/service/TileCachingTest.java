@@ -30,6 +30,7 @@ import org.cbamledger.service.support.TestLog;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.CheckpointVerifier;
 import org.cbamledger.signer.InclusionProofVerifier;
+import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.NoteVerifier;
 import org.cbamledger.signer.SigningKey;
 import org.cbamledger.signer.TilePath;
@@ -95,7 +96,11 @@ class TileCachingTest {
     }
 
     private static HttpResponse<byte[]> get(String path, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.http().base().resolve("logs/" + LOG + "/" + path))
+        return get(LOG, path, ifNoneMatch);
+    }
+
+    private static HttpResponse<byte[]> get(String logId, String path, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.http().base().resolve("logs/" + logId + "/" + path))
                 .timeout(Duration.ofSeconds(30));
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
@@ -107,6 +112,21 @@ class TileCachingTest {
         return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)) + "\"";
     }
 
+    /** An entry bundle's tag, made here from the bytes served: the SHA-256 of its entries' leaf hashes in order. */
+    private static String entryBundleEtag(byte[] bundle) throws Exception {
+        MessageDigest leafHashes = MessageDigest.getInstance("SHA-256");
+        for (int at = 0; at < bundle.length; ) {
+            int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
+            leafHashes.update(Merkle.leafHash(java.util.Arrays.copyOfRange(bundle, at + 2, at + 2 + length)));
+            at += 2 + length;
+        }
+        return "\"" + HexFormat.of().formatHex(leafHashes.digest()) + "\"";
+    }
+
+    private static String expectedEtag(String path, byte[] body) throws Exception {
+        return path.startsWith("tile/entries/") ? entryBundleEtag(body) : sha256Etag(body);
+    }
+
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse("");
     }
@@ -115,7 +135,7 @@ class TileCachingTest {
         HttpResponse<byte[]> first = get(path, null);
         assertEquals(200, first.statusCode(), path + ": " + Http.text(first));
         String etag = header(first, "ETag");
-        assertEquals(sha256Etag(first.body()), etag, path);
+        assertEquals(expectedEtag(path, first.body()), etag, path);
         assertEquals(cacheControl, header(first, "Cache-Control"), path);
         HttpResponse<byte[]> again = get(path, etag);
         assertEquals(304, again.statusCode(), path);
@@ -135,6 +155,44 @@ class TileCachingTest {
         assertRevalidates("tile/1/000.p/1", "no-cache");
         assertRevalidates("checkpoint", "no-cache");
         assertFalse(header(get("tile/0/001.p/" + (size - 256), null), "Cache-Control").contains("immutable"));
+    }
+
+    /**
+     * An entry bundle's tag comes from its leaf hashes, not its bytes: it must still differ wherever the bytes do. A
+     * partial bundle that grew, a full one, and another log's bundle at the same path each answer the others' tags
+     * with 200 and their own bytes; only the same bytes revalidate.
+     */
+    @Test
+    void entryBundleEtags_neverRevalidateOtherBytes() throws Exception {
+        long before = latest().size();
+        String narrow = "tile/entries/001.p/" + (before - 256);
+        HttpResponse<byte[]> narrowFirst = get(narrow, null);
+        String narrowTag = header(narrowFirst, "ETag");
+        long after = append(4).size();
+        String wider = "tile/entries/001.p/" + (after - 256);
+        HttpResponse<byte[]> widerFirst = get(wider, narrowTag);
+        assertEquals(200, widerFirst.statusCode(), "the grown partial bundle is other bytes");
+        assertTrue(widerFirst.body().length > narrowFirst.body().length);
+        assertEquals(entryBundleEtag(widerFirst.body()), header(widerFirst, "ETag"));
+        assertFalse(narrowTag.equals(header(widerFirst, "ETag")));
+        assertEquals(304, get(narrow, narrowTag).statusCode(), "the narrow bundle is still the same bytes");
+        HttpResponse<byte[]> full = get("tile/entries/000", null);
+        String fullTag = header(full, "ETag");
+        assertEquals(200, get("tile/entries/000", narrowTag + ", " + header(widerFirst, "ETag")).statusCode());
+        assertEquals(200, get(wider, fullTag).statusCode());
+        assertEquals(304, get("tile/entries/000", "\"" + "0".repeat(64) + "\", " + fullTag).statusCode());
+
+        TestLog other = TestLog.create(service, LOG + "-other");
+        SigningKey otherGateway = other.registerKey("device", List.of("meter-reading-batch"));
+        long otherSize = Http.json(other.submitAndWait(TestLog.sign("meter-reading-batch", TestLog.meterBatch("meter-t",
+                "gw-tiles", 0, Instant.parse("2026-01-01T00:00:00Z"), 2), otherGateway))).get("index").asLong();
+        String samePath = "tile/entries/000.p/" + otherSize;
+        HttpResponse<byte[]> ours = get(samePath, null);
+        HttpResponse<byte[]> theirs = get(other.logId, samePath, header(ours, "ETag"));
+        assertEquals(200, theirs.statusCode(), "another log's bundle at the same path is other bytes");
+        assertFalse(java.util.Arrays.equals(ours.body(), theirs.body()));
+        assertEquals(entryBundleEtag(theirs.body()), header(theirs, "ETag"));
+        assertEquals(304, get(other.logId, samePath, header(theirs, "ETag")).statusCode());
     }
 
     @Test

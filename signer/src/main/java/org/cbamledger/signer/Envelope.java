@@ -98,13 +98,15 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
 
     /**
      * {@link #parseWithRecord}, except that a payload the reader takes is not parsed into a tree (a plant's year of
-     * columnar batches): the reader vouches for its canonical form and kind. Every other check is the same.
+     * columnar batches): the reader vouches for its canonical form and kind. Every other check is the same; an
+     * envelope in exactly its canonical form (a log entry) is read without a tree ({@link CanonicalEnvelope}).
      */
     public static <T> Read<T> parseWith(byte[] json, PayloadReader<T> reader) throws SignerException {
         if (json.length > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
-        Envelope envelope = shell(CanonicalJson.parse(json));
+        Envelope canonical = CanonicalEnvelope.read(json);
+        Envelope envelope = canonical != null ? canonical : shell(CanonicalJson.parse(json));
         T compact = reader.read(envelope.kind(), envelope.payload);
         JsonNode record = compact == null ? record(envelope.kind(), envelope.payload) : null;
         if (envelope.canonicalLength() > MAX_BYTES) {
@@ -113,8 +115,12 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         return new Read<>(envelope, record, compact);
     }
 
+    static boolean isPayloadType(String payloadType) {
+        return PAYLOAD_TYPE.matcher(payloadType).matches();
+    }
+
     /** The envelope's own members checked; its payload not yet read. */
-    private static Envelope shell(JsonNode root) throws SignerException {
+    static Envelope shell(JsonNode root) throws SignerException {
         if (!root.isObject()) {
             throw new SignerException("envelope is not a JSON object");
         }

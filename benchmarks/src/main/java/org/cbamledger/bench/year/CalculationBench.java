@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.calculation.core.Decimals;
@@ -90,18 +89,7 @@ public final class CalculationBench implements Callable<Integer> {
         for (ScenarioRecord record : plant.evidence) {
             entries.add(YearRun.sign(record.record(), submitter));
         }
-        SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
-        List<String[]> meterIds = new ArrayList<>();
-        plant.groups.forEach((group, ids) -> IntStream.range(0, ids.size()).forEach(i -> meterIds.add(new String[] {group, Integer.toString(i)})));
-        int days = plant.days();
-        entries.addAll(IntStream.range(0, meterIds.size() * days).parallel().mapToObj(n -> {
-            String[] meter = meterIds.get(n / days);
-            try {
-                return YearRun.sign(plant.batch(meter[0], Integer.parseInt(meter[1]), n % days), gateway);
-            } catch (Exception e) {
-                throw new IllegalStateException("signing a batch failed", e);
-            }
-        }).toList());
+        entries.addAll(SignedBatches.of(plant, SigningKey.generate(KeyAlgorithm.ED25519)));
         return entries;
     }
 

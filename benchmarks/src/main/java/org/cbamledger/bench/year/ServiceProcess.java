@@ -14,13 +14,26 @@ import java.util.List;
  */
 final class ServiceProcess implements AutoCloseable {
     private final Process process;
+    private final Path dataDir;
     final URI url;
     final String adminToken;
 
-    private ServiceProcess(Process process, URI url, String adminToken) {
+    private ServiceProcess(Process process, Path dataDir, URI url, String adminToken) {
         this.process = process;
+        this.dataDir = dataDir;
         this.url = url;
         this.adminToken = adminToken;
+    }
+
+    ProcessHandle jvm() {
+        return process.toHandle();
+    }
+
+    /** The embedded PostgreSQL server, which pg_ctl leaves a child of init: found by its data directory, inside the service's. */
+    List<ProcessHandle> postgres() {
+        String pgData = dataDir.resolve("pg").toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().filter(c -> c.contains("/postgres ")
+                && c.contains(" -D " + pgData + " ")).isPresent()).toList();
     }
 
     static ServiceProcess start(Path home, Path dataDir) throws IOException, InterruptedException {
@@ -38,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
             for (String line : Files.readAllLines(log)) {
                 if (line.startsWith(prefix)) {
                     String token = Files.readString(dataDir.resolve("auth/admin.token")).strip();
-                    return new ServiceProcess(process, URI.create(line.substring(prefix.length()).strip() + "/"), token);
+                    return new ServiceProcess(process, dataDir, URI.create(line.substring(prefix.length()).strip() + "/"), token);
                 }
             }
             Thread.sleep(100);

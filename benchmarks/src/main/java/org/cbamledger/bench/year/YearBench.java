@@ -4,6 +4,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +39,8 @@ public final class YearBench implements Callable<Integer> {
             description = "the offline verifier's maximum heap (-Xmx) in MiB; 0: the JVM's default, a quarter of RAM")
     int verifyHeapMb;
 
-    @Option(names = "--work-dir", description = "where the bundle and the service's data go (default: a new temporary directory)")
+    @Option(names = "--work-dir", description = "where the bundle and the service's data go, kept after the run (default: a"
+            + " new temporary directory, removed after a verified run)")
     Path workDir;
 
     public static void main(String[] args) {
@@ -47,26 +52,41 @@ public final class YearBench implements Callable<Integer> {
         Path home = Path.of(System.getenv().getOrDefault("CBAM_HOME", ".")).toAbsolutePath();
         Path work = workDir != null ? workDir.toAbsolutePath() : Files.createTempDirectory("cbam-bench-year-");
         Files.createDirectories(work);
-        PlantYear plant = PlantYear.of(home, size.meters, size.days);
-        YearFigures figures;
-        if (url != null) {
-            if (adminTokenFile == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--url needs --admin-token-file");
-            }
-            YearClient admin = new YearClient(url, Files.readString(adminTokenFile).strip());
-            figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out).run();
-        } else {
-            System.out.println("starting the ledger service on embedded PostgreSQL in " + work.resolve("service") + " ...");
-            try (ServiceProcess service = ServiceProcess.start(home, work.resolve("service"))) {
-                YearClient admin = new YearClient(service.url, service.adminToken);
-                figures = new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out).run();
-            }
-        }
+        YearFigures figures = run(home, work);
         figures.print(System.out);
         if (jsonFile != null) {
             Files.write(jsonFile, YearClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(figures.json()));
             System.out.println("figures written to " + jsonFile);
         }
-        return Boolean.TRUE.equals(figures.values.get("verified")) ? 0 : 1;
+        boolean verified = Boolean.TRUE.equals(figures.values.get("verified"));
+        if (workDir == null && verified) {
+            WorkDirectory.remove(work);
+            System.out.println("removed " + work + " (the bundle and the service's data; --work-dir keeps them)");
+        } else if (workDir == null) {
+            System.out.println("kept " + work + " to look into the failed verification");
+        }
+        return verified ? 0 : 1;
+    }
+
+    private YearFigures run(Path home, Path work) throws Exception {
+        PlantYear plant = PlantYear.of(home, size.meters, size.days);
+        if (url != null) {
+            if (adminTokenFile == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--url needs --admin-token-file");
+            }
+            YearClient admin = new YearClient(url, Files.readString(adminTokenFile).strip());
+            return new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out,
+                    CpuTime.ofThisProcess()).run();
+        }
+        System.out.println("starting the ledger service on embedded PostgreSQL in " + work.resolve("service") + " ...");
+        try (ServiceProcess service = ServiceProcess.start(home, work.resolve("service"))) {
+            YearClient admin = new YearClient(service.url, service.adminToken);
+            Map<String, Supplier<List<ProcessHandle>>> groups = new LinkedHashMap<>();
+            groups.put("Bench", () -> List.of(ProcessHandle.current()));
+            groups.put("Service", () -> List.of(service.jvm()));
+            groups.put("Postgres", service::postgres);
+            CpuTime cpu = new CpuTime(groups);
+            return new YearRun(home, work, plant, admin, connections, entriesPerRequest, verifyHeapMb, System.out, cpu).run();
+        }
     }
 }

@@ -57,13 +57,14 @@ final class YearRun {
     private final int entriesPerRequest;
     private final int verifyHeapMb;
     private final PrintStream console;
+    private final CpuTime cpu;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<String, DecodedPublicKey> keys = new HashMap<>();
     private String logId;
     private SigningKey root;
 
     YearRun(Path home, Path work, PlantYear plant, YearClient admin, int connections, int entriesPerRequest,
-            int verifyHeapMb, PrintStream console) {
+            int verifyHeapMb, PrintStream console, CpuTime cpu) {
         this.home = home;
         this.work = work;
         this.plant = plant;
@@ -72,6 +73,7 @@ final class YearRun {
         this.entriesPerRequest = entriesPerRequest;
         this.verifyHeapMb = verifyHeapMb;
         this.console = console;
+        this.cpu = cpu;
     }
 
     YearFigures run() throws Exception {
@@ -96,9 +98,17 @@ final class YearRun {
         long size = ingest(gateway, evidenceSize, figures);
 
         long started = System.nanoTime();
+        Map<String, Double> cpuBefore = cpu.seconds();
         EvidenceRecord[] records = new EvidenceRecord[(int) size];
-        List<byte[]> entries = readEntries(size, records);
+        byte[][] bundles = readEntries(size, records);
         double readBackSeconds = seconds(started);
+        Map<String, Double> cpuAfter = cpu.seconds();
+        double readBackCpuSeconds = 0;
+        for (Map.Entry<String, Double> group : cpuAfter.entrySet()) {
+            double used = group.getValue() - cpuBefore.get(group.getKey());
+            figures.put("calculationReadBackCpuSeconds" + group.getKey(), used);
+            readBackCpuSeconds += used;
+        }
         List<EvidenceRecord> evidence = List.of(records);
         CalculationResult result = EmissionsCalculator.calculate(plant.scenario.request(evidence));
         double calculationSeconds = seconds(started);
@@ -111,15 +121,17 @@ final class YearRun {
             default -> 0;
         }).sum();
         figures.put("calculationSeconds", calculationSeconds).put("calculationReadBackSeconds", readBackSeconds)
+                .put("calculationReadBackCpuSeconds", readBackCpuSeconds)
                 .put("statementEvidenceReferences", references);
         started = System.nanoTime();
         IssuedStatement statement = StatementIssuer.issue(result, new StatementIssue(statementId, now.toString(),
                 plant.scenario.statementIssuer(), plant.scenario.statementRecipient()), receipt.get("checkpoint").asString(), issuer);
         JsonNode stored = storeStatement(statement);
         figures.put("statementSeconds", seconds(started)).put("statementJwsBytes", (long) statement.jws().length());
-        console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back and parsed %.1f s);"
+        console.printf("annual calculation on %,d entries read back through the entry tiles: %.1f s (read back and parsed %.1f s,"
+                + " %.1f CPU seconds);"
                 + " indirect emissions %s t CO2; statement JWS %,d bytes (%,d evidence references in its trace) %s%n",
-                entries.size(), calculationSeconds, readBackSeconds,
+                size, calculationSeconds, readBackSeconds, readBackCpuSeconds,
                 Decimals.plain(result.value(FigureIds.INDIRECT).setScale(3, RoundingMode.HALF_UP)), statement.jws().length(),
                 references, stored != null ? "stored" : "refused by the service as too large (413): room, export and"
                         + " verification go on without it");
@@ -142,6 +154,7 @@ final class YearRun {
                 (double) bundle.length / entryBytes[1], entryBytes[1], entryBytes[0]);
 
         OfflineVerification verification = OfflineVerification.run(home, zip, logKey, root.keyId(), verifyHeapMb, work);
+        List<byte[]> entries = entries(bundles);
         double floor = VerifyFloor.seconds(entries, keys);
         figures.put("entries", (long) entries.size()).put("verified", verification.passed())
                 .put("verifyFailedChecks", verification.failedChecks())
@@ -158,7 +171,7 @@ final class YearRun {
     private long ingest(SigningKey gateway, long evidenceSize, YearFigures figures) throws Exception {
         console.printf("signing %d daily batches (%d meters x %d days, 96 readings each) ...%n",
                 plant.meterCount() * plant.days(), plant.meterCount(), plant.days());
-        List<byte[]> batches = signBatches(gateway);
+        List<byte[]> batches = SignedBatches.of(plant, gateway); // not timed as ingestion
         long readings = (long) batches.size() * PlantYear.INTERVALS_PER_DAY;
         long started = System.nanoTime();
         submitConcurrently(batches);
@@ -261,21 +274,6 @@ final class YearRun {
         return last.get("index").asLong() + 1;
     }
 
-    /** Meter by meter, day by day, signed in parallel (not timed as ingestion). */
-    private List<byte[]> signBatches(SigningKey gateway) {
-        List<String[]> meters = new ArrayList<>();
-        plant.groups.forEach((group, ids) -> IntStream.range(0, ids.size()).forEach(i -> meters.add(new String[] {group, Integer.toString(i)})));
-        int days = plant.days();
-        return IntStream.range(0, meters.size() * days).parallel().mapToObj(n -> {
-            String[] meter = meters.get(n / days);
-            try {
-                return sign(plant.batch(meter[0], Integer.parseInt(meter[1]), n % days), gateway);
-            } catch (Exception e) {
-                throw new IllegalStateException("signing a batch failed", e);
-            }
-        }).toList();
-    }
-
     /** Requests of entriesPerRequest envelopes, taken in order by {@code connections} submitters. */
     private void submitConcurrently(List<byte[]> batches) throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -310,18 +308,20 @@ final class YearRun {
 
     /**
      * Every entry below {@code size}, read through the C2SP entry bundles (tile/entries/N, 256 a request) on
-     * {@code connections} connections, each bundle's entries parsed into {@code records} as it arrives.
+     * {@code connections} connections, each bundle's entries parsed into {@code records} as it arrives; the bundles.
+     * Each entry is parsed from a copy that dies young: kept, the copies of 900 MB of entries would be copied again by
+     * every young collection of the read back (the bundles, one array each, are kept instead).
      */
-    private List<byte[]> readEntries(long size, EvidenceRecord[] records) throws Exception {
-        byte[][] entries = new byte[(int) size][];
+    private byte[][] readEntries(long size, EvidenceRecord[] records) throws Exception {
         long tiles = (size + TilePath.FULL_WIDTH - 1) / TilePath.FULL_WIDTH;
+        byte[][] bundles = new byte[(int) tiles][];
         AtomicLong next = new AtomicLong();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             List<Future<Void>> done = new ArrayList<>();
             for (int c = 0; c < connections; c++) {
                 done.add(pool.submit(() -> {
                     for (long tile = next.getAndIncrement(); tile < tiles; tile = next.getAndIncrement()) {
-                        readTile(tile, size, entries, records);
+                        readTile(tile, size, bundles, records);
                     }
                     return null;
                 }));
@@ -330,12 +330,13 @@ final class YearRun {
                 f.get();
             }
         }
-        return Arrays.asList(entries);
+        return bundles;
     }
 
-    private void readTile(long tile, long size, byte[][] entries, EvidenceRecord[] records) throws Exception {
+    private void readTile(long tile, long size, byte[][] bundles, EvidenceRecord[] records) throws Exception {
         int width = (int) Math.min(TilePath.FULL_WIDTH, size - tile * TilePath.FULL_WIDTH);
         byte[] bundle = admin.get("logs/" + logId + "/" + TilePath.entries(tile, width).path());
+        bundles[(int) tile] = bundle;
         int at = 0;
         for (int i = 0; i < width; i++) {
             if (at + 2 > bundle.length) {
@@ -343,10 +344,22 @@ final class YearRun {
             }
             int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
             int index = (int) (tile * TilePath.FULL_WIDTH) + i;
-            entries[index] = Arrays.copyOfRange(bundle, at + 2, at + 2 + length);
-            records[index] = EvidenceRecord.fromEntry(entries[index], index);
+            records[index] = EvidenceRecord.fromEntry(Arrays.copyOfRange(bundle, at + 2, at + 2 + length), index);
             at += 2 + length;
         }
+    }
+
+    /** The entries of C2SP entry bundles read whole by {@link #readTile}, in order. */
+    private static List<byte[]> entries(byte[][] bundles) {
+        List<byte[]> entries = new ArrayList<>();
+        for (byte[] bundle : bundles) {
+            for (int at = 0; at < bundle.length; ) {
+                int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
+                entries.add(Arrays.copyOfRange(bundle, at + 2, at + 2 + length));
+                at += 2 + length;
+            }
+        }
+        return entries;
     }
 
     /** Entries as the calculation reads them, each parsed once, in parallel; entry i at leaf index i. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.cbamledger.calculation.CalculationResult;
 import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
@@ -85,18 +84,7 @@ final class YearLog {
         for (ScenarioRecord record : plant.evidence) {
             append(YearRun.sign(record.record(), submitters.get(record.partyId())));
         }
-        List<String[]> meters = new ArrayList<>();
-        plant.groups.forEach((group, ids) -> IntStream.range(0, ids.size())
-                .forEach(i -> meters.add(new String[] {group, Integer.toString(i)})));
-        int days = plant.days();
-        for (byte[] batch : IntStream.range(0, meters.size() * days).parallel().mapToObj(n -> {
-            String[] meter = meters.get(n / days);
-            try {
-                return YearRun.sign(plant.batch(meter[0], Integer.parseInt(meter[1]), n % days), gateway);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList()) {
+        for (byte[] batch : SignedBatches.of(plant, gateway)) {
             append(batch);
         }
         List<EvidenceRecord> evidence = new ArrayList<>(entries.size());

@@ -20,6 +20,7 @@ import org.cbamledger.service.log.Ledger;
 import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.store.StoredCheckpoint;
+import org.cbamledger.service.tiles.ServedTile;
 import org.cbamledger.service.tiles.TileReader;
 import org.cbamledger.service.witness.WitnessedCheckpoints;
 import org.cbamledger.signer.SignerException;
@@ -67,8 +68,8 @@ public class PublicLogController {
             served = StoreException.wrapping(() -> this.witnessed.cosigned(logId, latest.orElseThrow(
                     () -> new LedgerException(Problem.ENTRY_NOT_FOUND, "log " + logId + " has no checkpoint yet"))));
         }
-        return cacheable(request, served.signedNote().getBytes(StandardCharsets.UTF_8), MediaType.TEXT_PLAIN_TYPE,
-                REVALIDATE);
+        byte[] note = served.signedNote().getBytes(StandardCharsets.UTF_8);
+        return cacheable(request, note, StrongEtag.of(note), MediaType.TEXT_PLAIN_TYPE, REVALIDATE);
     }
 
     /** C2SP tlog-tiles: {@code tile/<L>/<N>[.p/<W>]} and {@code tile/entries/<N>[.p/<W>]}. */
@@ -83,14 +84,15 @@ public class PublicLogController {
         } catch (ArithmeticException e) {
             throw new LedgerException(Problem.ENTRY_NOT_FOUND, "tile/" + path + " is beyond any tree", e);
         }
+        ServedTile served = StoreException.wrapping(() -> tiles.read(logId, tile));
         // a full tile never changes; a partial one is replaced by a wider one as the tree grows
-        return cacheable(request, StoreException.wrapping(() -> tiles.read(logId, tile)), MediaType.APPLICATION_OCTET_STREAM_TYPE,
+        return cacheable(request, served.body(), StrongEtag.ofDigest(served.digest()), MediaType.APPLICATION_OCTET_STREAM_TYPE,
                 tile.isPartial() ? REVALIDATE : IMMUTABLE);
     }
 
     /** RFC 9110 §13.1.2 / RFC 9111 §5.2: a strong ETag, and 304 without the body when the client holds it. */
-    private static HttpResponse<byte[]> cacheable(HttpRequest<?> request, byte[] body, MediaType type, String cacheControl) {
-        String etag = StrongEtag.of(body);
+    private static HttpResponse<byte[]> cacheable(HttpRequest<?> request, byte[] body, String etag, MediaType type,
+            String cacheControl) {
         MutableHttpResponse<byte[]> response = StrongEtag.matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)
                 ? HttpResponse.notModified()
                 : HttpResponse.ok(body).contentType(type);

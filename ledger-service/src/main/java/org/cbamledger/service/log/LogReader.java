@@ -3,15 +3,13 @@ package org.cbamledger.service.log;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.store.EntryStore;
 import org.cbamledger.service.store.LogStore;
 import org.cbamledger.service.store.StoredEntry;
+import org.cbamledger.service.tiles.LargestSizes;
 import org.cbamledger.service.tiles.TileReader;
 import org.cbamledger.signer.HashReader;
 import org.cbamledger.signer.TreeHashes;
@@ -21,15 +19,14 @@ import org.cbamledger.signer.TreeHashes;
  * integrated size is read from the database only when a request names a tree beyond the largest seen.
  */
 public final class LogReader {
-    private final LogStore logs;
     private final EntryStore entries;
     private final TileReader tiles;
-    private final Map<String, AtomicLong> integratedSizes = new ConcurrentHashMap<>();
+    private final LargestSizes integrated;
 
     public LogReader(LogStore logs, EntryStore entries, TileReader tiles) {
-        this.logs = logs;
         this.entries = entries;
         this.tiles = tiles;
+        this.integrated = new LargestSizes(logId -> logs.state(logId).integratedSize());
     }
 
     public StoredEntry entry(String logId, long index) throws LedgerException, SQLException {
@@ -43,8 +40,7 @@ public final class LogReader {
     }
 
     public InclusionProof inclusion(String logId, long index, long treeSize) throws LedgerException, SQLException {
-        long integrated = integratedAtLeast(logId, treeSize);
-        checkInclusion(index, treeSize, integrated);
+        checkInclusion(index, treeSize, integrated.atLeast(logId, treeSize));
         try {
             return inclusion(index, treeSize, tiles.hashes(logId, treeSize));
         } catch (IOException e) {
@@ -58,11 +54,11 @@ public final class LogReader {
      * Empty when a read would be needed; a request {@link #inclusion} refuses is refused alike.
      */
     public Optional<InclusionProof> cachedInclusion(String logId, long index, long treeSize) throws LedgerException {
-        AtomicLong known = integratedSizes.get(logId);
-        if (known == null || treeSize < 1 || treeSize > known.get()) {
+        long known = integrated.seen(logId);
+        if (treeSize < 1 || treeSize > known) {
             return Optional.empty();
         }
-        checkInclusion(index, treeSize, known.get());
+        checkInclusion(index, treeSize, known);
         try {
             return Optional.of(inclusion(index, treeSize, tiles.cachedHashes(logId, treeSize)));
         } catch (IOException e) {
@@ -86,10 +82,10 @@ public final class LogReader {
     }
 
     public ConsistencyProof consistency(String logId, long from, long to) throws LedgerException, SQLException {
-        long integrated = integratedAtLeast(logId, to);
-        if (to > integrated || from < 1 || from > to) {
+        long integratedSize = integrated.atLeast(logId, to);
+        if (to > integratedSize || from < 1 || from > to) {
             throw new LedgerException(Problem.INVALID_PARAMETER,
-                    "need 1 <= from <= to <= " + integrated + " (the integrated tree), got from " + from + " to " + to);
+                    "need 1 <= from <= to <= " + integratedSize + " (the integrated tree), got from " + from + " to " + to);
         }
         try {
             List<byte[]> hashes = TreeHashes.proveConsistency(to, from, tiles.hashes(logId, to));
@@ -97,14 +93,5 @@ public final class LogReader {
         } catch (IOException e) {
             throw new SQLException("consistency proof in log " + logId + " failed", e);
         }
-    }
-
-    /** The integrated size, read again only when {@code wanted} is beyond the largest seen (it only grows). */
-    private long integratedAtLeast(String logId, long wanted) throws SQLException {
-        AtomicLong known = integratedSizes.computeIfAbsent(logId, id -> new AtomicLong());
-        if (known.get() >= wanted) {
-            return known.get();
-        }
-        return known.accumulateAndGet(logs.state(logId).integratedSize(), Math::max);
     }
 }

@@ -1,11 +1,9 @@
 package org.cbamledger.service.tiles;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cbamledger.service.problem.LedgerException;
 import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.store.CheckpointStore;
@@ -14,6 +12,7 @@ import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.service.store.StoredEntry;
 import org.cbamledger.service.store.TreeStore;
 import org.cbamledger.signer.HashReader;
+import org.cbamledger.signer.Sha256;
 import org.cbamledger.signer.TileData;
 import org.cbamledger.signer.TilePath;
 
@@ -28,26 +27,28 @@ public final class TileReader {
     private final TreeStore tree;
     private final TileCache cache;
     /** The largest checkpoint size seen per log: sizes only grow, so a tile within it needs no database read. */
-    private final Map<String, AtomicLong> publishedSizes = new ConcurrentHashMap<>();
+    private final LargestSizes published;
 
     public TileReader(CheckpointStore checkpoints, EntryStore entries, TreeStore tree, long cacheBytes) {
         this.checkpoints = checkpoints;
         this.entries = entries;
         this.tree = tree;
         this.cache = new TileCache(cacheBytes);
+        this.published = new LargestSizes(logId -> checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L));
     }
 
-    public byte[] read(String logId, TilePath tile) throws LedgerException, SQLException {
+    public ServedTile read(String logId, TilePath tile) throws LedgerException, SQLException {
         long leaves = leavesCovered(tile);
-        if (leaves > publishedAtLeast(logId, leaves)) {
+        if (leaves > published.atLeast(logId, leaves)) {
             throw new LedgerException(Problem.ENTRY_NOT_FOUND,
-                    "tile " + tile.path() + " is beyond the published tree of size " + published(logId));
+                    "tile " + tile.path() + " is beyond the published tree of size " + published.seen(logId));
         }
         if (tile.isEntries()) {
             return entryBundle(logId, tile.index() * TilePath.FULL_WIDTH, tile.width());
         }
         try {
-            return nodes(logId, tile.level(), tile.index(), tile.width()).bottomRow();
+            byte[] row = nodes(logId, tile.level(), tile.index(), tile.width()).bottomRow();
+            return new ServedTile(row, Sha256.digest(row));
         } catch (IOException e) {
             throw new SQLException("reading tile " + tile.path() + " of log " + logId + " failed", e);
         }
@@ -81,20 +82,6 @@ public final class TileReader {
         }
     }
 
-    private long published(String logId) {
-        return publishedSizes.computeIfAbsent(logId, id -> new AtomicLong()).get();
-    }
-
-    /** The published size, read again only when {@code wanted} is beyond the largest seen. */
-    private long publishedAtLeast(String logId, long wanted) throws SQLException {
-        AtomicLong known = publishedSizes.computeIfAbsent(logId, id -> new AtomicLong());
-        if (known.get() >= wanted) {
-            return known.get();
-        }
-        long latest = checkpoints.latest(logId).map(StoredCheckpoint::treeSize).orElse(0L);
-        return known.accumulateAndGet(latest, Math::max);
-    }
-
     private TileNodes nodes(String logId, int level, long index, int width) throws IOException {
         TileCache.Key key = new TileCache.Key(logId, level, index, width);
         TileNodes nodes = cache.get(key);
@@ -105,11 +92,14 @@ public final class TileReader {
         return nodes;
     }
 
-    private byte[] entryBundle(String logId, long first, int width) throws SQLException {
+    /** The C2SP entry bundle and the digest of its leaf hashes ({@link ServedTile}). */
+    private ServedTile entryBundle(String logId, long first, int width) throws SQLException {
         List<StoredEntry> stored = entries.range(logId, first, first + width);
+        MessageDigest leafHashes = Sha256.newDigest();
         int size = 0;
         for (StoredEntry entry : stored) {
             size += 2 + entry.envelope().length;
+            leafHashes.update(entry.leafHash());
         }
         // sized once: a year's read back serves 900 MB of bundles, each grown and copied again otherwise
         byte[] bundle = new byte[size];
@@ -122,6 +112,6 @@ public final class TileReader {
             System.arraycopy(entry.envelope(), 0, bundle, at + 2, length);
             at += 2 + length;
         }
-        return bundle;
+        return new ServedTile(bundle, leafHashes.digest());
     }
 }
