@@ -63,8 +63,8 @@ public final class BatchReadings {
 
     public static List<Reading> of(RecordReader batch) throws CalculationException {
         List<Reading> rows = new ArrayList<>();
-        forEach(batch, (from, to, quality, energy, index) -> rows.add(new Reading(from, to, quality, index,
-                batch.evidence().columns() != null || !batch.node("/version").isMissingNode())));
+        boolean columnar = batch.evidence().columns() != null || !batch.node("/version").isMissingNode();
+        forEach(batch, (from, to, quality, energy, index) -> rows.add(new Reading(from, to, quality, index, columnar)));
         return rows;
     }
 

@@ -45,6 +45,10 @@ public final class RoomPages {
             return forRoom(found.get(), roomId);
         }
         ReadinessView view = views.get(digest, computation);
+        if (month.isPresent() && !months(view).contains(month.get())) {
+            // a month the charts do not offer is rendered, never stored: any visitor could ask for any of them
+            return ReadinessPage.body(view, new RoomEvidenceLinks(roomId), month);
+        }
         StoredViews.Body body = store(logId, digest, view, month);
         return forRoom(body, roomId);
     }
@@ -61,13 +65,18 @@ public final class RoomPages {
             return false;
         }
         ReadinessView view = computation.compute();
-        SortedSet<YearMonth> months = new TreeSet<>();
-        view.assessments().values().forEach(a -> a.ledger().ifPresent(ledger -> months.addAll(Hours.months(ledger.period()))));
-        for (YearMonth month : months) {
+        for (YearMonth month : months(view)) {
             store(logId, digest, view, Optional.of(month));
         }
         store(logId, digest, view, Optional.empty());
         return true;
+    }
+
+    /** The months the view's hourly charts offer. */
+    private static SortedSet<YearMonth> months(ReadinessView view) {
+        SortedSet<YearMonth> months = new TreeSet<>();
+        view.assessments().values().forEach(a -> a.ledger().ifPresent(ledger -> months.addAll(Hours.months(ledger.period()))));
+        return months;
     }
 
     /** Renders the body for the month asked for (empty: none) and stores it. */

@@ -137,6 +137,18 @@ class RoomViewReuseTest {
         assertOnlyLinks(page, room);
     }
 
+    @Test
+    @Order(4)
+    void aMonthTheChartsDoNotOffer_isRendered_butNeverStored() throws Exception {
+        String room = openRoom(LOG, loaded.statement());
+
+        String page = visits.view(room + "?month=2999-01");
+
+        assertEquals(computedBody(room, Optional.of(YearMonth.of(2999, 1))), body(page));
+        assertEquals(Set.of(), strings("select month from web_views where month = '2999-01'"),
+                "a visitor asking for any month cannot grow the stored views");
+    }
+
     /** Last: the entry it appends changes the rooms the other tests open. */
     @Test
     @Order(5)

@@ -100,7 +100,7 @@ final class BundledEvidence {
             }
             StringNode node = seen.get(text);
             if (node == null) {
-                if (seen.size() == MAX_STRINGS) {
+                if (seen.size() >= MAX_STRINGS) { // >=: threads adding at once can pass the bound together
                     seen.clear();
                 }
                 node = super.stringNode(text);

@@ -15,7 +15,6 @@ import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.ManifestEntry;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The bundle's entries read once, in index order, each file or pack streamed and its bytes let go: what the checks
@@ -173,21 +172,16 @@ public final class EntryScan implements Bundle.EntryVisitor {
     }
 
     /**
-     * The entry as a DSSE envelope (signer's strict Envelope.parse), accepted only if the bytes are exactly the
-     * envelope's RFC 8785 canonical form and its record's kind is the payloadType's kind.
+     * The entry as a DSSE envelope (signer's strict Envelope.parseWithRecord, which also refuses a record whose kind is
+     * not the payloadType's), accepted only if the bytes are exactly the envelope's RFC 8785 canonical form.
      */
     private static Object parse(byte[] bytes) {
         try {
             Envelope.Parsed parsed = Envelope.parseWithRecord(bytes);
-            Envelope envelope = parsed.envelope();
-            if (!Arrays.equals(bytes, envelope.canonicalBytes())) {
+            if (!Arrays.equals(bytes, parsed.canonicalBytes())) {
                 return Loaded.failed("not RFC 8785 canonical JSON: the bytes differ from the envelope's canonical form");
             }
-            JsonNode kind = parsed.record().get("kind");
-            if (kind == null || !kind.isString() || !kind.stringValue().equals(envelope.kind())) {
-                return Loaded.failed("record kind does not match payloadType " + envelope.payloadType());
-            }
-            return envelope;
+            return parsed.envelope();
         } catch (SignerException e) {
             return Loaded.failed("not a DSSE envelope: " + e.getMessage());
         }
