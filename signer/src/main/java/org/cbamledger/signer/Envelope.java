@@ -93,8 +93,11 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         T read(String kind, byte[] payload);
     }
 
-    /** An envelope and its record: as the reader read it ({@code compact}), or else as a tree ({@code record}). */
-    public record Read<T>(Envelope envelope, JsonNode record, T compact) {}
+    /**
+     * An envelope and its record: as the reader read it ({@code compact}), or else as a tree ({@code record});
+     * {@code canonical}: the bytes read are exactly the envelope's canonical form, the form of every log entry.
+     */
+    public record Read<T>(Envelope envelope, JsonNode record, T compact, boolean canonical) {}
 
     /**
      * {@link #parseWithRecord}, except that a payload the reader takes is not parsed into a tree (a plant's year of
@@ -112,7 +115,8 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         if (envelope.canonicalLength() > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
-        return new Read<>(envelope, record, compact);
+        return new Read<>(envelope, record, compact,
+                canonical != null || Arrays.equals(json, envelope.canonicalBytes()));
     }
 
     static boolean isPayloadType(String payloadType) {

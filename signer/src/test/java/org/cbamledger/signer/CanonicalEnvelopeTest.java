@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,6 +58,24 @@ class CanonicalEnvelopeTest {
             assertNotNull(fast);
             assertEquals(Envelope.parse(entry), fast);
             assertArrayEquals(entry, fast.canonicalBytes());
+        }
+    }
+
+    /** The verifier accepts an entry only in its canonical form: parseWith says whether the bytes are that form. */
+    @Test
+    void parseWith_saysCanonicalOnlyForTheCanonicalBytes() throws SignerException {
+        for (byte[] entry : canonicalEntries()) {
+            assertTrue(Envelope.parseWith(entry, (kind, payload) -> null).canonical());
+            String text = new String(entry, StandardCharsets.UTF_8);
+            byte[] spaced = text.replace("\"payloadType\":", "\"payloadType\": ").getBytes(StandardCharsets.UTF_8);
+            byte[] reordered = ("{\"payloadType\":" + text.substring(text.indexOf("\"payloadType\":") + 14,
+                    text.indexOf(",\"signatures\"")) + ",\"payload\":" + text.substring(11, text.indexOf(",\"payloadType\""))
+                    + text.substring(text.indexOf(",\"signatures\""))).getBytes(StandardCharsets.UTF_8);
+            for (byte[] other : List.of(spaced, reordered)) {
+                Envelope.Read<Object> read = Envelope.parseWith(other, (kind, payload) -> null);
+                assertEquals(Envelope.parse(entry), read.envelope(), "the same envelope, written otherwise");
+                assertFalse(read.canonical(), new String(other, StandardCharsets.UTF_8));
+            }
         }
     }
 

@@ -134,24 +134,30 @@ public final class Verifier {
             bundle = BundleReader.read(root, packedEntries);
             timer.took("bundle-layout", System.nanoTime() - started);
         } catch (BundleException e) {
+            packedEntries.close();
             return new VerificationReport(name, null,
                     List.of(CheckResult.fail(MANIFEST_CHECK, BundlePaths.MANIFEST, e.getMessage())),
                     policy.logKeysPinned());
         }
-        List<NoteVerifier> trusted = policy.logKeysPinned() ? policy.logKeyVerifiers() : bundledLogKeys(bundle);
-        BundleContext context = new BundleContext(bundle, trusted, policy, bundle.manifest().isV2() ? packedEntries : null);
-        List<CheckResult> results = new ArrayList<>();
-        results.add(CheckResult.pass(MANIFEST_CHECK, BundlePaths.MANIFEST, "canonical " + BundlePaths.FORMAT
-                + " manifest of " + bundle.manifest().origin()));
-        started = System.nanoTime();
-        context.readEntries();
-        timer.took("entries", System.nanoTime() - started);
-        for (BundleCheck check : checks) {
-            started = System.nanoTime();
-            results.addAll(check.run(context));
-            timer.took(check.getClass().getSimpleName(), System.nanoTime() - started);
+        if (!bundle.manifest().isV2()) {
+            packedEntries.close(); // a v1 bundle's entries are read on first need, by the context
         }
-        return new VerificationReport(name, bundle.manifest(), results, policy.logKeysPinned());
+        List<NoteVerifier> trusted = policy.logKeysPinned() ? policy.logKeyVerifiers() : bundledLogKeys(bundle);
+        try (BundleContext context = new BundleContext(bundle, trusted, policy,
+                bundle.manifest().isV2() ? packedEntries : null)) {
+            List<CheckResult> results = new ArrayList<>();
+            results.add(CheckResult.pass(MANIFEST_CHECK, BundlePaths.MANIFEST, "canonical " + BundlePaths.FORMAT
+                    + " manifest of " + bundle.manifest().origin()));
+            started = System.nanoTime();
+            context.readEntries();
+            timer.took("entries", System.nanoTime() - started);
+            for (BundleCheck check : checks) {
+                started = System.nanoTime();
+                results.addAll(check.run(context));
+                timer.took(check.getClass().getSimpleName(), System.nanoTime() - started);
+            }
+            return new VerificationReport(name, bundle.manifest(), results, policy.logKeysPinned());
+        }
     }
 
     /** The keys of log-key.vkey, or none if it is unreadable (LogKeyCheck reports why). */

@@ -38,11 +38,19 @@ class ParallelSignatureTest {
     static final long USED_AFTER_REVOCATION = 451;
     static final long USED_AGAIN = 701;
 
+    /** A registration whose signature does not verify, and batches by the key it carries, in its scan batch and after. */
+    static final long FORGED_REGISTRATION = 300;
+    static final long USED_IN_ITS_BATCH = 301;
+    static final long USED_LATER = 900;
+
     @TempDir
     static Path tmp;
 
     static Path bundle;
     static Path keyChangesBundle;
+    static Path forgedRegistrationBundle;
+    static String forgedKeyId;
+    static String rootKeyId;
     static String gatewayKeyId;
     static String secondKeyId;
 
@@ -59,6 +67,32 @@ class ParallelSignatureTest {
         }
         bundle = write(log, tmp.resolve("bundle"), i -> true);
         keyChangesBundle = write(keyChangesLog(gateway), tmp.resolve("key-changes"), i -> true);
+        forgedRegistrationBundle = write(forgedRegistrationLog(gateway), tmp.resolve("forged"), i -> true);
+    }
+
+    /**
+     * The root key's registration of a third key, carrying the root's valid signature over another registration:
+     * well formed, so the entry scan learns the key it carries and checks the batches it signs, but registers nothing.
+     */
+    private static TestLog forgedRegistrationLog(SigningKey gateway) throws Exception {
+        SigningKey third = SigningKey.generate(KeyAlgorithm.ED25519);
+        forgedKeyId = third.keyId();
+        TestLog log = TestLog.withGateway(gateway);
+        rootKeyId = log.rootKey.keyId();
+        while (log.size() < SIZE) {
+            long index = log.size();
+            if (index == FORGED_REGISTRATION) {
+                Envelope registration = TestLog.sign(TestLog.registration(third, "acme", "device",
+                        "meter-reading-batch"), log.rootKey);
+                Envelope other = TestLog.sign(TestLog.registration(gateway, "acme", "device", "meter-reading-batch"),
+                        log.rootKey);
+                log.append(new Envelope(registration.payloadType(), registration.payload(), other.signatures()));
+            } else {
+                boolean byThird = index == USED_IN_ITS_BATCH || index == USED_LATER;
+                log.append(TestLog.sign(TestLog.readingBatch("M-1", index, "ab".repeat(32)), byThird ? third : gateway));
+            }
+        }
+        return log;
     }
 
     /**
@@ -162,5 +196,23 @@ class ParallelSignatureTest {
                     () -> ReportAssertions.describe(report));
         }
         assertEquals(verifyOn(keyChangesBundle, 1).results(), verifyOn(keyChangesBundle, 4).results());
+    }
+
+    @Test
+    void aRegistrationWhoseSignatureFails_registersNothing_thoughItsKeySignsLaterBatchesValidly() throws Exception {
+        for (int threads : new int[] {1, 2}) {
+            VerificationReport report = verifyOn(forgedRegistrationBundle, threads);
+
+            assertEquals(List.of(
+                            CheckResult.fail("entry-signature", report.manifest().leafSubject(FORGED_REGISTRATION),
+                                    "signature by key " + rootKeyId + " does not verify"),
+                            CheckResult.fail("entry-signature", report.manifest().leafSubject(USED_IN_ITS_BATCH),
+                                    "no signature by a key registered before index " + USED_IN_ITS_BATCH
+                                            + " in this bundle (key ids " + forgedKeyId + ")"),
+                            CheckResult.fail("entry-signature", report.manifest().leafSubject(USED_LATER),
+                                    "no signature by a key registered before index " + USED_LATER
+                                            + " in this bundle (key ids " + forgedKeyId + ")")),
+                    report.failures(), () -> threads + " threads: " + ReportAssertions.describe(report));
+        }
     }
 }

@@ -86,7 +86,7 @@ public final class EntrySignatureCheck implements BundleCheck {
             String problem = correction ? forbiddenReplacement(context.envelope(index).value()) : null;
             String written = correction ? writtenKind(context.envelope(index).value()) : kind;
             Claim claim = problem != null ? Claim.failed(problem)
-                    : signatureClaim(registry, kind, written, signatures, pae, index);
+                    : signatureClaim(registry, kind, written, signatures, pae, index, context);
             if (!changesKeys(kind, index)) {
                 batch.add(entry.file(), claim);
             } else if (batch.settle(entry.file(), claim)) {
@@ -154,9 +154,10 @@ public final class EntrySignatureCheck implements BundleCheck {
      * kind, and at least one must.
      */
     private static Claim signatureClaim(KeyRegistry registry, String kind, String written,
-            List<DsseSignature> signatures, Supplier<byte[]> pae, long index) {
+            List<DsseSignature> signatures, Supplier<byte[]> pae, long index, BundleContext context) {
         List<Signed> checks = new ArrayList<>();
-        for (DsseSignature signature : signatures) {
+        for (int position = 0; position < signatures.size(); position++) {
+            DsseSignature signature = signatures.get(position);
             String keyId = signature.keyId();
             Optional<KeyRegistration> registration = registry.registrationBefore(keyId, index);
             if (registration.isEmpty()) {
@@ -176,7 +177,9 @@ public final class EntrySignatureCheck implements BundleCheck {
                 return new Claim(checks, pae, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
                         + written + ", the record this " + kind + " puts in place", null);
             }
-            checks.add(new Signed(reg.key(), signature.sig(), "signature by key " + keyId + " does not verify"));
+            // the scan checked it by the key this key id names, which is reg.key(): a key id is its key's SHA-256
+            checks.add(new Signed(reg.key(), signature.sig(), context.signatureVerifies(index, position),
+                    "signature by key " + keyId + " does not verify"));
         }
         if (checks.isEmpty()) {
             return Claim.failed("no signature by a key registered before index " + index + " in this bundle (key ids "

@@ -2,6 +2,7 @@ package org.cbamledger.verifier.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
 import org.cbamledger.signer.PublicKeyInfo;
@@ -16,8 +17,19 @@ import org.cbamledger.verifier.context.CheckResult;
 final class SignatureBatch {
     private static final int MAX_ENTRIES = 1024;
 
-    /** A signature to verify over the entry's signed bytes, and the entry's failure if it does not. */
-    record Signed(PublicKeyInfo key, byte[] sig, String failure) {}
+    /**
+     * A signature to verify over the entry's signed bytes, and the entry's failure if it does not; {@code scanned}
+     * holds whether it verifies when the entry scan checked it already (by the key its key id names, this key).
+     */
+    record Signed(PublicKeyInfo key, byte[] sig, Optional<Boolean> scanned, String failure) {
+        Signed(PublicKeyInfo key, byte[] sig, String failure) {
+            this(key, sig, Optional.empty(), failure);
+        }
+
+        boolean verifies(Supplier<byte[]> signedBytes) {
+            return scanned.orElseGet(() -> key.verify(signedBytes.get(), sig));
+        }
+    }
 
     /**
      * What an entry's signatures settle: the first of {@code checks} that does not verify over {@code signedBytes}
@@ -33,11 +45,22 @@ final class SignatureBatch {
             return new Claim(List.of(), null, problem, passed);
         }
 
-        /** Why the entry fails, verified here on the caller's thread; null when it passes. */
+        /**
+         * Why the entry fails, verified here on the caller's thread where the scan did not; null when it passes. The
+         * signed bytes are made at most once, and only when a signature was not checked by the scan.
+         */
         String failure() {
-            byte[] pae = checks.isEmpty() ? null : signedBytes.get();
+            Supplier<byte[]> pae = new Supplier<>() {
+                private byte[] made;
+
+                @Override
+                public byte[] get() {
+                    made = made != null ? made : signedBytes.get();
+                    return made;
+                }
+            };
             for (Signed signed : checks) {
-                if (!signed.key().verify(pae, signed.sig())) {
+                if (!signed.verifies(pae)) {
                     return signed.failure();
                 }
             }

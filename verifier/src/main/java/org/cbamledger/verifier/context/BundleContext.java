@@ -1,5 +1,6 @@
 package org.cbamledger.verifier.context;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -24,8 +25,11 @@ import org.cbamledger.verifier.policy.PinnedLogKey;
 import org.cbamledger.verifier.policy.TrustPolicy;
 import tools.jackson.databind.JsonNode;
 
-/** What every check sees: the read bundle, the trust anchors, and the bundle's files parsed once. */
-public final class BundleContext {
+/**
+ * What every check sees: the read bundle, the trust anchors, and the bundle's files parsed once. Closing it removes
+ * the temporary file its entries' payloads are kept in.
+ */
+public final class BundleContext implements Closeable {
     private final Bundle bundle;
     private final List<NoteVerifier> trustedLogKeys;
     private final boolean logKeysPinned;
@@ -168,6 +172,13 @@ public final class BundleContext {
         derived.remove(key);
     }
 
+    @Override
+    public void close() throws IOException {
+        if (entries != null) {
+            entries.close();
+        }
+    }
+
     /** Reads the entries now (one pass over the bundle), not at the first check that needs them. */
     public void readEntries() {
         entries();
@@ -209,6 +220,15 @@ public final class BundleContext {
     /** A readable entry's signatures, as {@link #kind} without reading its payload; null when it is not readable. */
     public List<DsseSignature> signatures(long index) {
         return entries().signatures(index);
+    }
+
+    /**
+     * Whether the readable entry's signature at {@code position} verifies by the key its key id names, as checked
+     * while the entries were scanned; empty when it was not checked then (no key-registration scanned by then carried
+     * that key id). Says nothing about whether that key may sign the entry: EntrySignatureCheck decides that.
+     */
+    public java.util.Optional<Boolean> signatureVerifies(long index, int position) {
+        return entries().signatureVerifies(index, position);
     }
 
     /** The checkpoint body of checkpoints/&lt;size&gt;.note, parsed without checking its signatures. */

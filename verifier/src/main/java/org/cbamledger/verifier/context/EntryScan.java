@@ -1,33 +1,43 @@
 package org.cbamledger.verifier.context;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import org.cbamledger.calculation.evidence.BatchColumns;
+import org.cbamledger.signer.DecodedPublicKey;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.Merkle;
 import org.cbamledger.signer.SignerException;
+import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.Bundle;
 import org.cbamledger.verifier.bundle.ManifestEntry;
 
 /**
  * The bundle's entries read once, in index order, each file or pack streamed and its bytes let go: what the checks
  * need of each is kept, its leaf hash and its envelope (payload and signatures, not a parsed JSON tree), or why it
- * could not be read. Payloads are kept deflated (JSON shrinks about fourfold) and inflated on each use. Entries are
+ * could not be read. Payloads are kept in a temporary file ({@link PayloadSpill}) and read back on each use. Entries are
  * hashed and parsed a bounded batch at a time on the threads of the pool the scan runs in, each into its own slot, so
- * the result is the same as one thread's, while the reading thread goes on to the next batch.
+ * the result is the same as one thread's, while the reading thread goes on to the next batch. Each signature by a key
+ * that a key-registration scanned so far carries ({@link ScannedKeys}) is checked then, while the payload is at hand:
+ * whether it verifies is kept for EntrySignatureCheck, which decides in log order whether the key may sign the entry.
  */
-public final class EntryScan implements Bundle.EntryVisitor {
+public final class EntryScan implements Bundle.EntryVisitor, Closeable {
     private static final int BATCH_ENTRIES = 512;
+    private static final byte UNCHECKED = 0;
+    private static final byte VERIFIES = 1;
+    private static final byte FAILS = 2;
     private long[] indexes = new long[BATCH_ENTRIES];
     private byte[][] leafHashes = new byte[BATCH_ENTRIES][];
     private Object[] envelopes = new Object[BATCH_ENTRIES];
+    private final ScannedKeys keys = new ScannedKeys();
+    private PayloadSpill spill;
     private int size;
     private final List<Read> batch = new ArrayList<>(BATCH_ENTRIES);
     private ForkJoinTask<?> keeping;
@@ -94,22 +104,62 @@ public final class EntryScan implements Bundle.EntryVisitor {
     }
 
     /**
-     * Hashes, parses and packs a batch of entries over the pool's threads into the slots from {@code from} on (each
-     * entry's slot is its own).
+     * Hashes, parses, checks the signatures of and packs a batch of entries over the pool's threads into the slots
+     * from {@code from} on (each entry's slot is its own). The batch's key-registrations are learned before its
+     * signatures are checked, so an entry signed by a key registered earlier in the same batch is checked too.
      */
     private void keep(List<Read> reads, int from) {
+        Object[] parsed = new Object[reads.size()];
         IntStream.range(0, reads.size()).parallel().forEach(i -> {
             Read read = reads.get(i);
             int at = from + i;
             indexes[at] = read.index();
             if (read.bytes() == null) {
-                envelopes[at] = Loaded.failed(read.error());
+                parsed[i] = Loaded.failed(read.error());
                 return;
             }
             leafHashes[at] = Merkle.leafHash(read.bytes());
-            Object parsed = parse(read.bytes());
-            envelopes[at] = parsed instanceof Envelope e ? Packed.of(e) : parsed;
+            parsed[i] = parse(read.bytes());
         });
+        for (Object entry : parsed) {
+            if (entry instanceof Envelope e && e.kind().equals(Kinds.KEY_REGISTRATION)) {
+                keys.learn(e);
+            }
+        }
+        byte[][] payloads = new byte[parsed.length][];
+        for (int i = 0; i < parsed.length; i++) {
+            payloads[i] = parsed[i] instanceof Envelope e ? e.payload() : null;
+        }
+        long[] positions = new long[parsed.length];
+        try {
+            spill = spill != null ? spill : PayloadSpill.open();
+            long position = spill.append(payloads);
+            for (int i = 0; i < parsed.length; i++) {
+                positions[i] = position;
+                position += payloads[i] == null ? 0 : payloads[i].length;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the bundle's entries in a temporary file: " + e.getMessage(), e);
+        }
+        IntStream.range(0, reads.size()).parallel().forEach(i -> envelopes[from + i] = parsed[i] instanceof Envelope e
+                ? new Packed(e.payloadType().intern(), e.kind().intern(), positions[i], payloads[i].length,
+                        e.signatures(), verdicts(e))
+                : parsed[i]);
+    }
+
+    /** For each of the envelope's signatures, whether it verifies by the key its key id names, if one is known. */
+    private byte[] verdicts(Envelope envelope) {
+        List<DsseSignature> signatures = envelope.signatures();
+        byte[] verdicts = new byte[signatures.size()];
+        byte[] pae = null;
+        for (int i = 0; i < verdicts.length; i++) {
+            DecodedPublicKey key = keys.named(signatures.get(i).keyId());
+            if (key != null) {
+                pae = pae != null ? pae : envelope.pae();
+                verdicts[i] = key.verify(pae, signatures.get(i).sig()) ? VERIFIES : FAILS;
+            }
+        }
+        return verdicts;
     }
 
     /** The entry's leaf hash, or null when its bytes could not be read (its envelope says why). */
@@ -118,16 +168,32 @@ public final class EntryScan implements Bundle.EntryVisitor {
         return at < 0 ? null : leafHashes[at];
     }
 
-    /** The kind of a readable entry's envelope, without inflating its payload; null when it is not readable. */
+    /** The kind of a readable entry's envelope, without reading its payload back; null when it is not readable. */
     String kind(long index) {
         int at = Arrays.binarySearch(indexes, index);
         return at >= 0 && envelopes[at] instanceof Packed p ? p.kind() : null;
     }
 
-    /** A readable entry's signatures, without inflating its payload; null when it is not readable. */
+    /** A readable entry's signatures, without reading its payload back; null when it is not readable. */
     List<DsseSignature> signatures(long index) {
         int at = Arrays.binarySearch(indexes, index);
         return at >= 0 && envelopes[at] instanceof Packed p ? p.signatures() : null;
+    }
+
+    /**
+     * Whether the readable entry's signature at {@code position} verifies by the key its key id names, checked as the
+     * entry was scanned; empty when it was not (no key-registration scanned by then carried that key).
+     */
+    Optional<Boolean> signatureVerifies(long index, int position) {
+        int at = Arrays.binarySearch(indexes, index);
+        if (at < 0 || !(envelopes[at] instanceof Packed p) || position >= p.verdicts().length) {
+            return Optional.empty();
+        }
+        return switch (p.verdicts()[position]) {
+            case VERIFIES -> Optional.of(true);
+            case FAILS -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -137,53 +203,48 @@ public final class EntryScan implements Bundle.EntryVisitor {
             return Loaded.failed("entry " + index + " is not bundled");
         }
         Object envelope = envelopes[at];
-        return envelope instanceof Packed p ? Loaded.of(p.envelope()) : (Loaded<Envelope>) envelope;
+        return envelope instanceof Packed p ? Loaded.of(unpacked(p)) : (Loaded<Envelope>) envelope;
     }
 
-    /** An envelope with its payload deflated, and its kind (read from its payloadType once, here). */
-    private record Packed(String payloadType, String kind, byte[] deflated, int payloadBytes,
-            List<DsseSignature> signatures) {
-        static Packed of(Envelope envelope) {
-            byte[] payload = envelope.payload();
-            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-            deflater.setInput(payload);
-            deflater.finish();
-            byte[] buffer = new byte[payload.length + 64];
-            int length = deflater.deflate(buffer);
-            deflater.end();
-            // interned: a year's 180,000 entries share a handful of types
-            return new Packed(envelope.payloadType().intern(), envelope.kind().intern(), Arrays.copyOf(buffer, length),
-                    payload.length, envelope.signatures());
-        }
+    /**
+     * An envelope with its payload in the spill file, its kind (read from its payloadType once, here) and, for each
+     * signature, {@link #VERIFIES}, {@link #FAILS} or {@link #UNCHECKED}. Types and kinds are interned: a year's
+     * 180,000 entries share a handful.
+     */
+    private record Packed(String payloadType, String kind, long payloadPosition, int payloadBytes,
+            List<DsseSignature> signatures, byte[] verdicts) {}
 
-        Envelope envelope() {
-            Inflater inflater = new Inflater();
-            inflater.setInput(deflated);
-            byte[] payload = new byte[payloadBytes];
-            try {
-                inflater.inflate(payload);
-            } catch (DataFormatException e) {
-                throw new IllegalStateException("a payload deflated here does not inflate", e);
-            } finally {
-                inflater.end();
-            }
-            return new Envelope(payloadType, payload, signatures);
+    private Envelope unpacked(Packed packed) {
+        return new Envelope(packed.payloadType(), spill.read(packed.payloadPosition(), packed.payloadBytes()),
+                packed.signatures());
+    }
+
+    /** Removes the spill file: the entries' payloads are no longer readable. */
+    @Override
+    public void close() throws IOException {
+        if (spill != null) {
+            spill.close();
         }
     }
 
     /**
-     * The entry as a DSSE envelope (signer's strict Envelope.parseWithRecord, which also refuses a record whose kind is
-     * not the payloadType's), accepted only if the bytes are exactly the envelope's RFC 8785 canonical form.
+     * The entry as a DSSE envelope (signer's strict Envelope.parseWith, which also refuses a record whose kind is not
+     * the payloadType's; a columnar batch read in one pass by the calculation's reader, which takes only its RFC 8785
+     * form), accepted only if the bytes are exactly the envelope's RFC 8785 canonical form.
      */
     private static Object parse(byte[] bytes) {
         try {
-            Envelope.Parsed parsed = Envelope.parseWithRecord(bytes);
-            if (!Arrays.equals(bytes, parsed.canonicalBytes())) {
+            Envelope.Read<BatchColumns.Read> read = Envelope.parseWith(bytes, EntryScan::columns);
+            if (!read.canonical()) {
                 return Loaded.failed("not RFC 8785 canonical JSON: the bytes differ from the envelope's canonical form");
             }
-            return parsed.envelope();
+            return read.envelope();
         } catch (SignerException e) {
             return Loaded.failed("not a DSSE envelope: " + e.getMessage());
         }
+    }
+
+    private static BatchColumns.Read columns(String kind, byte[] payload) {
+        return kind.equals(Kinds.METER_READING_BATCH) ? BatchColumns.read(payload) : null;
     }
 }
