@@ -69,6 +69,11 @@ public record EvidenceRecord(String kind, JsonNode record, long leafIndex, Strin
         return of(kind, columns == null ? tree.apply(payload) : null, columns, leafIndex, leafHashHex);
     }
 
+    /** The evidence record of a columnar batch already read ({@link BatchColumns#read}) from a strictly parsed entry. */
+    public static EvidenceRecord fromColumns(BatchColumns.Read columns, long leafIndex, String leafHashHex) {
+        return of(Kinds.METER_READING_BATCH, null, columns, leafIndex, leafHashHex);
+    }
+
     private static BatchColumns.Read columns(String kind, byte[] payload) {
         return kind.equals(Kinds.METER_READING_BATCH) ? BatchColumns.read(payload) : null;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cbamledger.calculation.evidence.BatchColumns;
 import org.cbamledger.calculation.evidence.EvidenceRecord;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.spec.Kinds;
@@ -63,8 +64,12 @@ final class BundledEvidence {
 
     /** The entry as evidence, or null when it is unreadable or not a JSON object record (the entry checks say why). */
     private static EvidenceRecord record(BundleContext context, ManifestEntry entry) {
-        Loaded<Envelope> envelope = context.envelope(entry.index());
         byte[] leafHash = context.leafHash(entry.index());
+        BatchColumns.Read columns = context.batchColumns(entry.index());
+        if (columns != null && leafHash != null) {
+            return EvidenceRecord.fromColumns(columns, entry.index(), HexFormat.of().formatHex(leafHash));
+        }
+        Loaded<Envelope> envelope = context.envelope(entry.index());
         if (!envelope.ok() || leafHash == null) {
             return null;
         }

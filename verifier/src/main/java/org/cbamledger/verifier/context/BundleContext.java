@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cbamledger.calculation.evidence.BatchColumns;
 import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
@@ -229,6 +230,14 @@ public final class BundleContext implements Closeable {
      */
     public java.util.Optional<Boolean> signatureVerifies(long index, int position) {
         return entries().signatureVerifies(index, position);
+    }
+
+    /**
+     * A readable version 2 meter-reading-batch's columns, read in one pass as the entries were scanned (the
+     * calculation's BatchColumns, which takes only the batch's canonical form); null for any other entry.
+     */
+    public BatchColumns.Read batchColumns(long index) {
+        return entries().batchColumns(index);
     }
 
     /** The checkpoint body of checkpoints/&lt;size&gt;.note, parsed without checking its signatures. */

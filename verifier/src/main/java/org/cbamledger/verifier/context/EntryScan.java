@@ -121,6 +121,13 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
             leafHashes[at] = Merkle.leafHash(read.bytes());
             parsed[i] = parse(read.bytes());
         });
+        BatchColumns.Read[] columns = new BatchColumns.Read[parsed.length];
+        for (int i = 0; i < parsed.length; i++) {
+            if (parsed[i] instanceof Envelope.Read<?> r) {
+                columns[i] = (BatchColumns.Read) r.compact();
+                parsed[i] = r.envelope();
+            }
+        }
         for (Object entry : parsed) {
             if (entry instanceof Envelope e && e.kind().equals(Kinds.KEY_REGISTRATION)) {
                 keys.learn(e);
@@ -143,7 +150,7 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
         }
         IntStream.range(0, reads.size()).parallel().forEach(i -> envelopes[from + i] = parsed[i] instanceof Envelope e
                 ? new Packed(e.payloadType().intern(), e.kind().intern(), positions[i], payloads[i].length,
-                        e.signatures(), verdicts(e))
+                        e.signatures(), verdicts(e), columns[i])
                 : parsed[i]);
     }
 
@@ -196,6 +203,12 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
         };
     }
 
+    /** A readable columnar batch's columns, as the scan read them; null for any other entry. */
+    BatchColumns.Read batchColumns(long index) {
+        int at = Arrays.binarySearch(indexes, index);
+        return at >= 0 && envelopes[at] instanceof Packed p ? p.columns() : null;
+    }
+
     @SuppressWarnings("unchecked")
     Loaded<Envelope> envelope(long index) {
         int at = Arrays.binarySearch(indexes, index);
@@ -208,11 +221,12 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
 
     /**
      * An envelope with its payload in the spill file, its kind (read from its payloadType once, here) and, for each
-     * signature, {@link #VERIFIES}, {@link #FAILS} or {@link #UNCHECKED}. Types and kinds are interned: a year's
-     * 180,000 entries share a handful.
+     * signature, {@link #VERIFIES}, {@link #FAILS} or {@link #UNCHECKED}; a columnar batch's columns as the scan read
+     * them (the calculation's evidence, not read twice), else null. Types and kinds are interned: a year's 180,000
+     * entries share a handful.
      */
     private record Packed(String payloadType, String kind, long payloadPosition, int payloadBytes,
-            List<DsseSignature> signatures, byte[] verdicts) {}
+            List<DsseSignature> signatures, byte[] verdicts, BatchColumns.Read columns) {}
 
     private Envelope unpacked(Packed packed) {
         return new Envelope(packed.payloadType(), spill.read(packed.payloadPosition(), packed.payloadBytes()),
@@ -228,7 +242,7 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
     }
 
     /**
-     * The entry as a DSSE envelope (signer's strict Envelope.parseWith, which also refuses a record whose kind is not
+     * The entry read as a DSSE envelope (signer's strict Envelope.parseWith, which also refuses a record whose kind is not
      * the payloadType's; a columnar batch read in one pass by the calculation's reader, which takes only its RFC 8785
      * form), accepted only if the bytes are exactly the envelope's RFC 8785 canonical form.
      */
@@ -238,7 +252,7 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
             if (!read.canonical()) {
                 return Loaded.failed("not RFC 8785 canonical JSON: the bytes differ from the envelope's canonical form");
             }
-            return read.envelope();
+            return read;
         } catch (SignerException e) {
             return Loaded.failed("not a DSSE envelope: " + e.getMessage());
         }
