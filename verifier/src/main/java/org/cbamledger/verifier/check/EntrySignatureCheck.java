@@ -82,11 +82,10 @@ public final class EntrySignatureCheck implements BundleCheck {
                 batch.add(entry.file(), logKeyClaim(context.trustedLogKeys(), kind, signatures, pae));
                 continue;
             }
-            boolean correction = kind.equals(Kinds.CORRECTION);
-            String problem = correction ? forbiddenReplacement(context.envelope(index).value()) : null;
-            String written = correction ? writtenKind(context.envelope(index).value()) : kind;
-            Claim claim = problem != null ? Claim.failed(problem)
-                    : signatureClaim(registry, kind, written, signatures, pae, index, context);
+            Written written = kind.equals(Kinds.CORRECTION) ? written(context.envelope(index).value())
+                    : new Written(kind, null);
+            Claim claim = written.problem() != null ? Claim.failed(written.problem())
+                    : signatureClaim(registry, kind, written.kind(), signatures, pae, index, context);
             if (!changesKeys(kind, index)) {
                 batch.add(entry.file(), claim);
             } else if (batch.settle(entry.file(), claim)) {
@@ -219,40 +218,27 @@ public final class EntrySignatureCheck implements BundleCheck {
         return new Claim(checks, pae, null, "written by the log, signed by its log key");
     }
 
-    /**
-     * Only the log writes log-authored records, so no submitter's correction may put one in place of another; and no
-     * correction replaces a claim (a GO cancellation, a settlement), which would claim around the claim map.
-     */
-    private static String forbiddenReplacement(Envelope env) {
-        if (!env.kind().equals(Kinds.CORRECTION)) {
-            return null;
-        }
-        try {
-            String replaced = env.record().path("replacement").path("kind").asString("");
-            if (Kinds.isClaiming(replaced)) {
-                return "a correction cannot replace a " + replaced + " record: a claim is final";
-            }
-            return Kinds.isLogAuthored(replaced)
-                    ? "a correction cannot replace a " + replaced + " record: only the log writes those" : null;
-        } catch (SignerException e) {
-            return "correction record: " + e.getMessage();
-        }
-    }
+    /** The kind of record an entry puts in the log, or why it may not (then {@code kind} is meaningless). */
+    private record Written(String kind, String problem) {}
 
     /**
-     * The kind of record the entry puts in the log: a correction's replacement's, else its own. A correction's signer
-     * must be allowed that kind too, or a key allowed corrections would author any kind. A correction whose record
-     * does not parse has failed {@link #forbiddenReplacement} already.
+     * What a correction puts in the log: its replacement's kind, which its signer must be allowed too, or a key
+     * allowed corrections would author any kind. Only the log writes log-authored records, so no submitter's correction
+     * may put one in place of another; and no correction replaces a claim (a GO cancellation, a settlement), which would
+     * claim around the claim map.
      */
-    private static String writtenKind(Envelope env) {
-        if (!env.kind().equals(Kinds.CORRECTION)) {
-            return env.kind();
-        }
+    private static Written written(Envelope correction) {
+        String replaced;
         try {
-            return env.record().path("replacement").path("kind").asString("");
+            replaced = correction.record().path("replacement").path("kind").asString("");
         } catch (SignerException e) {
-            return "";
+            return new Written("", "correction record: " + e.getMessage());
         }
+        if (Kinds.isClaiming(replaced)) {
+            return new Written(replaced, "a correction cannot replace a " + replaced + " record: a claim is final");
+        }
+        return new Written(replaced, Kinds.isLogAuthored(replaced)
+                ? "a correction cannot replace a " + replaced + " record: only the log writes those" : null);
     }
 
     /** Whether the entry, once its signatures verify, registers or revokes a key for the entries after it. */
