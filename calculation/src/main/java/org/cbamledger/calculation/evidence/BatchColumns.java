@@ -157,7 +157,7 @@ public final class BatchColumns {
             } catch (DateTimeParseException e) {
                 return null;
             }
-            if (startInstant.getNano() != 0) {
+            if (!BatchReadings.isWholeSecond(start, startInstant)) {
                 return null; // the tree path refuses a reading time with a fraction of a second (BatchReadings)
             }
             long startSecond = startInstant.getEpochSecond();

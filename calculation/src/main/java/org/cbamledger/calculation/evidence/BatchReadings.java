@@ -179,10 +179,18 @@ public final class BatchReadings {
         } catch (DateTimeParseException e) {
             throw new CalculationException(batch.evidence().describe() + ": " + pointer + " must be a date-time, not " + text, e);
         }
-        if (instant.getNano() != 0) {
+        if (!isWholeSecond(text, instant)) {
             throw new CalculationException(batch.evidence().describe() + ": " + pointer + " " + text
                     + " has a fraction of a second: reading times are whole seconds");
         }
         return instant.getEpochSecond();
+    }
+
+    /**
+     * Whether a date-time is written as a whole second, as the schemas' readingTime requires: no fraction, not even
+     * {@code .000}, and no leap second ({@code :60}, which Instant.parse reads as the second before it).
+     */
+    static boolean isWholeSecond(String text, Instant parsed) {
+        return parsed.getNano() == 0 && text.indexOf('.') < 0 && !(text.length() > 18 && text.startsWith("60", 17));
     }
 }

@@ -59,6 +59,22 @@ class MeterEnergyPeriodBoundaryTest {
         }
     }
 
+    /** The schemas' readingTime allows neither a zero fraction nor a leap second: the calculation refuses them alike. */
+    @Test
+    void aZeroFractionOrALeapSecond_isRefusedAsTheSchemaRefusesIt() throws Exception {
+        for (String end : List.of("2027-01-01T00:00:00.000Z", "2026-12-31T23:59:60Z")) {
+            EvidenceRecord batch = v1(end);
+            CalculationException e = assertThrows(CalculationException.class,
+                    () -> new MeterEnergy(List.of(batch), YEAR_2026).of("main-incomer"), end);
+            assertEquals("meter-reading-batch at leaf 3: /readings/1/intervalEnd " + end + " has a fraction of a second:"
+                    + " reading times are whole seconds", e.getMessage());
+        }
+        for (EvidenceRecord batch : List.of(v2("2026-12-31T23:30:00.000Z", 2, true), v2("2026-12-31T23:30:00.000Z", 2, false))) {
+            assertNull(batch.columns(), "the columnar reader leaves it to the tree path");
+            assertThrows(CalculationException.class, () -> new MeterEnergy(List.of(batch), YEAR_2026).of("main-incomer"));
+        }
+    }
+
     /** Readings [23:30, 23:45] of 1 kWh and [23:45, {@code secondEnd}] of 2 kWh. */
     private static EvidenceRecord v1(String secondEnd) throws Exception {
         String payload = "{\"deviceId\":\"gw-01\",\"kind\":\"meter-reading-batch\",\"meterId\":\"main-incomer\",\"readings\":["

@@ -158,7 +158,8 @@ final class EvidenceIndex {
             if (n.path("quality").isArray() && n.path("start").isString() && n.path("intervalSeconds").canConvertToLong()) {
                 // a columnar meter-reading-batch (version 2): the last reading ends n x intervalSeconds after start
                 Instant start = Instant.parse(n.path("start").asString());
-                Instant lastStart = start.plusSeconds(n.path("intervalSeconds").asLong() * (n.path("quality").size() - 1));
+                Instant lastStart = start.plusSeconds(Math.multiplyExact(n.path("intervalSeconds").asLong(),
+                        n.path("quality").size() - 1));
                 return range(LocalDate.ofInstant(start, ZoneOffset.UTC), LocalDate.ofInstant(lastStart, ZoneOffset.UTC));
             }
             JsonNode series = n.has("readings") ? n.path("readings") : n.path("intervals");

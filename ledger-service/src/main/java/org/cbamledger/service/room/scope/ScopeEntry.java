@@ -170,7 +170,8 @@ record ScopeEntry(long index, String leafHashHex, String entryKind, JsonNode rec
     private static void addColumnarIntervals(SeriesDays.Builder days, Instant start, long seconds, int readings) {
         if (start != null && seconds > 0) {
             for (int i = 0; i < readings; i++) {
-                days.add(start.plusSeconds(seconds * i), start.plusSeconds(seconds * (i + 1)));
+                // the schema bounds both (86,400 s, 2,976 readings); exact all the same, never wrapped
+                days.add(start.plusSeconds(Math.multiplyExact(seconds, i)), start.plusSeconds(Math.multiplyExact(seconds, i + 1)));
             }
         }
     }
