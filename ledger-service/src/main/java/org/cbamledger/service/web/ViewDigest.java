@@ -14,17 +14,20 @@ import org.cbamledger.service.statement.StoredStatement;
 import org.cbamledger.signer.Sha256;
 
 /**
- * The exact identity of what a view is computed from: SHA-256 over the view's format and the calculation's method
- * versions, the log, every entry shown as its leaf index and leaf hash in index order, and every statement shown as
+ * The exact identity of what a view is computed from: SHA-256 over the view's format, the calculation's method
+ * versions and the code that renders it, the log, every entry shown as its leaf index and leaf hash in index order, and every statement shown as
  * its id and the SHA-256 of its stored payload, each field length-prefixed. One entry more or fewer, another entry at
  * an index, another log or another statement gives another digest; the figures of a view stored under a digest are
  * therefore those a calculation over exactly its entries gives.
  */
 record ViewDigest(byte[] sha256) {
-    /** Bump when the page or the figures it shows change for the same entries. */
+    /**
+     * The view's format, the calculation's method versions and the digest of the compiled code that makes the page
+     * and its figures ({@link RenderingCode}): another build's stored views are never served.
+     */
     static final String FORMAT = "cbam-ledger-web-view/1 " + EmissionsCalculator.METHOD_VERSION + " "
             + ElectricityLedger.METHOD_VERSION + " " + Allocator.METHOD_VERSION + " " + CalculationResult.FORMAT + " "
-            + GapReport.FORMAT;
+            + GapReport.FORMAT + " " + RenderingCode.digest();
     private static final int LEAF_HASH_BYTES = 32;
 
     /** One entry of the view: its leaf index and leaf hash. */
