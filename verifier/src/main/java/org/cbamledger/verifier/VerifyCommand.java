@@ -2,6 +2,7 @@ package org.cbamledger.verifier;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +155,10 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
+            }
+            if (e.getCause() instanceof UncheckedIOException io) {
+                // e.g. no room for the entries' temporary file: an I/O error (exit 2), said as the verifier says it
+                throw new IOException(io.getMessage(), io.getCause());
             }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

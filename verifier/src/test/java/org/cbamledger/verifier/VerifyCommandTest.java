@@ -163,6 +163,21 @@ class VerifyCommandTest {
     }
 
     @Test
+    void verify_exitsTwo_whenTheEntriesCannotBeKeptInTheTemporaryDirectory() {
+        String temporary = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", tmp.resolve("no-such-directory").toString());
+        try {
+            Run run = run("verify", bundle.toString());
+
+            assertEquals(2, run.exitCode(), run.out() + run.err());
+            assertTrue(run.err().contains("verify: cannot keep the bundle's entries in a temporary file: ")
+                    && run.err().contains("no-such-directory"), run.err());
+        } finally {
+            System.setProperty("java.io.tmpdir", temporary);
+        }
+    }
+
+    @Test
     void verify_logKeyThatIsNeitherFileNorKey_saysWhatIsExpected() {
         Run run = run("verify", bundle.toString(), "--log-key", "garbage");
         assertEquals(2, run.exitCode());
