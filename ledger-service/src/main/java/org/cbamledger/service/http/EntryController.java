@@ -62,7 +62,7 @@ public class EntryController {
 
     /** A JSON array of envelopes, sequenced all or nothing. */
     @Post("/batch")
-    public HttpResponse<String> submitBatch(HttpRequest<?> request, String logId, @Body byte[] body,
+    public HttpResponse<byte[]> submitBatch(HttpRequest<?> request, String logId, @Body byte[] body,
             @Nullable @QueryValue String wait) throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.submit(logId));
         List<Envelope> canonical = CanonicalBatch.read(body);
@@ -75,7 +75,8 @@ public class EntryController {
             answers.add("true".equals(wait) ? withInclusion(logId, receipt, answer) : answer);
         }
         boolean created = receipts.stream().anyMatch(Receipt::created);
-        return Json.response(created ? HttpStatus.CREATED : HttpStatus.OK, answers);
+        // written once as UTF-8 bytes: a String body is encoded again char by char into the response buffer
+        return Json.bytes(created ? HttpStatus.CREATED : HttpStatus.OK, answers);
     }
 
     /** Each envelope goes on as the tree parsed here: parsed, canonicalised and checked once. */
