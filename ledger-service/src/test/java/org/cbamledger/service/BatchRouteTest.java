@@ -142,4 +142,31 @@ class BatchRouteTest {
 
         assertRefused(postBatch(duplicated), 400, "malformed-envelope", before);
     }
+
+    /** A body of canonical envelopes is read without a tree: its answers are those of the same body laid out otherwise. */
+    @Test
+    void canonicalBody_isAnsweredAsTheSameBodyLaidOut() throws Exception {
+        String first = envelope("gw-canonical", 0);
+        String second = envelope("gw-canonical", 1);
+        String signed = envelope("gw-canonical", 2);
+        int sigAt = signed.indexOf("\"sig\":\"") + "\"sig\":\"".length();
+        String forged = signed.substring(0, sigAt) + (signed.charAt(sigAt) == 'A' ? 'B' : 'A') + signed.substring(sigAt + 1);
+        long before = log.sequencedSize();
+
+        HttpResponse<byte[]> refused = postBatch(first, forged);
+        HttpResponse<byte[]> refusedLaidOut = service.http().post("logs/batch-route/entries/batch", log.submitToken,
+                ("[ " + first + " ,\n" + forged + " ]").getBytes(StandardCharsets.UTF_8));
+        assertRefused(refused, 422, "bad-signature", before);
+        assertEquals(Http.json(refusedLaidOut).get("type"), Http.json(refused).get("type"));
+        assertEquals(Http.json(refusedLaidOut).get("detail"), Http.json(refused).get("detail"));
+
+        HttpResponse<byte[]> accepted = postBatch(first, second);
+        assertEquals(201, accepted.statusCode(), Http.text(accepted));
+        assertEquals(before + 2, log.sequencedSize());
+        HttpResponse<byte[]> replayLaidOut = service.http().post("logs/batch-route/entries/batch", log.submitToken,
+                ("[" + first + ", " + second + "]").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, replayLaidOut.statusCode(), Http.text(replayLaidOut));
+        assertEquals(Http.json(accepted).findValues("index"), Http.json(replayLaidOut).findValues("index"));
+        assertEquals(Http.json(accepted).findValues("leafHash"), Http.json(replayLaidOut).findValues("leafHash"));
+    }
 }

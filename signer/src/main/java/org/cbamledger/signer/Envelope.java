@@ -73,7 +73,26 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         if (json.length > MAX_BYTES) {
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
+        Envelope canonical = CanonicalEnvelope.read(json);
+        if (canonical != null) {
+            // the bytes are exactly the envelope's canonical form, so they are its canonical bytes
+            return new Parsed(canonical, record(canonical.kind(), canonical.payload), json);
+        }
         return parseTree(CanonicalJson.parse(json));
+    }
+
+    /**
+     * The envelope when {@code json} is exactly its canonical form (every log entry; a client that serialises
+     * envelopes canonically), read in one pass without a tree; else {@code null}, for {@link #parseWithRecord} to read
+     * or refuse. Its payload is not read yet: see {@link #withRecord}.
+     */
+    public static Envelope readCanonical(byte[] json) {
+        return json.length > MAX_BYTES ? null : CanonicalEnvelope.read(json);
+    }
+
+    /** This envelope as {@link #parseWithRecord} makes it: its payload checked as a record of its kind, its canonical bytes. */
+    public Parsed withRecord() throws SignerException {
+        return new Parsed(this, record(kind(), payload), sized(this));
     }
 
     /**

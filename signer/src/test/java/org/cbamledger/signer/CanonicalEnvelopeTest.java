@@ -131,4 +131,51 @@ class CanonicalEnvelopeTest {
                 "the strict parse still reads an escaped solidus");
         assertThrows(SignerException.class, () -> Envelope.parse(text.replace(payload, loose).getBytes(StandardCharsets.US_ASCII)));
     }
+
+    /** What parseWithRecord makes of {@code json}: envelope, record and canonical bytes, or its refusal. */
+    private static List<Object> parsed(byte[] json, boolean tree) {
+        try {
+            Envelope.Parsed p = tree ? Envelope.parseTree(CanonicalJson.parse(json)) : Envelope.parseWithRecord(json);
+            return List.of(p.envelope(), p.record(), Base64.getEncoder().encodeToString(p.canonicalBytes()));
+        } catch (SignerException | RuntimeException e) {
+            return List.of("refused", String.valueOf(e.getMessage()));
+        }
+    }
+
+    @Test
+    void parseWithRecord_onCanonicalBytes_makesWhatTheTreeParseMakes() throws SignerException {
+        List<byte[]> cases = new ArrayList<>(canonicalEntries());
+        // canonical envelopes around payloads that are no canonical record of their kind
+        for (String payload : List.of("{\"meterId\":\"M\", \"kind\":\"meter\"}", "{\"kind\":\"meter\",\"meterId\":\"M\"}",
+                "{\"kind\":\"other\"}", "[1]", "{\"kind\":\"meter\"")) {
+            cases.add(new Envelope(Envelope.payloadTypeFor("meter"), payload.getBytes(StandardCharsets.UTF_8),
+                    List.of(new DsseSignature(DEVICE.keyId(), new byte[64]))).canonicalBytes());
+        }
+        for (byte[] json : cases) {
+            assertEquals(parsed(json, true), parsed(json, false), new String(json, StandardCharsets.UTF_8));
+            Envelope read = Envelope.readCanonical(json);
+            assertNotNull(read);
+            List<Object> withRecord;
+            try {
+                Envelope.Parsed p = read.withRecord();
+                withRecord = List.of(p.envelope(), p.record(), Base64.getEncoder().encodeToString(p.canonicalBytes()));
+            } catch (SignerException e) {
+                withRecord = List.of("refused", e.getMessage());
+            }
+            assertEquals(parsed(json, true), withRecord);
+        }
+        assertEquals("refused", parsed(cases.get(8), false).getFirst(), "a payload with whitespace is refused");
+        assertEquals(parsed(cases.getFirst(), true).get(0), parsed(cases.getFirst(), false).get(0));
+    }
+
+    @Test
+    void readCanonical_refusesAnythingButTheCanonicalForm() throws SignerException {
+        byte[] entry = canonicalEntries().getFirst();
+        String text = new String(entry, StandardCharsets.US_ASCII);
+        assertNotNull(Envelope.readCanonical(entry));
+        assertNull(Envelope.readCanonical((" " + text).getBytes(StandardCharsets.US_ASCII)));
+        assertNull(Envelope.readCanonical(text.replace("\":\"", "\": \"").getBytes(StandardCharsets.US_ASCII)));
+        assertNull(Envelope.readCanonical(Arrays.copyOf(entry, entry.length - 1)));
+        assertNull(Envelope.readCanonical(new byte[Envelope.MAX_BYTES + 1]));
+    }
 }

@@ -43,6 +43,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("cbam-ledger");
         FailoverPool.configure(config);
+        // pgjdbc sends a batch of n inserts as multi-row inserts (n / 128 statements) instead of n statements: the
+        // write path's entries, device batches, tree hashes and index rows are batches of hundreds of rows
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();

@@ -30,6 +30,7 @@ import org.cbamledger.service.problem.Problem;
 import org.cbamledger.service.log.Receipt;
 import org.cbamledger.service.store.StoredCheckpoint;
 import org.cbamledger.service.log.SubmissionValidator;
+import org.cbamledger.signer.Envelope;
 import tools.jackson.databind.JsonNode;
 
 @Controller("/logs/{logId}/entries")
@@ -61,24 +62,32 @@ public class EntryController {
 
     /** A JSON array of envelopes, sequenced all or nothing. */
     @Post("/batch")
-    public HttpResponse<String> submitBatch(HttpRequest<?> request, String logId, @Body byte[] body,
+    public HttpResponse<byte[]> submitBatch(HttpRequest<?> request, String logId, @Body byte[] body,
             @Nullable @QueryValue String wait) throws AuthException, LedgerException {
         BearerTokenFilter.principal(request).require(Scopes.submit(logId));
-        JsonNode array = RequestJson.tree(body, Problem.MALFORMED_ENVELOPE, "batch body");
-        if (!array.isArray() || array.isEmpty()) {
-            throw new LedgerException(Problem.MALFORMED_ENVELOPE, "batch body must be a non-empty JSON array of envelopes");
-        }
-        // each envelope goes on as the tree parsed here: parsed, canonicalised and checked once
-        List<JsonNode> envelopes = new ArrayList<>(array.size());
-        array.values().forEach(envelopes::add);
-        List<Receipt> receipts = awaitReceipts(StoreException.wrapping(() -> ledger.submitParsed(logId, envelopes)));
+        List<Envelope> canonical = CanonicalBatch.read(body);
+        List<Receipt> receipts = awaitReceipts(StoreException.wrapping(() -> canonical != null
+                ? ledger.submitCanonical(logId, canonical)
+                : ledger.submitParsed(logId, elements(body))));
         List<Bodies.ReceiptBody> answers = new ArrayList<>();
         for (Receipt receipt : receipts) {
             Bodies.ReceiptBody answer = Bodies.ReceiptBody.of(receipt);
             answers.add("true".equals(wait) ? withInclusion(logId, receipt, answer) : answer);
         }
         boolean created = receipts.stream().anyMatch(Receipt::created);
-        return Json.response(created ? HttpStatus.CREATED : HttpStatus.OK, answers);
+        // written once as UTF-8 bytes: a String body is encoded again char by char into the response buffer
+        return Json.bytes(created ? HttpStatus.CREATED : HttpStatus.OK, answers);
+    }
+
+    /** Each envelope goes on as the tree parsed here: parsed, canonicalised and checked once. */
+    private static List<JsonNode> elements(byte[] body) throws LedgerException {
+        JsonNode array = RequestJson.tree(body, Problem.MALFORMED_ENVELOPE, "batch body");
+        if (!array.isArray() || array.isEmpty()) {
+            throw new LedgerException(Problem.MALFORMED_ENVELOPE, "batch body must be a non-empty JSON array of envelopes");
+        }
+        List<JsonNode> envelopes = new ArrayList<>(array.size());
+        array.values().forEach(envelopes::add);
+        return envelopes;
     }
 
     @Get("/{index}")

@@ -26,6 +26,7 @@ import org.cbamledger.service.store.LogKeys;
 import org.cbamledger.service.store.LogStore;
 import org.cbamledger.service.store.RotatedKey;
 import org.cbamledger.service.store.StoredCheckpoint;
+import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.KeyAlgorithm;
 import org.cbamledger.signer.NoteSigner;
 import org.cbamledger.signer.SigningKey;
@@ -113,6 +114,13 @@ public final class Ledger implements AutoCloseable {
      * each is parsed once: see {@link SubmissionValidator#validate(String, JsonNode)}.
      */
     public CompletableFuture<List<Receipt>> submitParsed(String logId, List<JsonNode> envelopes)
+            throws LedgerException, SQLException {
+        LogPipeline pipeline = pipeline(logId);
+        return pipeline.submit(GroupValidation.validate(envelopes, envelope -> validator.validate(logId, envelope)));
+    }
+
+    /** {@link #submit} for envelopes read from exactly their canonical form, see {@link Envelope#readCanonical}. */
+    public CompletableFuture<List<Receipt>> submitCanonical(String logId, List<Envelope> envelopes)
             throws LedgerException, SQLException {
         LogPipeline pipeline = pipeline(logId);
         return pipeline.submit(GroupValidation.validate(envelopes, envelope -> validator.validate(logId, envelope)));

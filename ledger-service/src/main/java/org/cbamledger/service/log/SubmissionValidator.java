@@ -62,6 +62,18 @@ public final class SubmissionValidator {
     }
 
     /**
+     * An envelope read from exactly its canonical form ({@link Envelope#readCanonical}, an element of a batch body):
+     * every check of {@link #validate(String, byte[])} runs on it, its record read here.
+     */
+    public Submission validate(String logId, Envelope canonical) throws LedgerException, SQLException {
+        try {
+            return validate(logId, canonical.withRecord());
+        } catch (SignerException e) {
+            throw new LedgerException(Problem.MALFORMED_ENVELOPE, e.getMessage(), e);
+        }
+    }
+
+    /**
      * The envelope's base64 and hex texts, which its canonical bytes hold as they are: at least that many bytes, known
      * before anything is decoded.
      */

@@ -3,6 +3,8 @@ package org.cbamledger.service.store;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.cbamledger.signer.DsseSignature;
+import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.JsonMappers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +18,15 @@ public record OpenedEnvelope(byte[] payload, List<String> signerKeyIds) {
 
     /** @throws IllegalArgumentException when the stored bytes are not JSON or the payload not base64 */
     public static OpenedEnvelope of(StoredEntry entry) {
+        // every stored entry is its canonical form, read in one pass; the tree is for anything else
+        Envelope canonical = Envelope.readCanonical(entry.envelope());
+        if (canonical != null) {
+            List<String> signers = new ArrayList<>(canonical.signatures().size());
+            for (DsseSignature signature : canonical.signatures()) {
+                signers.add(signature.keyId());
+            }
+            return new OpenedEnvelope(canonical.payload(), List.copyOf(signers));
+        }
         JsonNode envelope;
         try {
             envelope = JsonMappers.PLAIN.readTree(entry.envelope());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.cbamledger.service.support.TestLog;
 import org.cbamledger.signer.DsseSignature;
@@ -42,5 +43,21 @@ class OpenedEnvelopeTest {
                 () -> OpenedEnvelope.of(stored("{\"payload\":".getBytes(StandardCharsets.UTF_8))));
         assertThrows(IllegalArgumentException.class,
                 () -> OpenedEnvelope.of(stored("{\"payload\":\"not base64!\"}".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void of_anEnvelopeNotInItsCanonicalForm_givesWhatItsCanonicalFormGives() throws Exception {
+        SigningKey gateway = SigningKey.generate(KeyAlgorithm.ED25519);
+        byte[] envelope = TestLog.sign(Kinds.METER_READING_BATCH,
+                TestLog.meterBatch("M-1", "gw-1", 3, Instant.parse("2026-03-01T00:00:00Z"), 2), gateway);
+        byte[] spaced = new String(envelope, StandardCharsets.US_ASCII).replace("\",\"", "\", \"")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        OpenedEnvelope canonical = OpenedEnvelope.of(stored(envelope));
+        OpenedEnvelope other = OpenedEnvelope.of(stored(spaced));
+
+        assertArrayEquals(canonical.payload(), other.payload());
+        assertEquals(List.of(gateway.keyId()), canonical.signerKeyIds());
+        assertEquals(canonical.signerKeyIds(), other.signerKeyIds());
     }
 }
