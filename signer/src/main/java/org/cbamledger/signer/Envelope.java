@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -14,8 +13,6 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
     /** Maximum size of an entry's canonical bytes (CONTRACTS.md). */
     public static final int MAX_BYTES = 65_536;
 
-    private static final Pattern PAYLOAD_TYPE =
-            Pattern.compile("application/vnd\\.cbamledger\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.v1\\+json");
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{64}");
 
     public Envelope {
@@ -38,7 +35,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
             throw new SignerException("envelope has no signatures");
         }
         String payloadType = payloadTypeFor(kind);
-        if (!PAYLOAD_TYPE.matcher(payloadType).matches()) {
+        if (PayloadTypes.kind(payloadType) == null) {
             throw new SignerException("record kind \"" + kind + "\" is not a valid kind");
         }
         JsonNode record = CanonicalJson.parse(recordJson);
@@ -116,7 +113,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
     }
 
     static boolean isPayloadType(String payloadType) {
-        return PAYLOAD_TYPE.matcher(payloadType).matches();
+        return PayloadTypes.kind(payloadType) != null;
     }
 
     /** The envelope's own members checked; its payload not yet read. */
@@ -126,8 +123,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         }
         requireMembers(root, Set.of("payloadType", "payload", "signatures"), "envelope");
         String payloadType = requireString(root, "payloadType", "envelope");
-        Matcher type = PAYLOAD_TYPE.matcher(payloadType);
-        if (!type.matches()) {
+        if (PayloadTypes.kind(payloadType) == null) {
             throw new SignerException("envelope payloadType \"" + payloadType + "\" is not a cbam-ledger record type");
         }
         String payloadText = requireString(root, "payload", "envelope");
@@ -186,11 +182,11 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
     }
 
     public String kind() {
-        Matcher type = PAYLOAD_TYPE.matcher(payloadType);
-        if (!type.matches()) {
+        String kind = PayloadTypes.kind(payloadType);
+        if (kind == null) {
             throw new IllegalStateException("payloadType is not a cbam-ledger record type: " + payloadType);
         }
-        return type.group(1);
+        return kind;
     }
 
     /** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */

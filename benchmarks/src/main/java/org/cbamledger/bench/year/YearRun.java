@@ -335,7 +335,7 @@ final class YearRun {
 
     private void readTile(long tile, long size, byte[][] bundles, EvidenceRecord[] records) throws Exception {
         int width = (int) Math.min(TilePath.FULL_WIDTH, size - tile * TilePath.FULL_WIDTH);
-        byte[] bundle = admin.get("logs/" + logId + "/" + TilePath.entries(tile, width).path());
+        byte[] bundle = admin.getWhole("logs/" + logId + "/" + TilePath.entries(tile, width).path());
         bundles[(int) tile] = bundle;
         int at = 0;
         for (int i = 0; i < width; i++) {
