@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -110,6 +111,30 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
             throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
         }
         return new Read<>(envelope, record, compact);
+    }
+
+    /** An entry's kind and its record: as the reader read it ({@code compact}), or else as a tree ({@code record}). */
+    public record EntryRead<T>(String kind, JsonNode record, T compact) {}
+
+    /**
+     * {@link #parseWith} on the entry at [from, to) of {@code bytes} (one of a C2SP entry bundle's), with every check of
+     * it, without copying the entry out or making its Envelope (the payload is decoded once and given to the reader):
+     * its kind and record only.
+     */
+    public static <T> EntryRead<T> readEntry(byte[] bytes, int from, int to, PayloadReader<T> reader) throws SignerException {
+        Objects.checkFromToIndex(from, to, bytes.length);
+        if (to - from > MAX_BYTES) {
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
+        CanonicalEnvelope.Parts parts = CanonicalEnvelope.parts(bytes, from, to);
+        if (parts == null) {
+            Read<T> read = parseWith(Arrays.copyOfRange(bytes, from, to), reader);
+            return new EntryRead<>(read.envelope().kind(), read.record(), read.compact());
+        }
+        // read in its canonical form: its canonical length is to - from, within MAX_BYTES as checked above
+        String kind = PayloadTypes.kind(parts.payloadType());
+        T compact = reader.read(kind, parts.payload());
+        return new EntryRead<>(kind, compact == null ? record(kind, parts.payload()) : null, compact);
     }
 
     static boolean isPayloadType(String payloadType) {
