@@ -193,16 +193,27 @@ public final class BatchColumns {
          * characters start; it ends one byte before {@code at}.
          */
         private int skipString() {
-            expect("\"");
+            quote();
             int from = at;
-            while (ok && at < in.length && in[at] != '"') {
-                if (in[at] < 0x20 || in[at] > 0x7e || in[at] == '\\') {
+            int i = at;
+            while (i < in.length && in[i] != '"') {
+                byte b = in[i++];
+                if (b < 0x20 || b > 0x7e || b == '\\') {
                     ok = false;
                 }
-                at++;
             }
-            expect("\"");
+            at = i;
+            quote();
             return from;
+        }
+
+        /** {@code expect("\"")} for the one byte, read six times a reading. */
+        private void quote() {
+            if (ok && at < in.length && in[at] == '"') {
+                at++;
+            } else {
+                ok = false;
+            }
         }
 
         /** 0 or a positive integer of at most 15 digits: RFC 8785 writes such a number as its digits. */
