@@ -73,7 +73,8 @@ class EnvelopeEntryReadTest {
                 }
             }
         }
-        assertEquals(copied(entries.getFirst()), "meter null {\"kind\":\"meter\",\"meterId\":\"M-7\"}");
+        assertEquals("meter null {\"kind\":\"meter\",\"meterId\":\"M-7\"}", copied(entries.getFirst()),
+                "a meter is read by the reader, without a tree");
     }
 
     @Test
