@@ -24,18 +24,31 @@ final class CanonicalEnvelope {
     private static final int KEY_ID_CHARS = 64;
 
     private final byte[] json;
+    /** Where the envelope's bytes end in {@link #json}. */
+    private final int limit;
     private int at;
 
-    private CanonicalEnvelope(byte[] json) {
+    private CanonicalEnvelope(byte[] json, int from, int end) {
         this.json = json;
+        this.at = from;
+        this.limit = end;
     }
+
+    /** The envelope's members as read, its payload decoded: the array is the caller's, no copy of it is made. */
+    record Parts(String payloadType, byte[] payload, List<DsseSignature> signatures) {}
 
     /** The envelope, or {@code null} when the bytes are not exactly a canonical envelope this reader checks. */
     static Envelope read(byte[] json) {
-        return new CanonicalEnvelope(json).envelope();
+        Parts parts = parts(json, 0, json.length);
+        return parts == null ? null : new Envelope(parts.payloadType(), parts.payload(), parts.signatures());
     }
 
-    private Envelope envelope() {
+    /** As {@link #read}, of the bytes [from, to) of {@code json}, without making the Envelope. */
+    static Parts parts(byte[] json, int from, int to) {
+        return new CanonicalEnvelope(json, from, to).envelope();
+    }
+
+    private Parts envelope() {
         if (!literal(PAYLOAD)) {
             return null;
         }
@@ -65,16 +78,16 @@ final class CanonicalEnvelope {
                 return null;
             }
             signatures.add(new DsseSignature(keyId, sig));
-            if (at == json.length || json[at] != ',') {
+            if (at == limit || json[at] != ',') {
                 break;
             }
             at++;
         }
-        return literal(END) && at == json.length ? new Envelope(payloadType, payload, signatures) : null;
+        return literal(END) && at == limit ? new Parts(payloadType, payload, signatures) : null;
     }
 
     private boolean literal(byte[] expected) {
-        if (json.length - at < expected.length || !Arrays.equals(json, at, at + expected.length, expected, 0, expected.length)) {
+        if (limit - at < expected.length || !Arrays.equals(json, at, at + expected.length, expected, 0, expected.length)) {
             return false;
         }
         at += expected.length;
@@ -83,7 +96,7 @@ final class CanonicalEnvelope {
 
     /** Up to the next quote, every byte printable ASCII other than the backslash (no escapes); null otherwise. */
     private int stringEnd() {
-        for (int i = at; i < json.length; i++) {
+        for (int i = at; i < limit; i++) {
             byte b = json[i];
             if (b == '"') {
                 return i;
@@ -106,7 +119,7 @@ final class CanonicalEnvelope {
     }
 
     private String keyId() {
-        if (json.length - at < KEY_ID_CHARS) {
+        if (limit - at < KEY_ID_CHARS) {
             return null;
         }
         for (int i = at; i < at + KEY_ID_CHARS; i++) {
@@ -122,7 +135,7 @@ final class CanonicalEnvelope {
 
     /** Where {@code literal} last begins in the bytes, or -1. */
     private int lastIndexOf(byte[] literal) {
-        for (int i = json.length - literal.length; i >= at; i--) {
+        for (int i = limit - literal.length; i >= at; i--) {
             if (Arrays.equals(json, i, i + literal.length, literal, 0, literal.length)) {
                 return i;
             }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -14,8 +14,6 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
     /** Maximum size of an entry's canonical bytes (CONTRACTS.md). */
     public static final int MAX_BYTES = 65_536;
 
-    private static final Pattern PAYLOAD_TYPE =
-            Pattern.compile("application/vnd\\.cbamledger\\.([a-z0-9]+(?:-[a-z0-9]+)*)\\.v1\\+json");
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{64}");
 
     public Envelope {
@@ -38,7 +36,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
             throw new SignerException("envelope has no signatures");
         }
         String payloadType = payloadTypeFor(kind);
-        if (!PAYLOAD_TYPE.matcher(payloadType).matches()) {
+        if (PayloadTypes.kind(payloadType) == null) {
             throw new SignerException("record kind \"" + kind + "\" is not a valid kind");
         }
         JsonNode record = CanonicalJson.parse(recordJson);
@@ -138,8 +136,32 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
                 canonical != null || Arrays.equals(json, envelope.canonicalBytes()));
     }
 
+    /** An entry's kind and its record: as the reader read it ({@code compact}), or else as a tree ({@code record}). */
+    public record EntryRead<T>(String kind, JsonNode record, T compact) {}
+
+    /**
+     * {@link #parseWith} on the entry at [from, to) of {@code bytes} (one of a C2SP entry bundle's), with every check of
+     * it, without copying the entry out or making its Envelope (the payload is decoded once and given to the reader):
+     * its kind and record only.
+     */
+    public static <T> EntryRead<T> readEntry(byte[] bytes, int from, int to, PayloadReader<T> reader) throws SignerException {
+        Objects.checkFromToIndex(from, to, bytes.length);
+        if (to - from > MAX_BYTES) {
+            throw new SignerException("envelope exceeds " + MAX_BYTES + " bytes");
+        }
+        CanonicalEnvelope.Parts parts = CanonicalEnvelope.parts(bytes, from, to);
+        if (parts == null) {
+            Read<T> read = parseWith(Arrays.copyOfRange(bytes, from, to), reader);
+            return new EntryRead<>(read.envelope().kind(), read.record(), read.compact());
+        }
+        // read in its canonical form: its canonical length is to - from, within MAX_BYTES as checked above
+        String kind = PayloadTypes.kind(parts.payloadType());
+        T compact = reader.read(kind, parts.payload());
+        return new EntryRead<>(kind, compact == null ? record(kind, parts.payload()) : null, compact);
+    }
+
     static boolean isPayloadType(String payloadType) {
-        return PAYLOAD_TYPE.matcher(payloadType).matches();
+        return PayloadTypes.kind(payloadType) != null;
     }
 
     /** The envelope's own members checked; its payload not yet read. */
@@ -149,8 +171,7 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         }
         requireMembers(root, Set.of("payloadType", "payload", "signatures"), "envelope");
         String payloadType = requireString(root, "payloadType", "envelope");
-        Matcher type = PAYLOAD_TYPE.matcher(payloadType);
-        if (!type.matches()) {
+        if (PayloadTypes.kind(payloadType) == null) {
             throw new SignerException("envelope payloadType \"" + payloadType + "\" is not a cbam-ledger record type");
         }
         String payloadText = requireString(root, "payload", "envelope");
@@ -209,11 +230,11 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
     }
 
     public String kind() {
-        Matcher type = PAYLOAD_TYPE.matcher(payloadType);
-        if (!type.matches()) {
+        String kind = PayloadTypes.kind(payloadType);
+        if (kind == null) {
             throw new IllegalStateException("payloadType is not a cbam-ledger record type: " + payloadType);
         }
-        return type.group(1);
+        return kind;
     }
 
     /** DSSE pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body. */

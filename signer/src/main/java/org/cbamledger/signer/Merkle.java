@@ -1,5 +1,7 @@
 package org.cbamledger.signer;
 
+import java.security.MessageDigest;
+
 /** RFC 9162 §2.1.1 Merkle Tree Hash with SHA-256. */
 public final class Merkle {
     public static final int HASH_BYTES = 32;
@@ -10,6 +12,14 @@ public final class Merkle {
 
     public static byte[] leafHash(byte[] entry) {
         return Sha256.digest(LEAF_PREFIX, entry);
+    }
+
+    /** The leaf hash of the entry at [from, to) of {@code bytes}, without copying it out. */
+    public static byte[] leafHash(byte[] bytes, int from, int to) {
+        MessageDigest digest = Sha256.newDigest();
+        digest.update(LEAF_PREFIX);
+        digest.update(bytes, from, to - from);
+        return digest.digest();
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {

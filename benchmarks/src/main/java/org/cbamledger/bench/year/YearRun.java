@@ -308,9 +308,8 @@ final class YearRun {
 
     /**
      * Every entry below {@code size}, read through the C2SP entry bundles (tile/entries/N, 256 a request) on
-     * {@code connections} connections, each bundle's entries parsed into {@code records} as it arrives; the bundles.
-     * Each entry is parsed from a copy that dies young: kept, the copies of 900 MB of entries would be copied again by
-     * every young collection of the read back (the bundles, one array each, are kept instead).
+     * {@code connections} connections, each bundle's entries parsed in place into {@code records} as it arrives; the
+     * bundles, one array each (kept, copies of 900 MB of entries would be copied again by every young collection).
      */
     private byte[][] readEntries(long size, EvidenceRecord[] records) throws Exception {
         long tiles = (size + TilePath.FULL_WIDTH - 1) / TilePath.FULL_WIDTH;
@@ -335,7 +334,7 @@ final class YearRun {
 
     private void readTile(long tile, long size, byte[][] bundles, EvidenceRecord[] records) throws Exception {
         int width = (int) Math.min(TilePath.FULL_WIDTH, size - tile * TilePath.FULL_WIDTH);
-        byte[] bundle = admin.get("logs/" + logId + "/" + TilePath.entries(tile, width).path());
+        byte[] bundle = admin.getWhole("logs/" + logId + "/" + TilePath.entries(tile, width).path());
         bundles[(int) tile] = bundle;
         int at = 0;
         for (int i = 0; i < width; i++) {
@@ -344,7 +343,10 @@ final class YearRun {
             }
             int length = ((bundle[at] & 0xff) << 8) | (bundle[at + 1] & 0xff);
             int index = (int) (tile * TilePath.FULL_WIDTH) + i;
-            records[index] = EvidenceRecord.fromEntry(Arrays.copyOfRange(bundle, at + 2, at + 2 + length), index);
+            if (at + 2 + length > bundle.length) {
+                throw new IOException("entry bundle " + tile + " ends inside entry " + index);
+            }
+            records[index] = EvidenceRecord.fromEntry(bundle, at + 2, at + 2 + length, index);
             at += 2 + length;
         }
     }

@@ -2,8 +2,6 @@ package org.cbamledger.calculation.evidence;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.cbamledger.calculation.core.Billionths;
 import org.cbamledger.calculation.core.Decimals;
 import org.cbamledger.spec.Kinds;
@@ -39,42 +37,48 @@ public final class BatchColumns {
     private final long unit;
     private final byte[] flags;
 
-    private BatchColumns(long startSecond, long intervalSeconds, long[] billionths, byte[] flags) {
+    /** The first {@code count} of {@code billionths} (an array the caller gives up) as the columns. */
+    private BatchColumns(long startSecond, long intervalSeconds, long[] billionths, int count, byte[] flags) {
         this.startSecond = startSecond;
         this.intervalSeconds = intervalSeconds;
         this.flags = flags;
-        int power = coarsestPower(billionths);
+        int power = coarsestPower(billionths, count);
         if (power < 0) {
-            this.billionths = billionths;
+            this.billionths = billionths.length == count ? billionths : java.util.Arrays.copyOf(billionths, count);
             this.units = null;
             this.unit = 1;
         } else {
             this.billionths = null;
             this.unit = Billionths.powerOfTen(power);
-            this.units = new int[billionths.length];
-            for (int i = 0; i < billionths.length; i++) {
+            this.units = new int[count];
+            for (int i = 0; i < count; i++) {
                 units[i] = billionths[i] == ABSENT ? Integer.MIN_VALUE : (int) (billionths[i] / unit);
             }
         }
     }
 
-    /** The largest power of ten dividing every value, each then within an int; -1 when they do not fit. */
-    private static int coarsestPower(long[] billionths) {
-        for (int power = Billionths.SCALE; power >= 0; power--) {
-            if (fits(billionths, Billionths.powerOfTen(power))) {
-                return power;
+    /**
+     * The largest power of ten dividing every value, each then within an int; -1 when they do not fit. Dividing by a
+     * smaller power only makes the values larger, so the largest power dividing them all is the only one to try.
+     */
+    private static int coarsestPower(long[] billionths, int count) {
+        int power = Billionths.SCALE;
+        for (int i = 0; i < count && power > 0; i++) {
+            long value = billionths[i];
+            if (value != ABSENT) {
+                while (power > 0 && value % Billionths.powerOfTen(power) != 0) {
+                    power--;
+                }
             }
         }
-        return -1;
-    }
-
-    private static boolean fits(long[] billionths, long unit) {
-        for (long value : billionths) {
-            if (value != ABSENT && (value % unit != 0 || value / unit <= Integer.MIN_VALUE || value / unit > Integer.MAX_VALUE)) {
-                return false;
+        long unit = Billionths.powerOfTen(power);
+        for (int i = 0; i < count; i++) {
+            long value = billionths[i];
+            if (value != ABSENT && (value / unit <= Integer.MIN_VALUE || value / unit > Integer.MAX_VALUE)) {
+                return -1;
             }
         }
-        return true;
+        return power;
     }
 
     /** A batch read from its columns: the record without its three arrays, and the columns. */
@@ -121,6 +125,8 @@ public final class BatchColumns {
         private final CharSequence text;
         private int at;
         private boolean ok = true;
+        /** The values {@link #kwh} read. */
+        private int count;
 
         Cursor(byte[] in) {
             this.in = in;
@@ -133,6 +139,7 @@ public final class BatchColumns {
             String deviceId = string();
             expect(",\"energyKwh\":[");
             long[] kwh = kwh();
+            int readings = count;
             expect(",\"intervalSeconds\":");
             long interval = integer();
             expect(",\"kind\":\"" + Kinds.METER_READING_BATCH + "\",\"meterId\":");
@@ -148,23 +155,17 @@ public final class BatchColumns {
             expect(",\"start\":");
             String start = string();
             expect(",\"version\":2}");
-            if (!ok || at != in.length || kwh.length == 0 || kwh.length != quality.length || raw != quality.length) {
+            if (!ok || at != in.length || readings == 0 || readings != quality.length || raw != quality.length) {
                 return null;
             }
-            Instant startInstant;
-            try {
-                startInstant = Instant.parse(start);
-            } catch (DateTimeParseException e) {
-                return null;
+            long startSecond = UtcSeconds.parse(start);
+            if (startSecond == UtcSeconds.NONE) {
+                return null; // not an instant, or not a whole second, which the tree path refuses (BatchReadings)
             }
-            if (!BatchReadings.isWholeSecond(start, startInstant)) {
-                return null; // the tree path refuses a reading time with a fraction of a second (BatchReadings)
-            }
-            long startSecond = startInstant.getEpochSecond();
             head.put("deviceId", deviceId).put("intervalSeconds", interval).put("kind", Kinds.METER_READING_BATCH)
                     .put("meterId", meterId.intern()).put("scale", scale).put("sequence", sequence).put("start", start)
                     .put("version", 2);
-            return new Read(head, new BatchColumns(startSecond, interval, kwh, quality));
+            return new Read(head, new BatchColumns(startSecond, interval, kwh, readings, quality));
         }
 
         private void expect(String literal) {
@@ -192,16 +193,27 @@ public final class BatchColumns {
          * characters start; it ends one byte before {@code at}.
          */
         private int skipString() {
-            expect("\"");
+            quote();
             int from = at;
-            while (ok && at < in.length && in[at] != '"') {
-                if (in[at] < 0x20 || in[at] > 0x7e || in[at] == '\\') {
+            int i = at;
+            while (i < in.length && in[i] != '"') {
+                byte b = in[i++];
+                if (b < 0x20 || b > 0x7e || b == '\\') {
                     ok = false;
                 }
-                at++;
             }
-            expect("\"");
+            at = i;
+            quote();
             return from;
+        }
+
+        /** {@code expect("\"")} for the one byte, read six times a reading. */
+        private void quote() {
+            if (ok && at < in.length && in[at] == '"') {
+                at++;
+            } else {
+                ok = false;
+            }
         }
 
         /** 0 or a positive integer of at most 15 digits: RFC 8785 writes such a number as its digits. */
@@ -217,8 +229,9 @@ public final class BatchColumns {
             return value;
         }
 
+        /** The kWh column, its length in {@link #count}: a day of quarter-hours (96) fits the first array. */
         private long[] kwh() {
-            long[] values = new long[16];
+            long[] values = new long[128];
             int n = 0;
             do {
                 if (n == values.length) {
@@ -226,7 +239,8 @@ public final class BatchColumns {
                 }
                 values[n++] = decimalOrNull();
             } while (ok && separator());
-            return java.util.Arrays.copyOf(values, n);
+            count = n;
+            return values;
         }
 
         /** After an array element: true for a comma, false (the array closed) for ']'. */
@@ -255,7 +269,7 @@ public final class BatchColumns {
         }
 
         private byte[] flags() {
-            byte[] values = new byte[16];
+            byte[] values = new byte[128];
             int n = 0;
             do {
                 if (n == values.length) {

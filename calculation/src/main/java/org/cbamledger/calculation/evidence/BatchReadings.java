@@ -181,7 +181,7 @@ public final class BatchReadings {
         }
         if (!isWholeSecond(text, instant)) {
             throw new CalculationException(batch.evidence().describe() + ": " + pointer + " " + text
-                    + " has a fraction of a second: reading times are whole seconds");
+                    + " is not a whole second: reading times have no fraction and no leap second");
         }
         return instant.getEpochSecond();
     }

@@ -44,8 +44,8 @@ class MeterEnergyPeriodBoundaryTest {
         EvidenceRecord batch = v1("2027-01-01T00:00:00.5Z");
         CalculationException e = assertThrows(CalculationException.class,
                 () -> new MeterEnergy(List.of(batch), YEAR_2026).of("main-incomer"));
-        assertEquals("meter-reading-batch at leaf 3: /readings/1/intervalEnd 2027-01-01T00:00:00.5Z has a fraction of a second:"
-                + " reading times are whole seconds", e.getMessage());
+        assertEquals("meter-reading-batch at leaf 3: /readings/1/intervalEnd 2027-01-01T00:00:00.5Z is not a whole second:"
+                + " reading times have no fraction and no leap second", e.getMessage());
     }
 
     @Test
@@ -54,8 +54,8 @@ class MeterEnergyPeriodBoundaryTest {
             assertNull(batch.columns(), "the columnar reader leaves it to the tree path");
             CalculationException e = assertThrows(CalculationException.class,
                     () -> new MeterEnergy(List.of(batch), YEAR_2026).of("main-incomer"));
-            assertEquals("meter-reading-batch at leaf 3: /start 2026-12-31T23:30:00.5Z has a fraction of a second:"
-                    + " reading times are whole seconds", e.getMessage());
+            assertEquals("meter-reading-batch at leaf 3: /start 2026-12-31T23:30:00.5Z is not a whole second:"
+                    + " reading times have no fraction and no leap second", e.getMessage());
         }
     }
 
@@ -66,8 +66,8 @@ class MeterEnergyPeriodBoundaryTest {
             EvidenceRecord batch = v1(end);
             CalculationException e = assertThrows(CalculationException.class,
                     () -> new MeterEnergy(List.of(batch), YEAR_2026).of("main-incomer"), end);
-            assertEquals("meter-reading-batch at leaf 3: /readings/1/intervalEnd " + end + " has a fraction of a second:"
-                    + " reading times are whole seconds", e.getMessage());
+            assertEquals("meter-reading-batch at leaf 3: /readings/1/intervalEnd " + end + " is not a whole second:"
+                    + " reading times have no fraction and no leap second", e.getMessage());
         }
         for (EvidenceRecord batch : List.of(v2("2026-12-31T23:30:00.000Z", 2, true), v2("2026-12-31T23:30:00.000Z", 2, false))) {
             assertNull(batch.columns(), "the columnar reader leaves it to the tree path");

@@ -43,21 +43,34 @@ class BatchColumnsTest {
 
     @Test
     void quarterHourDay_withLargeAndNegativeValues_readsAsItsTree() throws Exception {
+        String day = day(96, 900);
+        assertNotNull(BatchColumns.read(day.getBytes(StandardCharsets.UTF_8)), "read as columns: 18 digits, 9 fraction digits");
+        assertEquals(outcome(day, true), outcome(day, false));
+    }
+
+    @Test
+    void fiveMinuteDay_longerThanTheReadersFirstArrays_readsAsItsTree() throws Exception {
+        String day = day(288, 300);
+        assertEquals(288, BatchColumns.read(day.getBytes(StandardCharsets.UTF_8)).columns().size());
+        assertEquals(outcome(day, true), outcome(day, false));
+    }
+
+    /** A day of {@code readings} at {@code intervalSeconds}: large, small, negative and absent values, their flags. */
+    private static String day(int readings, int intervalSeconds) {
         StringBuilder energy = new StringBuilder();
         StringBuilder flags = new StringBuilder();
         StringBuilder raw = new StringBuilder();
         String[] values = {"0", "0.000000001", "999999999.999999999", "-12.5", "922337203.68547758", "7.10"};
-        for (int i = 0; i < 96; i++) {
+        for (int i = 0; i < readings; i++) {
             String sep = i == 0 ? "" : ",";
             energy.append(sep).append(i % 17 == 3 ? "null" : "\"" + values[i % values.length] + "\"");
             flags.append(sep).append(i % 17 == 3 ? "\"GAP\"" : "\"GOOD\"");
             raw.append(sep).append("\"00ff\"");
         }
-        String day = BASE.replace("[\"412.75\",null,\"398.5\",\"0\"]", "[" + energy + "]")
+        return BASE.replace("[\"412.75\",null,\"398.5\",\"0\"]", "[" + energy + "]")
                 .replace("[\"GOOD\",\"COMM_FAILURE\",\"SUSPECT\",\"GOOD\"]", "[" + flags + "]")
-                .replace("[\"0001a2b4\",null,\"0001a3f2\",\"0001a3f2\"]", "[" + raw + "]");
-        assertNotNull(BatchColumns.read(day.getBytes(StandardCharsets.UTF_8)), "read as columns: 18 digits, 9 fraction digits");
-        assertEquals(outcome(day, true), outcome(day, false));
+                .replace("[\"0001a2b4\",null,\"0001a3f2\",\"0001a3f2\"]", "[" + raw + "]")
+                .replace("\"intervalSeconds\":900", "\"intervalSeconds\":" + intervalSeconds);
     }
 
     /** Payloads the columns do not read: each goes the tree path and ends exactly as the tree path alone ends it. */
@@ -107,6 +120,8 @@ class BatchColumnsTest {
         "\"deviceId\":\"gw-01\",=>",
         "\"version\":2=>\"version\":3",
         "\"2026-03-01T00:00:00Z\"=>\"yesterday\"",
+        // a day the month does not have (UtcSeconds reads the common form by hand)
+        "\"2026-03-01T00:00:00Z\"=>\"2026-02-29T00:00:00Z\"",
         "\"intervalSeconds\":900=>\"intervalSeconds\":-900",
         // a record of another kind under the batch's payloadType
         "\"kind\":\"meter-reading-batch\"=>\"kind\":\"meter\"",
@@ -130,6 +145,10 @@ class BatchColumnsTest {
         // a value where the flag says there is none, and none where it says there is one
         "\"COMM_FAILURE\"=>\"GOOD\"",
         "[\"412.75\",null=>[\"412.75\",\"3\"",
+        // a leap day and the end of a day as 24:00, as Instant.parse reads them on both paths (a leap second is refused)
+        "2026-03-01T00:00:00Z=>2028-02-29T23:45:00Z",
+        "2026-03-01T00:00:00Z=>2026-02-28T24:00:00Z",
+        "2026-03-01T00:00:00Z=>2026-03-01T00:00:00+01:00",
         // a sign and a negative zero
         "\"398.5\"=>\"-398.5\"",
         "\"398.5\"=>\"-0.0\"",
@@ -151,13 +170,14 @@ class BatchColumnsTest {
         assertNull(BatchColumns.read(late.getBytes(StandardCharsets.UTF_8)));
         assertEquals(outcome(late, true), outcome(late, false));
         assertTrue(outcome(late, true).contains("visit refused: meter-reading-batch at leaf 7: /start 2026-03-01T00:00:00.5Z"
-                + " has a fraction of a second: reading times are whole seconds"), outcome(late, true));
-        // a fraction of zero is refused alike, as the schemas' readingTime refuses it: one rule for reading times
-        String zero = BASE.replace("2026-03-01T00:00:00Z", "2026-03-01T00:00:00.000Z");
-        assertNull(BatchColumns.read(zero.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(outcome(zero, true), outcome(zero, false));
-        assertTrue(outcome(zero, true).contains("/start 2026-03-01T00:00:00.000Z has a fraction of a second"),
-                outcome(zero, true));
+                + " is not a whole second: reading times have no fraction and no leap second"), outcome(late, true));
+        // a fraction of zero and a leap second are refused alike, as the schemas' readingTime refuses them
+        for (String start : List.of("2026-03-01T00:00:00.000Z", "2026-12-31T23:59:60Z")) {
+            String odd = BASE.replace("2026-03-01T00:00:00Z", start);
+            assertNull(BatchColumns.read(odd.getBytes(StandardCharsets.UTF_8)), start);
+            assertEquals(outcome(odd, true), outcome(odd, false));
+            assertTrue(outcome(odd, true).contains("/start " + start + " is not a whole second"), outcome(odd, true));
+        }
     }
 
     /** The schema bounds the interval (1 to 86,400 s) and the count (2,976) at intake; a bundle's record is read as it is. */
