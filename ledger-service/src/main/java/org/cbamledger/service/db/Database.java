@@ -44,7 +44,9 @@ public final class Database implements AutoCloseable {
         config.setPoolName("cbam-ledger");
         FailoverPool.configure(config);
         // pgjdbc sends a batch of n inserts as multi-row inserts (n / 128 statements) instead of n statements: the
-        // write path's entries, device batches, tree hashes and index rows are batches of hundreds of rows
+        // write path's entries, device batches, tree hashes and index rows are batches of hundreds of rows. Two things
+        // follow: executeBatch answers SUCCESS_NO_INFO, not a count per row (no caller reads them), and an
+        // "on conflict do update" would fail on a key twice in one batch (every batch insert here does nothing)
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {

@@ -18,8 +18,11 @@ import java.time.Duration;
 final class RefusedUpload {
     /** CONTRACTS.md (bad input at the edge): four times the buffered body limit of the other routes. */
     static final long DRAIN_MAX_BYTES = 64L * 1024 * 1024;
-    /** 64 MiB at 7 MB/s: a client on a slow line still reads its answer. */
-    static final long DRAIN_MAX_SECONDS = 10;
+    /**
+     * A client sending at 2.2 MB/s or faster gets its whole 64 MiB dropped and reads its answer; a slower one may see
+     * the connection closed instead, the price of not letting a refused caller hold a thread longer.
+     */
+    static final long DRAIN_MAX_SECONDS = 30;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     /** The same name as http.RequestSizeFilter.BODY_LEFT_UNREAD: set while the controller holds an unread body. */

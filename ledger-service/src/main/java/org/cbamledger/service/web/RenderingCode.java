@@ -10,22 +10,27 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Enumeration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.security.SecureRandom;
 import java.util.stream.Stream;
 import org.cbamledger.calculation.EmissionsCalculator;
 import org.cbamledger.signer.Sha256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The SHA-256 of the compiled code a room's page is made by: every class of this web package and of the calculation
- * module, read from where the JVM loaded them (a classes directory or a jar), by name in sorted order. A stored view
- * is keyed by it ({@link ViewDigest}), so a build that changes how a page or a figure is made never serves a page an
- * older build stored, whether or not anyone remembered to raise a version.
+ * The SHA-256 of the code and data a room's page is made by: every class of this web package, and every file the
+ * calculation module ships (its classes, rule sets and default-value tables), read from where the JVM loaded them (a
+ * classes directory or a jar, its META-INF aside), by name in sorted order. A stored view is keyed by it
+ * ({@link ViewDigest}), so a build that changes how a page or a figure is made never serves a page an older build
+ * stored. Should the files be unreadable, a digest drawn at random for this process is used instead: views are then
+ * stored and reused within this run only, never served from another build's.
  */
 final class RenderingCode {
-    private static final String DIGEST = digest(List.of(RenderingCode.class, EmissionsCalculator.class));
+    private static final Logger LOG = LoggerFactory.getLogger(RenderingCode.class);
+    private static final String DIGEST = digestOrRandom();
 
     private RenderingCode() {}
 
@@ -33,25 +38,32 @@ final class RenderingCode {
         return DIGEST;
     }
 
-    /** The digest over the classes in each anchor's package and below, from the anchor's code source. */
-    static String digest(List<Class<?>> anchors) {
-        TreeMap<String, byte[]> classes = new TreeMap<>();
-        for (Class<?> anchor : anchors) {
-            Path source;
-            try {
-                source = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (URISyntaxException | RuntimeException e) {
-                throw new IllegalStateException("cannot locate the web view's compiled code: " + anchor.getName(), e);
-            }
-            classes.putAll(classesUnder(source, anchor.getPackageName().replace('.', '/') + "/"));
+    private static String digestOrRandom() {
+        try {
+            TreeMap<String, byte[]> files = new TreeMap<>();
+            files.putAll(filesUnder(codeSource(RenderingCode.class), RenderingCode.class.getPackageName().replace('.', '/') + "/"));
+            files.putAll(filesUnder(codeSource(EmissionsCalculator.class), ""));
+            return digest(files);
+        } catch (RuntimeException e) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            LOG.warn("the web view's code cannot be read ({}): stored room views are reused within this run only", e.toString());
+            return "unread-" + HexFormat.of().formatHex(random);
         }
-        return digest(classes);
     }
 
-    /** SHA-256 over each class's name and the SHA-256 of its bytes, in name order. */
+    private static Path codeSource(Class<?> anchor) {
+        try {
+            return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the code of " + anchor.getName(), e);
+        }
+    }
+
+    /** SHA-256 over each file's name and the SHA-256 of its bytes, in name order. */
     static String digest(TreeMap<String, byte[]> classes) {
         if (classes.isEmpty()) {
-            throw new IllegalStateException("no compiled classes found for the web view's code digest");
+            throw new IllegalStateException("no files found for the web view's code digest");
         }
         MessageDigest digest = Sha256.newDigest();
         classes.forEach((name, bytes) -> {
@@ -62,35 +74,41 @@ final class RenderingCode {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The .class files whose names start with {@code prefix}, by name, from a classes directory or a jar. */
-    static TreeMap<String, byte[]> classesUnder(Path source, String prefix) {
-        TreeMap<String, byte[]> classes = new TreeMap<>();
+    /**
+     * The files whose names start with {@code prefix} (empty: all), by name, from a classes directory or a jar; a jar's
+     * META-INF (its manifest, the build's tool versions) is left out.
+     */
+    static TreeMap<String, byte[]> filesUnder(Path source, String prefix) {
+        TreeMap<String, byte[]> files = new TreeMap<>();
         try {
             if (Files.isDirectory(source)) {
-                Path root = source.resolve(prefix);
+                Path root = prefix.isEmpty() ? source : source.resolve(prefix);
                 if (!Files.isDirectory(root)) {
-                    return classes;
+                    return files;
                 }
-                try (Stream<Path> files = Files.walk(root)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                        classes.put(prefix + root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                try (Stream<Path> walk = Files.walk(root)) {
+                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                        String name = prefix + root.relativize(file).toString().replace('\\', '/');
+                        if (!name.startsWith("META-INF/")) {
+                            files.put(name, Files.readAllBytes(file));
+                        }
                     }
                 }
-                return classes;
+                return files;
             }
             try (JarFile jar = new JarFile(source.toFile())) {
                 for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                     JarEntry entry = e.nextElement();
-                    if (entry.getName().startsWith(prefix) && entry.getName().endsWith(".class")) {
+                    if (entry.getName().startsWith(prefix) && !entry.isDirectory() && !entry.getName().startsWith("META-INF/")) {
                         try (InputStream in = jar.getInputStream(entry)) {
-                            classes.put(entry.getName(), in.readAllBytes());
+                            files.put(entry.getName(), in.readAllBytes());
                         }
                     }
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the web view's compiled code in " + source, e);
+            throw new UncheckedIOException("cannot read the web view's code in " + source, e);
         }
-        return classes;
+        return files;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.cbamledger.calculation.EmissionsCalculator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,8 @@ class RenderingCodeTest {
             Files.createDirectories(file.getParent());
             Files.write(file, c.getValue());
         }
-        Files.writeString(root.resolve(PREFIX + "notes.txt"), "not code");
+        Files.createDirectories(root.resolve("META-INF"));
+        Files.writeString(root.resolve("META-INF/MANIFEST.MF"), "Build-Jdk-Spec: 25");
         return root;
     }
 
@@ -55,13 +56,17 @@ class RenderingCodeTest {
     }
 
     private String digest(Path source) {
-        return RenderingCode.digest(RenderingCode.classesUnder(source, PREFIX));
+        return RenderingCode.digest(RenderingCode.filesUnder(source, PREFIX));
     }
 
     @Test
     void theSameClasses_inADirectoryOrAJar_giveTheSameDigest() throws IOException {
-        assertEquals(3, RenderingCode.classesUnder(directory(CLASSES), PREFIX).size());
+        assertEquals(3, RenderingCode.filesUnder(directory(CLASSES), PREFIX).size());
         assertEquals(digest(directory(CLASSES)), digest(jar(CLASSES)));
+        TreeMap<String, byte[]> wholeJar = RenderingCode.filesUnder(jar(CLASSES), "");
+        wholeJar.remove("org/example/other/Elsewhere.class");
+        assertEquals(RenderingCode.digest(RenderingCode.filesUnder(directory(CLASSES), "")), RenderingCode.digest(wholeJar),
+                "everything but META-INF, from either");
     }
 
     @Test
@@ -80,11 +85,22 @@ class RenderingCodeTest {
         }
     }
 
+    /** A corrected default value or rule set changes the figures as much as a class does. */
     @Test
-    void theServicesOwnDigest_coversThisPackageAndTheCalculation() {
-        String both = RenderingCode.digest(List.of(RenderingCode.class, EmissionsCalculator.class));
-        assertEquals(both, RenderingCode.digest());
-        assertNotEquals(both, RenderingCode.digest(List.of(RenderingCode.class)));
-        assertTrue(ViewDigest.FORMAT.endsWith(both), ViewDigest.FORMAT);
+    void aRuleSetOrADefaultValueTable_isCoveredLikeAClass() throws IOException {
+        Map<String, byte[]> module = Map.of("org/example/calc/Calculator.class", new byte[] {1},
+                "cbam-rulesets/default-values-aluminium.csv", "7601,1.5".getBytes(StandardCharsets.UTF_8));
+        TreeMap<String, byte[]> corrected = new TreeMap<>(module);
+        corrected.put("cbam-rulesets/default-values-aluminium.csv", "7601,1.6".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(2, RenderingCode.filesUnder(directory(module), "").size(), "META-INF left out");
+        assertNotEquals(RenderingCode.digest(RenderingCode.filesUnder(directory(module), "")),
+                RenderingCode.digest(RenderingCode.filesUnder(directory(corrected), "")));
+    }
+
+    @Test
+    void theServicesOwnDigest_isRead_andKeysTheViews() {
+        assertTrue(RenderingCode.digest().matches("[0-9a-f]{64}"), RenderingCode.digest());
+        assertTrue(ViewDigest.FORMAT.endsWith(RenderingCode.digest()), ViewDigest.FORMAT);
     }
 }
