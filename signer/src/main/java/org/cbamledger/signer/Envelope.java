@@ -63,7 +63,10 @@ public record Envelope(String payloadType, byte[] payload, List<DsseSignature> s
         return parseWithRecord(json).envelope();
     }
 
-    /** An envelope, its record and its canonical bytes (the entry as stored and hashed), each made once. */
+    /**
+     * An envelope, its record and its canonical bytes (the entry as stored and hashed), each made once. When the bytes
+     * parsed were exactly the canonical form, {@code canonicalBytes} is the caller's own array: not to be changed.
+     */
     public record Parsed(Envelope envelope, JsonNode record, byte[] canonicalBytes) {}
 
     /** {@link #parse}, keeping what it made: the write path reads each payload once, not again by {@link #record}. */

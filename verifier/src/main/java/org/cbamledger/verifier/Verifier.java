@@ -138,6 +138,9 @@ public final class Verifier {
             return new VerificationReport(name, null,
                     List.of(CheckResult.fail(MANIFEST_CHECK, BundlePaths.MANIFEST, e.getMessage())),
                     policy.logKeysPinned());
+        } catch (IOException | RuntimeException e) {
+            packedEntries.close(); // the temporary file of the entries scanned so far goes too
+            throw e;
         }
         if (!bundle.manifest().isV2()) {
             packedEntries.close(); // a v1 bundle's entries are read on first need, by the context

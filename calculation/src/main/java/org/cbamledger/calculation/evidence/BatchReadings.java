@@ -1,6 +1,7 @@
 package org.cbamledger.calculation.evidence;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,10 +188,12 @@ public final class BatchReadings {
     }
 
     /**
-     * Whether a date-time is written as a whole second, as the schemas' readingTime requires: no fraction, not even
-     * {@code .000}, and no leap second ({@code :60}, which Instant.parse reads as the second before it).
+     * Whether a date-time Instant.parse read as {@code parsed} is written as a whole second: no fraction, not even
+     * {@code .000}, and no leap second ({@code :60}, which Instant.parse reads as the second before it), in whatever
+     * year form. The schemas' readingTime refuses these and more (24:00, a lowercase t or z).
      */
     static boolean isWholeSecond(String text, Instant parsed) {
-        return parsed.getNano() == 0 && text.indexOf('.') < 0 && !(text.length() > 18 && text.startsWith("60", 17));
+        return parsed.getNano() == 0 && text.indexOf('.') < 0
+                && !(text.contains(":60") && DateTimeFormatter.ISO_INSTANT.parse(text).query(DateTimeFormatter.parsedLeapSecond()));
     }
 }

@@ -62,7 +62,7 @@ class MeterEnergyPeriodBoundaryTest {
     /** The schemas' readingTime allows neither a zero fraction nor a leap second: the calculation refuses them alike. */
     @Test
     void aZeroFractionOrALeapSecond_isRefusedAsTheSchemaRefusesIt() throws Exception {
-        for (String end : List.of("2027-01-01T00:00:00.000Z", "2026-12-31T23:59:60Z")) {
+        for (String end : List.of("2027-01-01T00:00:00.000Z", "2026-12-31T23:59:60Z", "+12026-12-31T23:59:60Z")) {
             EvidenceRecord batch = v1(end);
             CalculationException e = assertThrows(CalculationException.class,
                     () -> new MeterEnergy(List.of(batch), YEAR_2026).of("main-incomer"), end);

@@ -176,8 +176,9 @@ public final class EntrySignatureCheck implements BundleCheck {
                 return new Claim(checks, pae, "key " + keyId + " (" + reg.party() + ", " + reg.role() + ") may not sign "
                         + written + ", the record this " + kind + " puts in place", null);
             }
-            // the scan checked it by the key this key id names, which is reg.key(): a key id is its key's SHA-256
-            checks.add(new Signed(reg.key(), signature.sig(), context.signatureVerifies(index, position),
+            // the scan checked it by the key this key id names, reg.key() (a key id is its key's SHA-256): asked for
+            // that key, the scan answers only if it checked with it
+            checks.add(new Signed(reg.key(), signature.sig(), context.signatureVerifies(index, position, reg.key()),
                     "signature by key " + keyId + " does not verify"));
         }
         if (checks.isEmpty()) {

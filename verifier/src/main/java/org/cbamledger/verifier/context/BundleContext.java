@@ -16,6 +16,7 @@ import org.cbamledger.signer.Checkpoint;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.NoteVerifier;
+import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignedNote;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.verifier.bundle.Bundle;
@@ -58,7 +59,16 @@ public final class BundleContext implements Closeable {
      *     from the bundle on first need
      */
     public BundleContext(Bundle bundle, List<NoteVerifier> trustedLogKeys, TrustPolicy policy, EntryScan scanned) {
-        this.entries = scanned == null ? null : scanned.finish();
+        try {
+            this.entries = scanned == null ? null : scanned.finish();
+        } catch (RuntimeException e) {
+            try {
+                scanned.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
         this.bundle = bundle;
         this.trustedLogKeys = List.copyOf(trustedLogKeys);
         this.logKeysPinned = policy.logKeysPinned();
@@ -224,12 +234,12 @@ public final class BundleContext implements Closeable {
     }
 
     /**
-     * Whether the readable entry's signature at {@code position} verifies by the key its key id names, as checked
-     * while the entries were scanned; empty when it was not checked then (no key-registration scanned by then carried
+     * Whether the readable entry's signature at {@code position} verifies by {@code key}, as checked while the
+     * entries were scanned; empty when it was not checked then (no key-registration scanned by then carried
      * that key id). Says nothing about whether that key may sign the entry: EntrySignatureCheck decides that.
      */
-    public java.util.Optional<Boolean> signatureVerifies(long index, int position) {
-        return entries().signatureVerifies(index, position);
+    public java.util.Optional<Boolean> signatureVerifies(long index, int position, PublicKeyInfo key) {
+        return entries().signatureVerifies(index, position, key);
     }
 
     /**

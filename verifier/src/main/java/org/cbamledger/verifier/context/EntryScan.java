@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32C;
 import org.cbamledger.calculation.evidence.BatchColumns;
 import org.cbamledger.signer.DecodedPublicKey;
 import org.cbamledger.signer.DsseSignature;
 import org.cbamledger.signer.Envelope;
 import org.cbamledger.signer.Merkle;
+import org.cbamledger.signer.PublicKeyInfo;
 import org.cbamledger.signer.SignerException;
 import org.cbamledger.spec.Kinds;
 import org.cbamledger.verifier.bundle.Bundle;
@@ -51,8 +53,13 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
 
     static EntryScan read(Bundle bundle) throws IOException {
         EntryScan scan = new EntryScan();
-        bundle.forEachEntry(scan);
-        return scan.finish();
+        try {
+            bundle.forEachEntry(scan);
+            return scan.finish();
+        } catch (IOException | RuntimeException e) {
+            scan.close();
+            throw e;
+        }
     }
 
     /** An entry's bytes as the bundle handed them over, or why they could not be read. */
@@ -150,7 +157,7 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
         }
         IntStream.range(0, reads.size()).parallel().forEach(i -> envelopes[from + i] = parsed[i] instanceof Envelope e
                 ? new Packed(e.payloadType().intern(), e.kind().intern(), positions[i], payloads[i].length,
-                        e.signatures(), verdicts(e), columns[i])
+                        crc32c(payloads[i]), e.signatures(), verdicts(e), columns[i])
                 : parsed[i]);
     }
 
@@ -188,13 +195,17 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
     }
 
     /**
-     * Whether the readable entry's signature at {@code position} verifies by the key its key id names, checked as the
-     * entry was scanned; empty when it was not (no key-registration scanned by then carried that key).
+     * Whether the readable entry's signature at {@code position} verifies by {@code key}, checked as the entry was
+     * scanned; empty when it was not checked by that very key (no key-registration scanned by then carried it).
      */
-    Optional<Boolean> signatureVerifies(long index, int position) {
+    Optional<Boolean> signatureVerifies(long index, int position, PublicKeyInfo key) {
         int at = Arrays.binarySearch(indexes, index);
         if (at < 0 || !(envelopes[at] instanceof Packed p) || position >= p.verdicts().length) {
             return Optional.empty();
+        }
+        DecodedPublicKey scanned = keys.named(p.signatures().get(position).keyId());
+        if (scanned == null || !scanned.info().equals(key)) {
+            return Optional.empty(); // checked by another key, or none: the caller verifies by its own
         }
         return switch (p.verdicts()[position]) {
             case VERIFIES -> Optional.of(true);
@@ -225,17 +236,42 @@ public final class EntryScan implements Bundle.EntryVisitor, Closeable {
      * them (the calculation's evidence, not read twice), else null. Types and kinds are interned: a year's 180,000
      * entries share a handful.
      */
-    private record Packed(String payloadType, String kind, long payloadPosition, int payloadBytes,
+    private record Packed(String payloadType, String kind, long payloadPosition, int payloadBytes, int payloadCrc32c,
             List<DsseSignature> signatures, byte[] verdicts, BatchColumns.Read columns) {}
 
+    /**
+     * The envelope with its payload read back, checked against the CRC-32C taken when its signatures were checked: the
+     * checks after the scan must see the bytes the leaf hash and signatures covered, not a disk's or a file's error.
+     */
     private Envelope unpacked(Packed packed) {
-        return new Envelope(packed.payloadType(), spill.read(packed.payloadPosition(), packed.payloadBytes()),
-                packed.signatures());
+        byte[] payload = spill.read(packed.payloadPosition(), packed.payloadBytes());
+        if (crc32c(payload) != packed.payloadCrc32c()) {
+            throw new UncheckedIOException(new IOException("a payload read back from the verifier's temporary file is not"
+                    + " the one scanned: the file changed under the verification"));
+        }
+        return new Envelope(packed.payloadType(), payload, packed.signatures());
     }
 
-    /** Removes the spill file: the entries' payloads are no longer readable. */
+    private static int crc32c(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return (int) crc.getValue();
+    }
+
+    /**
+     * Removes the spill file: the entries' payloads are no longer readable. A batch still being kept (a scan that
+     * failed midway) is waited for first, so it cannot open or write a file after this.
+     */
     @Override
     public void close() throws IOException {
+        if (keeping != null) {
+            try {
+                keeping.join();
+            } catch (RuntimeException e) {
+                // the scan's failure is reported by whoever read the bundle; only the file is of concern here
+            }
+            keeping = null;
+        }
         if (spill != null) {
             spill.close();
         }

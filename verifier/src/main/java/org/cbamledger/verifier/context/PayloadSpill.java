@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
  * deflating them to fit cost more CPU than the signature checks' SHA-512; the page cache holds them instead.
  */
 final class PayloadSpill implements Closeable {
+    private static final int WRITE_BYTES = 1 << 20;
     private final FileChannel channel;
     private long length;
 
@@ -55,7 +56,12 @@ final class PayloadSpill implements Closeable {
         all.flip();
         long first = length;
         while (all.hasRemaining()) {
-            channel.write(all, first + all.position());
+            // at most a mebibyte a call: the JDK copies each write through a direct buffer it keeps per thread
+            ByteBuffer chunk = all.slice(all.position(), Math.min(all.remaining(), WRITE_BYTES));
+            while (chunk.hasRemaining()) {
+                channel.write(chunk, first + all.position() + chunk.position());
+            }
+            all.position(all.position() + chunk.limit());
         }
         length += total;
         return first;

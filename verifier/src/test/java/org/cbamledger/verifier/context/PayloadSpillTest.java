@@ -30,7 +30,7 @@ class PayloadSpillTest {
     void payloadsAppendedInBatches_readBackExactly_fromManyThreads() throws IOException {
         Random random = new Random(7);
         byte[][] first = {bytes(random, 5_000), null, bytes(random, 0), bytes(random, 70_000)};
-        byte[][] second = {bytes(random, 1), bytes(random, 4_321)};
+        byte[][] second = {bytes(random, 1), bytes(random, 4_321), bytes(random, 3 * 1024 * 1024 + 17)};
         try (PayloadSpill spill = PayloadSpill.open(tmp)) {
             long firstAt = spill.append(first);
             long secondAt = spill.append(second);
@@ -43,6 +43,7 @@ class PayloadSpillTest {
             });
             assertArrayEquals(first[0], spill.read(0, 5_000));
             assertArrayEquals(second[0], spill.read(secondAt, 1));
+            assertArrayEquals(second[2], spill.read(secondAt + 1 + 4_321, second[2].length), "written a mebibyte at a time");
         }
     }
 
